@@ -1,0 +1,125 @@
+//! Assembles a [`Document`]: the parts every document of a fact sheet shares (ND30 header,
+//! recipients, signature) come from the fact sheet; the title and body come from the
+//! rendered template.
+
+use crate::document::markdown::parse_body;
+use crate::document::{Document, Header, Meta, Recipients, SignatureBlock, Title};
+use crate::factsheet::{DocumentSpec, FactSheet};
+use crate::locale;
+use crate::template::Rendered;
+use chrono::NaiveDate;
+
+pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
+/// `Số: 93/BC-BCĐ`; numbers below 10 take a leading zero; a draft leaves room to write one.
+pub fn number_line(number: Option<u32>, type_code: &str, abbreviation: &str) -> String {
+    let n = match number {
+        Some(n) if n < 10 => format!("{n:02}"),
+        Some(n) => n.to_string(),
+        None => "      ".to_string(),
+    };
+    format!("Số: {n}/{type_code}-{abbreviation}")
+}
+
+fn upper_lines(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| l.trim().to_uppercase())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Builds the document `spec` of `sheet` from its rendered template.
+pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> Document {
+    let issuer = &sheet.issuer;
+    let type_code = spec
+        .type_code
+        .clone()
+        .unwrap_or_else(|| rendered.type_code.clone());
+    let place = sheet
+        .unit
+        .place
+        .clone()
+        .unwrap_or_else(|| sheet.unit.name.clone());
+    let (year, month, day) = match spec.date {
+        Some(d) => (d.year, d.month, d.day),
+        None => (sheet.period.year, None, None),
+    };
+    let place_date = format!("{place}, {}", locale::date_long_parts(day, month, year));
+
+    let signer = spec.signer.as_ref().unwrap_or(&issuer.signer);
+    let mut authority = Vec::new();
+    if let Some(a) = &signer.authority {
+        authority.push(a.trim().to_uppercase());
+    }
+    authority.push(signer.position.trim().to_uppercase());
+
+    let recipients = spec.recipients.as_ref().unwrap_or(&issuer.recipients);
+    let archive = spec.archive.as_ref().unwrap_or(&issuer.archive);
+    let mut lines: Vec<String> = recipients
+        .iter()
+        .map(|r| match &r.purpose {
+            Some(p) => format!("- {} ({p});", r.name.trim()),
+            None => format!("- {};", r.name.trim()),
+        })
+        .collect();
+    let archive = if archive.is_empty() {
+        "VT".to_string()
+    } else {
+        archive.join(", ")
+    };
+    lines.push(format!("- Lưu: {archive}."));
+
+    let body = parse_body(&rendered.body);
+    let agency = upper_lines(&issuer.agency);
+    Document {
+        header: Header {
+            parent_agency: upper_lines(&issuer.parent_agency),
+            issuing_agency: agency.clone(),
+            number_line: number_line(spec.number, &type_code, &issuer.abbreviation),
+            national_title: NATIONAL_TITLE.to_string(),
+            motto: MOTTO.to_string(),
+            place_date: Some(place_date),
+        },
+        title: Title {
+            kind: rendered.kind.to_uppercase(),
+            summary: rendered.title.clone(),
+        },
+        addressees: Vec::new(),
+        body: body.blocks,
+        footnotes: body.footnotes,
+        recipients: Recipients {
+            heading: "Nơi nhận:".to_string(),
+            lines,
+        },
+        signature: SignatureBlock {
+            authority,
+            seal_title: signer
+                .seal_title
+                .iter()
+                .map(|s| s.trim().to_uppercase())
+                .collect(),
+            name: signer.name.trim().to_string(),
+        },
+        meta: Meta {
+            title: format!("{} {}", rendered.kind.to_uppercase(), rendered.title),
+            author: agency.join(" "),
+            date: NaiveDate::from_ymd_opt(year, month.unwrap_or(1), day.unwrap_or(1))
+                .or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
+                .unwrap_or_default(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_lines() {
+        assert_eq!(number_line(Some(93), "BC", "BCĐ"), "Số: 93/BC-BCĐ");
+        assert_eq!(number_line(Some(5), "KH", "BCĐ"), "Số: 05/KH-BCĐ");
+        assert_eq!(number_line(None, "BC", "BCĐ"), "Số:       /BC-BCĐ");
+    }
+}

@@ -1,0 +1,211 @@
+//! What a template sees: the fact sheet's own values plus the derived facts, as one Tera
+//! context. Raw numbers stay numbers (templates format them with the locale filters); what
+//! must be computed — comparisons, ratios, verdicts, dates of the period — arrives computed.
+//! `docs/templates.md` lists every variable.
+
+use crate::derive::{self, Ratio};
+use crate::factsheet::{DocumentSpec, FactSheet, Quantity, SubUnitCategory};
+use crate::locale;
+use serde_json::{Value, json};
+
+/// `01 khẩu súng săn tự chế`, `2,5 kg thuốc nổ`.
+pub fn quantity_text(q: &Quantity) -> String {
+    match &q.unit {
+        Some(unit) => format!("{} {unit} {}", locale::number(q.quantity, 2), q.item),
+        None if q.quantity.fract() == 0.0 => {
+            format!("{} {}", locale::count(q.quantity as i64), q.item)
+        }
+        None => format!("{} {}", locale::number(q.quantity, 2), q.item),
+    }
+}
+
+/// Joins non-empty phrases: `a, b và c` (`và` before the last).
+pub fn and_list(items: &[String]) -> String {
+    let items: Vec<&String> = items.iter().filter(|s| !s.is_empty()).collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => (*one).clone(),
+        [init @ .., last] => format!(
+            "{} và {last}",
+            init.iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// The template context for document `index` of the fact sheet.
+pub fn build(sheet: &FactSheet, doc: &DocumentSpec) -> Value {
+    let unit = &sheet.unit;
+    let full = derive::unit_name(unit.level, &unit.name);
+    let (from, to) = sheet
+        .period
+        .range(unit.level)
+        .map(|(f, t)| (f.to_string(), t.to_string()))
+        .unwrap_or_default();
+
+    let sub_units: Vec<Value> = unit
+        .sub_units
+        .iter()
+        .map(|g| {
+            let registered = Ratio::new(g.registered as i64, g.total as i64);
+            let recognised = g.recognised.map(|r| Ratio::new(r as i64, g.total as i64));
+            json!({
+                "kind": g.kind,
+                "category": g.category,
+                "total": g.total,
+                "registered": g.registered,
+                "recognised": g.recognised,
+                "registered_fraction": registered.fraction(),
+                "registered_percent": registered.percent(),
+                "recognised_fraction": recognised.map(|r| r.fraction()),
+                "recognised_percent": recognised.and_then(|r| r.percent()),
+            })
+        })
+        .collect();
+    let totals = derive::sub_unit_totals(&unit.sub_units);
+    let registered_list: Vec<String> = unit
+        .sub_units
+        .iter()
+        .map(|g| {
+            format!(
+                "{} {}",
+                Ratio::new(g.registered as i64, g.total as i64).fraction(),
+                g.kind
+            )
+        })
+        .collect();
+    let recognised_list: Vec<String> = unit
+        .sub_units
+        .iter()
+        .filter_map(|g| {
+            g.recognised.map(|r| {
+                format!(
+                    "{} {}",
+                    Ratio::new(r as i64, g.total as i64).fraction(),
+                    g.kind
+                )
+            })
+        })
+        .collect();
+    let residential: Vec<String> = unit
+        .sub_units
+        .iter()
+        .filter(|g| g.category == SubUnitCategory::KhuDanCu)
+        .map(|g| format!("{} {}", locale::count(g.total as i64), g.kind))
+        .collect();
+
+    let facts = &sheet.facts;
+    let incidents = derive::incident_comparison(sheet).map(|c| {
+        json!({
+            "cases": c.cases.current,
+            "offenders": c.offenders.current,
+            "previous_cases": c.cases.previous,
+            "previous_offenders": c.offenders.previous,
+            "cases_phrase": c.cases.phrase("vụ"),
+            "offenders_phrase": c.offenders.phrase("đối tượng"),
+        })
+    });
+    let pledged = match (facts.households_pledged, unit.households) {
+        (Some(p), Some(h)) => Ratio::new(p as i64, h as i64).percent(),
+        _ => None,
+    };
+    let assessment = unit
+        .level
+        .is_commune()
+        .then(|| derive::assess_commune(sheet));
+    let failed_text = assessment
+        .as_ref()
+        .map(|a| and_list(&a.failed.iter().map(|n| n.to_string()).collect::<Vec<_>>()));
+    let signer = doc.signer.as_ref().unwrap_or(&sheet.issuer.signer);
+
+    json!({
+        "unit": {
+            "name": unit.name,
+            "level": unit.level,
+            "level_word": unit.level.word(),
+            "full": full,
+            "full_cap": derive::capitalize(&full),
+            "place": unit.place.clone().unwrap_or_else(|| unit.name.clone()),
+            "located_in": unit.located_in,
+            "parent": unit.parent,
+            "recognised_by": unit.recognised_by,
+            "households": unit.households,
+            "population": unit.population,
+            "area_ha": unit.area_ha,
+            "agencies_enterprises": unit.agencies_enterprises,
+            "subdivision": unit.subdivision,
+            "sub_units": sub_units,
+            "residential": and_list(&residential),
+        },
+        "period": {
+            "year": sheet.period.year,
+            "previous_year": sheet.period.year - 1,
+            "next_year": sheet.period.year + 1,
+            "from": from,
+            "to": to,
+        },
+        "issuer": {
+            "short_name": sheet.issuer.short_name.clone().unwrap_or_else(|| {
+                derive::capitalize(&sheet.issuer.agency.join(" ").to_lowercase())
+            }),
+            "abbreviation": sheet.issuer.abbreviation,
+            "signer_position": signer.position,
+        },
+        "document": {
+            "template": doc.template,
+            "number": doc.number,
+        },
+        "facts": facts,
+        "narrative": sheet.narrative,
+        "derived": {
+            "registration": {
+                "all": totals.registered == totals.total && totals.total > 0,
+                "list": registered_list.join(", "),
+                "percent": Ratio::new(totals.registered, totals.total).percent(),
+            },
+            "recognition": {
+                "list": recognised_list.join(", "),
+                "percent": totals.recognised.and_then(|r| Ratio::new(r, totals.total).percent()),
+            },
+            "households_pledged_percent": pledged,
+            "incidents": incidents,
+            "weapons": and_list(&facts.weapons_handed_in.iter().map(quantity_text).collect::<Vec<_>>()),
+            "other_results": facts.other_results.iter().map(quantity_text).collect::<Vec<_>>(),
+            "assessment": assessment,
+            "failed_criteria": failed_text,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities() {
+        let q = |quantity: f64, unit: Option<&str>, item: &str| Quantity {
+            item: item.into(),
+            quantity,
+            unit: unit.map(str::to_string),
+        };
+        assert_eq!(
+            quantity_text(&q(1.0, None, "khẩu súng săn tự chế")),
+            "01 khẩu súng săn tự chế"
+        );
+        assert_eq!(
+            quantity_text(&q(2.5, Some("kg"), "thuốc nổ")),
+            "2,5 kg thuốc nổ"
+        );
+        assert_eq!(quantity_text(&q(13.0, None, "dao kiếm")), "13 dao kiếm");
+    }
+
+    #[test]
+    fn and_lists() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(and_list(&s(&[])), "");
+        assert_eq!(and_list(&s(&["a"])), "a");
+        assert_eq!(and_list(&s(&["a", "b", "c"])), "a, b và c");
+    }
+}

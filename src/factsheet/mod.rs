@@ -1,0 +1,515 @@
+//! The input model: one unit, one period, the documents to issue and the facts they state.
+//!
+//! These types mirror the YAML fact sheet (schema 1) field for field; every struct rejects
+//! unknown keys so a typo is an error, not a silently ignored figure. Loading (with
+//! file:line:col on every error) is in [`load`]; cross-field rules are in [`validate`].
+//! Nothing here knows about templates or writers. The fields are documented for users in
+//! `docs/fact-sheet.md`.
+
+pub mod load;
+pub mod paths;
+pub mod validate;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The only schema version this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole fact sheet.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactSheet {
+    /// Schema version; must be 1.
+    pub schema: u32,
+    pub unit: Unit,
+    pub period: Period,
+    pub issuer: Issuer,
+    /// The documents this fact sheet issues (at least one).
+    pub documents: Vec<DocumentSpec>,
+    #[serde(default)]
+    pub facts: Facts,
+    /// Free paragraphs no data can produce, by section name (`characteristics`,
+    /// `implementation`, ...). Each entry is a list of paragraphs.
+    #[serde(default)]
+    pub narrative: BTreeMap<String, Vec<String>>,
+}
+
+/// Administrative level of a unit (TT124 Điều 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    KhuDanCu,
+    Xa,
+    Phuong,
+    ThiTran,
+    Huyen,
+    Tinh,
+}
+
+impl Level {
+    /// The lowercase level word used before a name: `phường Ba Đình`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Level::KhuDanCu => "khu dân cư",
+            Level::Xa => "xã",
+            Level::Phuong => "phường",
+            Level::ThiTran => "thị trấn",
+            Level::Huyen => "huyện",
+            Level::Tinh => "tỉnh",
+        }
+    }
+
+    /// Communes, wards and towns are assessed under TT124 Điều 5.
+    pub fn is_commune(self) -> bool {
+        matches!(self, Level::Xa | Level::Phuong | Level::ThiTran)
+    }
+}
+
+/// The unit the documents are about.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Proper name without the level word: `Ba Đình`.
+    pub name: String,
+    pub level: Level,
+    /// Place name printed before the date (`Ba Đình, ngày ...`); defaults to `name`.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Where the unit sits, as written after its name: `thị xã Bỉm Sơn, tỉnh Thanh Hóa`.
+    #[serde(default)]
+    pub located_in: Option<String>,
+    /// The level above as it is named in requests and recipients: `thị xã`.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Who decides recognition (TT124 Điều 10, amended by TT48/2025): `Chủ tịch UBND thị xã`.
+    #[serde(default)]
+    pub recognised_by: Option<String>,
+    #[serde(default)]
+    pub households: Option<u64>,
+    #[serde(default)]
+    pub population: Option<u64>,
+    #[serde(default)]
+    pub area_ha: Option<f64>,
+    /// Agencies and enterprises located in the unit (central and local).
+    #[serde(default)]
+    pub agencies_enterprises: Option<u32>,
+    /// The units under it that TT124 assesses: khu phố, thôn, schools, agencies...
+    #[serde(default)]
+    pub sub_units: Vec<SubUnits>,
+    /// A finer division, e.g. `{ kind: tổ an ninh xã hội, count: 86 }`.
+    #[serde(default)]
+    pub subdivision: Option<Count>,
+}
+
+/// What category of TT124 unit a group of sub-units is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubUnitCategory {
+    KhuDanCu,
+    CoQuan,
+    DoanhNghiep,
+    CoSoGiaoDuc,
+}
+
+/// A group of sub-units of one kind with their TT124 registration and recognition.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubUnits {
+    /// As the documents name them: `khu phố`, `tổ dân phố`, `thôn`, `nhà trường`, `cơ quan`.
+    pub kind: String,
+    pub category: SubUnitCategory,
+    pub total: u32,
+    /// Registered to strive for the standard (quarter I).
+    pub registered: u32,
+    /// Recognised as meeting the standard this period; absent before the year-end review.
+    #[serde(default)]
+    pub recognised: Option<u32>,
+}
+
+/// A count of something named.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Count {
+    pub kind: String,
+    pub count: u64,
+}
+
+/// The reporting period.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub year: i32,
+    /// First day; defaults to TT124 Điều 8 for the unit's level.
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// Last day; defaults to TT124 Điều 8 for the unit's level.
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+}
+
+/// Who issues the documents.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// Tên cơ quan chủ quản, one entry per printed line (may be empty).
+    #[serde(default)]
+    pub parent_agency: Vec<String>,
+    /// Tên cơ quan ban hành, one entry per printed line.
+    pub agency: Vec<String>,
+    /// Abbreviation after the type code in the number: `BCĐ` in `93/BC-BCĐ`.
+    pub abbreviation: String,
+    /// Short name used in prose: `Ban Chỉ đạo ANTT phường`.
+    #[serde(default)]
+    pub short_name: Option<String>,
+    /// The default signer of every document.
+    pub signer: Signer,
+    /// Default recipients of every document.
+    #[serde(default)]
+    pub recipients: Vec<Recipient>,
+    /// Default archive codes for the `Lưu:` line, e.g. `[VT, CAP]`.
+    #[serde(default)]
+    pub archive: Vec<String>,
+}
+
+/// The person who signs.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// With its prefix: `TM. Ban Chỉ đạo`, `KT. Trưởng ban`, `Q. Trưởng ban`. Optional when
+    /// the head signs in their own name.
+    #[serde(default)]
+    pub authority: Option<String>,
+    /// `Trưởng ban`, `Phó Trưởng ban`.
+    pub position: String,
+    /// A second title above the name when the seal is another agency's: `Chủ tịch UBND phường`.
+    #[serde(default)]
+    pub seal_title: Option<String>,
+    /// Full name; may be empty in a draft.
+    #[serde(default)]
+    pub name: String,
+}
+
+/// One line of `Nơi nhận`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    pub name: String,
+    /// `báo cáo`, `thực hiện`, `chỉ đạo`...; printed in brackets.
+    #[serde(default)]
+    pub purpose: Option<String>,
+}
+
+/// One document to issue.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSpec {
+    /// Template name, e.g. `bao-cao-ket-qua-tt124`.
+    pub template: String,
+    /// Registered number; blank in a draft.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// Type code for the number (`BC`, `KH`...); defaults to the template's.
+    #[serde(default)]
+    pub type_code: Option<String>,
+    /// `2024-11-05`; `2024-08` leaves the day blank; absent leaves day and month blank.
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+    /// Overrides `issuer.signer`.
+    #[serde(default)]
+    pub signer: Option<Signer>,
+    /// Overrides `issuer.recipients`.
+    #[serde(default)]
+    pub recipients: Option<Vec<Recipient>>,
+    /// Overrides `issuer.archive`.
+    #[serde(default)]
+    pub archive: Option<Vec<String>>,
+}
+
+/// A date whose day, or day and month, may be left blank for a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl PartialDate {
+    /// The full date, when day and month are both given.
+    pub fn full(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
+    }
+}
+
+impl std::str::FromStr for PartialDate {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("`{s}` is not a date: write YYYY-MM-DD (or YYYY-MM for a draft)");
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
+        match parts.as_slice() {
+            [y, m] => {
+                let year = y.parse::<i32>().map_err(|_| bad())?;
+                let month = num(m)?;
+                if !(1..=12).contains(&month) {
+                    return Err(bad());
+                }
+                Ok(PartialDate {
+                    year,
+                    month: Some(month),
+                    day: None,
+                })
+            }
+            [y, m, d] => {
+                let year = y.parse::<i32>().map_err(|_| bad())?;
+                let (month, day) = (num(m)?, num(d)?);
+                NaiveDate::from_ymd_opt(year, month, day).ok_or_else(bad)?;
+                Ok(PartialDate {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                })
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A reference to another document: `Nghị quyết số 47-NQ/ĐU ngày 12/01/2024 của Đảng ủy phường`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocRef {
+    /// Kind as written: `Nghị quyết`, `Kế hoạch`, `Quyết định`.
+    pub kind: String,
+    /// Number and symbol: `47-NQ/ĐU`, `13/KH-BCĐ`.
+    pub number: String,
+    pub date: NaiveDate,
+    /// Issuer as written after `của`: `Đảng ủy phường`.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// Subject as written after `về`: `lãnh đạo công tác đảm bảo ANTT năm 2024`.
+    #[serde(default)]
+    pub subject: Option<String>,
+}
+
+/// Everything the documents count.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    /// Crimes and violations by category, this period and the same period last year.
+    #[serde(default)]
+    pub incidents: Vec<IncidentCategory>,
+    #[serde(default)]
+    pub propaganda: Propaganda,
+    /// Households that signed the pledge to build a safe area.
+    #[serde(default)]
+    pub households_pledged: Option<u64>,
+    /// Disputes in the community resolved by mediation.
+    #[serde(default)]
+    pub disputes_mediated: Option<u32>,
+    /// Valuable tip-offs from the people.
+    #[serde(default)]
+    pub tip_offs: Option<u32>,
+    /// Offenders helped and educated in the community.
+    #[serde(default)]
+    pub offenders_supported: Option<u32>,
+    /// Of those, how many have made progress.
+    #[serde(default)]
+    pub offenders_progressed: Option<u32>,
+    /// Drug users supported at home and in the community.
+    #[serde(default)]
+    pub addicts_supported: Option<u32>,
+    /// Weapons, explosives and fireworks handed in.
+    #[serde(default)]
+    pub weapons_handed_in: Vec<Quantity>,
+    /// Other counted results, printed as a list in the order given.
+    #[serde(default)]
+    pub other_results: Vec<Quantity>,
+    /// Community models of the movement.
+    #[serde(default)]
+    pub models: Vec<CommunityModel>,
+    /// Grassroots forces: `{ kind: lực lượng tham gia bảo vệ ANTT ở cơ sở, count: 30 }`.
+    #[serde(default)]
+    pub core_forces: Vec<Count>,
+    /// What the TT124 criteria look at.
+    #[serde(default)]
+    pub criteria: CriteriaFacts,
+}
+
+/// Cases and offenders of one category.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentCategory {
+    /// As written: `Trộm cắp tài sản`, `Sử dụng trái phép chất ma túy`.
+    pub category: String,
+    pub cases: u32,
+    #[serde(default)]
+    pub offenders: u32,
+    /// Cases of serious crime or worse (nghiêm trọng trở lên) among them.
+    #[serde(default)]
+    pub serious: u32,
+    /// Of the serious cases, how many were force majeure and handled and reported at once.
+    #[serde(default)]
+    pub serious_force_majeure: u32,
+    /// The same period last year.
+    #[serde(default)]
+    pub previous: Option<CaseCount>,
+}
+
+/// Cases and offenders.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseCount {
+    pub cases: u32,
+    #[serde(default)]
+    pub offenders: u32,
+}
+
+/// Propaganda counts.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Propaganda {
+    /// Articles written.
+    #[serde(default)]
+    pub articles: Option<u32>,
+    /// Broadcast sessions on the loudspeaker system.
+    #[serde(default)]
+    pub broadcasts: Option<u32>,
+    /// Banners and slogans.
+    #[serde(default)]
+    pub banners: Option<u32>,
+    /// Leaflets and documents handed out.
+    #[serde(default)]
+    pub leaflets: Option<u32>,
+    /// Meetings held.
+    #[serde(default)]
+    pub meetings: Option<u32>,
+    /// People attending them.
+    #[serde(default)]
+    pub attendees: Option<u32>,
+}
+
+/// A quantity of something: `{ item: dao kiếm các loại, quantity: 13 }`,
+/// `{ item: thuốc nổ, quantity: 2.5, unit: kg }`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quantity {
+    pub item: String,
+    pub quantity: f64,
+    /// A measure (`kg`, `lít`); absent for a count, which prints with a leading zero.
+    #[serde(default)]
+    pub unit: Option<String>,
+}
+
+/// A community model of the movement.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommunityModel {
+    /// As written, without quotes: `Camera vì bình yên cuộc sống`.
+    pub name: String,
+    /// Number of teams or points.
+    #[serde(default)]
+    pub teams: Option<u32>,
+    #[serde(default)]
+    pub members: Option<u32>,
+    /// Households taking part.
+    #[serde(default)]
+    pub households: Option<u32>,
+    #[serde(default)]
+    pub cameras: Option<u32>,
+    /// A clause added after the figures, e.g. `trong đó 42 camera hướng ra đường`.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The facts TT124 Điều 5 is judged on.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriteriaFacts {
+    /// Criterion 1: the Party committee's resolution (must be in quarter I).
+    #[serde(default)]
+    pub party_resolution: Option<DocRef>,
+    /// Criterion 1: the People's Committee's plan (must be in quarter I).
+    #[serde(default)]
+    pub plan: Option<DocRef>,
+    /// Criterion 1: registered to strive for the standard in quarter I.
+    #[serde(default)]
+    pub registered: bool,
+    /// Other directives issued in the period, listed in the report.
+    #[serde(default)]
+    pub directives: Vec<DocRef>,
+    /// Criterion 2 (Điều 4.2): Party and State policy fully carried out.
+    #[serde(default = "yes")]
+    pub policy_carried_out: bool,
+    /// Criterion 2 (Điều 4.3): which of the events a–g happened (letters), e.g. `[e]`.
+    #[serde(default)]
+    pub security_events: Vec<String>,
+    /// Criterion 2 (Điều 4.4.c): new social-order hotspots.
+    #[serde(default)]
+    pub new_hotspots: u32,
+    /// Criterion 2 (Điều 4.4.c): new people with a social evil.
+    #[serde(default)]
+    pub new_social_evil_persons: u32,
+    /// Criterion 2 (Điều 4.4.d): serious fires/explosions, fatal work accidents, serious incidents.
+    #[serde(default)]
+    pub serious_accidents: Vec<Accident>,
+    /// Criterion 3: police personnel disciplined in the period.
+    #[serde(default)]
+    pub police_disciplined: u32,
+    /// Criterion 3: commune police grasp the situation and advise effectively.
+    #[serde(default = "yes")]
+    pub police_effective: bool,
+    /// Number of working models of the movement (criterion 1 needs ≥ 1); defaults to the
+    /// number of `facts.models`.
+    #[serde(default)]
+    pub working_models: Option<u32>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A serious accident or incident (TT124 Điều 4.4.d).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accident {
+    pub what: String,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// Force majeure (bất khả kháng): does not fail the criterion.
+    #[serde(default)]
+    pub force_majeure: bool,
+}
+
+impl Period {
+    /// The evaluation period of TT124 Điều 8 for `level` in `year`: residential areas
+    /// 01/11 of the previous year – 31/10; every other unit 16/11 – 15/11.
+    pub fn tt124_range(level: Level, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+        let (start_day, end_month, end_day) = match level {
+            Level::KhuDanCu => (1, 10, 31),
+            _ => (16, 11, 15),
+        };
+        Some((
+            NaiveDate::from_ymd_opt(year - 1, 11, start_day)?,
+            NaiveDate::from_ymd_opt(year, end_month, end_day)?,
+        ))
+    }
+
+    /// The period in force: the given dates, else TT124's for the level.
+    pub fn range(&self, level: Level) -> Option<(NaiveDate, NaiveDate)> {
+        let (from, to) = Period::tt124_range(level, self.year)?;
+        Some((self.from.unwrap_or(from), self.to.unwrap_or(to)))
+    }
+}
+
+/// The commented skeleton `vanban init` prints (also checked by the tests to load cleanly).
+pub const SKELETON: &str = include_str!("../../templates/fact-sheet.yaml");

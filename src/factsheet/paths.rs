@@ -1,0 +1,180 @@
+//! Where each field of a YAML file is: a map from field paths (`facts.incidents[0].cases`) to
+//! line and column.
+//!
+//! serde gives a location only for errors it raises itself; cross-field rules found later
+//! (recognised > registered, a date outside the period) need the location of a field of an
+//! already-typed value. Walking the parser's events once gives every node's position.
+
+use serde_saphyr::granit_parser::{Event, Parser};
+use std::collections::BTreeMap;
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Field path → position of its value (or of its key, for a mapping or sequence value).
+#[derive(Debug, Default, Clone)]
+pub struct PathMap {
+    map: BTreeMap<String, Position>,
+}
+
+enum Frame {
+    Map {
+        path: String,
+        key: Option<(String, Position)>,
+    },
+    Seq {
+        path: String,
+        index: usize,
+    },
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl PathMap {
+    /// Builds the map; a file that does not parse gives the positions read so far (the
+    /// deserializer reports the syntax error itself).
+    pub fn build(source: &str) -> PathMap {
+        let mut map = BTreeMap::new();
+        let mut stack: Vec<Frame> = Vec::new();
+        for item in Parser::new_from_str(source) {
+            let Ok((event, span)) = item else { break };
+            let pos = Position {
+                line: span.start.line(),
+                column: span.start.col() + 1,
+            };
+            match event {
+                Event::Scalar(value, ..) => {
+                    if let Some((p, _key_pos)) = node_path(&mut stack, pos) {
+                        // A scalar value: point at the value itself (where the mistake is).
+                        map.insert(p, pos);
+                    } else if let Some(Frame::Map { key, .. }) = stack.last_mut() {
+                        *key = Some((value.to_string(), pos));
+                    }
+                }
+                Event::MappingStart(..) => {
+                    let (p, key_pos) = node_path(&mut stack, pos).unwrap_or_default_path(pos);
+                    map.entry(p.clone()).or_insert(key_pos);
+                    stack.push(Frame::Map { path: p, key: None });
+                }
+                Event::SequenceStart(..) => {
+                    let (p, key_pos) = node_path(&mut stack, pos).unwrap_or_default_path(pos);
+                    map.entry(p.clone()).or_insert(key_pos);
+                    stack.push(Frame::Seq { path: p, index: 0 });
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                }
+                Event::Alias(_) => {
+                    node_path(&mut stack, pos);
+                }
+                _ => {}
+            }
+        }
+        PathMap { map }
+    }
+
+    /// The position of `path`, or of its nearest ancestor that is in the file (a missing
+    /// optional field points at the mapping that should hold it).
+    pub fn locate(&self, path: &str) -> Option<Position> {
+        let mut p = path;
+        loop {
+            if let Some(pos) = self.map.get(p) {
+                return Some(*pos);
+            }
+            let cut = p.rfind(['.', '['])?;
+            p = &p[..cut];
+        }
+    }
+
+    /// The path of the last field that starts at or before `pos`: the field an error at
+    /// `pos` is about.
+    pub fn path_at(&self, pos: Position) -> Option<&str> {
+        self.map
+            .iter()
+            .filter(|(p, at)| **at <= pos && !p.is_empty())
+            .max_by_key(|(p, at)| (**at, p.len()))
+            .map(|(p, _)| p.as_str())
+    }
+}
+
+/// The path a new node gets from its parent frame, if it is a value (not a key).
+fn node_path(stack: &mut [Frame], pos: Position) -> Option<(String, Position)> {
+    match stack.last_mut() {
+        None => Some((String::new(), pos)),
+        Some(Frame::Seq { path, index }) => {
+            let p = format!("{path}[{index}]");
+            *index += 1;
+            Some((p, pos))
+        }
+        Some(Frame::Map { path, key }) => key.take().map(|(k, key_pos)| (join(path, &k), key_pos)),
+    }
+}
+
+trait DefaultPath {
+    fn unwrap_or_default_path(self, pos: Position) -> (String, Position);
+}
+
+impl DefaultPath for Option<(String, Position)> {
+    fn unwrap_or_default_path(self, pos: Position) -> (String, Position) {
+        // A collection used as a key is not valid in a fact sheet; give it a path that
+        // matches nothing rather than failing here.
+        self.unwrap_or_else(|| ("?".to_string(), pos))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = "schema: 1\nunit:\n  name: Ba Đình\n  sub_units:\n    - kind: khu phố\n      total: 10\n    - kind: cơ quan\n      total: 1\n";
+
+    #[test]
+    fn scalar_values_point_at_the_value() {
+        let map = PathMap::build(SRC);
+        assert_eq!(map.locate("schema"), Some(Position { line: 1, column: 9 }));
+        assert_eq!(
+            map.locate("unit.name"),
+            Some(Position { line: 3, column: 9 })
+        );
+        assert_eq!(
+            map.locate("unit.sub_units[1].total"),
+            Some(Position {
+                line: 8,
+                column: 14
+            })
+        );
+    }
+
+    #[test]
+    fn missing_fields_fall_back_to_the_parent() {
+        let map = PathMap::build(SRC);
+        assert_eq!(
+            map.locate("unit.sub_units[0].recognised"),
+            map.locate("unit.sub_units[0]")
+        );
+        assert_eq!(map.locate("unit.sub_units[0]").map(|p| p.line), Some(5));
+        assert_eq!(map.locate("nothing.here"), None);
+    }
+
+    #[test]
+    fn path_at_finds_the_field_of_a_position() {
+        let map = PathMap::build(SRC);
+        assert_eq!(
+            map.path_at(Position {
+                line: 6,
+                column: 14
+            }),
+            Some("unit.sub_units[0].total")
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! The `vanban` command line: parses arguments, calls the library, prints, sets the exit code
+//! (0 success, 1 invalid input or failed output, 2 usage error).
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use vanban::diagnostic::Diagnostics;
+use vanban::template::Templates;
+use vanban::{Format, RenderOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "vanban",
+    version,
+    about = "Turns YAML fact sheets into Vietnamese administrative documents (ND30 DOCX and PDF)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Render every document of the fact sheets (files, or folders of *.yaml)
+    Render {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output folder; each fact sheet gets a subfolder named after it
+        #[arg(short, long, default_value = "output")]
+        out: PathBuf,
+        /// Formats to write, comma-separated
+        #[arg(long, value_delimiter = ',', default_value = "docx,pdf")]
+        format: Vec<FormatArg>,
+        /// Folder of *.md.tera templates that override or extend the built-in ones
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// PDF standard: a-2b (PDF/A-2b, for archiving) or none
+        #[arg(long, default_value = "a-2b")]
+        pdf_standard: PdfStandardArg,
+    },
+    /// Check fact sheets; print every problem, exit 1 if there is an error
+    Check {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// Show how the documents' text changes between two versions of a fact sheet
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// Print a commented fact-sheet skeleton to start from
+    Init {
+        /// Kind of unit (only a commune-level report for now)
+        #[arg(long, default_value = "phuong")]
+        kind: String,
+    },
+    /// List the templates and the facts each one uses
+    Templates {
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Docx,
+    Pdf,
+    Txt,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PdfStandardArg {
+    #[value(name = "a-2b")]
+    A2b,
+    None,
+}
+
+/// The fact sheets named on the command line: files as given, folders expanded to their
+/// `*.yaml`/`*.yml` files in name order.
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot read the folder {}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn print_diagnostics(d: &Diagnostics) {
+    if !d.0.is_empty() {
+        eprint!("{d}");
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Render {
+            paths,
+            out,
+            format,
+            templates,
+            pdf_standard,
+        } => {
+            let templates = Templates::load(templates.as_deref())?;
+            let mut formats: Vec<Format> = format
+                .iter()
+                .map(|f| match f {
+                    FormatArg::Docx => Format::Docx,
+                    FormatArg::Pdf => Format::Pdf,
+                    FormatArg::Txt => Format::Txt,
+                })
+                .collect();
+            formats.sort();
+            formats.dedup();
+            let options = RenderOptions {
+                out_dir: out,
+                formats,
+                pdf: vanban::writer::pdf::PdfOptions {
+                    pdf_a: matches!(pdf_standard, PdfStandardArg::A2b),
+                },
+            };
+            let pdf = if options.formats.contains(&Format::Pdf) {
+                Some(vanban::writer::pdf::PdfRenderer::new()?)
+            } else {
+                None
+            };
+            let mut failed = 0;
+            for file in expand(&paths)? {
+                match vanban::check(&file, &templates) {
+                    Err(diagnostics) => {
+                        print_diagnostics(&diagnostics);
+                        eprintln!(
+                            "{}: not rendered: {} error(s)",
+                            file.display(),
+                            diagnostics.error_count()
+                        );
+                        failed += 1;
+                    }
+                    Ok((loaded, warnings)) => {
+                        print_diagnostics(&warnings);
+                        match vanban::render_loaded(&loaded, &templates, &options, pdf.as_ref()) {
+                            Ok(written) => {
+                                for path in written {
+                                    println!("{}", path.display());
+                                }
+                            }
+                            Err(e) => {
+                                eprintln!("error: {e:#}");
+                                failed += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(if failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Check { paths, templates } => {
+            let templates = Templates::load(templates.as_deref())?;
+            let mut failed = false;
+            for file in expand(&paths)? {
+                match vanban::check(&file, &templates) {
+                    Ok((_, warnings)) => {
+                        print_diagnostics(&warnings);
+                        eprintln!("{}: ok", file.display());
+                    }
+                    Err(diagnostics) => {
+                        print_diagnostics(&diagnostics);
+                        eprintln!("{}: {} error(s)", file.display(), diagnostics.error_count());
+                        failed = true;
+                    }
+                }
+            }
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Diff {
+            old,
+            new,
+            templates,
+        } => {
+            let templates = Templates::load(templates.as_deref())?;
+            let old_docs = texts(&old, &templates)?;
+            let new_docs = texts(&new, &templates)?;
+            let Some((old_docs, new_docs)) = old_docs.zip(new_docs) else {
+                return Ok(ExitCode::from(1));
+            };
+            for (name, new_text) in &new_docs {
+                let old_text = old_docs
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, t)| t.as_str())
+                    .unwrap_or("");
+                let diff = vanban::writer::text::diff_lines(old_text, new_text);
+                if !diff.is_empty() {
+                    println!("=== {name}");
+                    print!("{diff}");
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { kind } => {
+            if !["phuong", "xa", "thi_tran"].contains(&kind.as_str()) {
+                eprintln!(
+                    "error: --kind {kind}: only xa, phuong and thi_tran have templates so far"
+                );
+                return Ok(ExitCode::from(2));
+            }
+            print!(
+                "{}",
+                vanban::factsheet::SKELETON.replace("level: phuong", &format!("level: {kind}"))
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Templates { templates } => {
+            let templates = Templates::load(templates.as_deref())?;
+            for (name, origin) in templates.list() {
+                println!("{name} ({origin})");
+                println!("  uses: {}", templates.variables(name).join(", "));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The text of every document of a fact sheet, or `None` after printing its diagnostics.
+fn texts(file: &Path, templates: &Templates) -> Result<Option<Vec<(String, String)>>> {
+    match vanban::check(file, templates) {
+        Err(d) => {
+            print_diagnostics(&d);
+            Ok(None)
+        }
+        Ok((loaded, warnings)) => {
+            print_diagnostics(&warnings);
+            Ok(Some(
+                vanban::build_documents(&loaded, templates)?
+                    .into_iter()
+                    .map(|(name, doc)| (name, vanban::writer::text::write(&doc)))
+                    .collect(),
+            ))
+        }
+    }
+}
