@@ -342,14 +342,13 @@ fn criterion_four(groups: &[SubUnits]) -> Verdict {
             registered.text()
         ));
     }
-    let basis;
-    match totals.recognised {
+    let basis = match totals.recognised {
         None => {
             problems.push(
                 "chưa có kết quả công nhận khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục"
                     .into(),
             );
-            basis = String::new();
+            String::new()
         }
         Some(recognised) => {
             let ratio = Ratio::new(recognised, totals.total);
@@ -357,13 +356,13 @@ fn criterion_four(groups: &[SubUnits]) -> Verdict {
             if rate < RECOGNITION_THRESHOLD_PERCENT {
                 problems.push(format!("{} được công nhận, dưới 70%", ratio.text()));
             }
-            basis = format!(
+            format!(
                 "{} đăng ký, {} được công nhận đạt tiêu chuẩn (≥ 70%)",
                 registered.text(),
                 ratio.text()
-            );
+            )
         }
-    }
+    };
     Verdict::from_problems(problems, basis)
 }
 

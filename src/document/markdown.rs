@@ -210,10 +210,8 @@ pub fn parse_body(markdown: &str) -> Body {
                     };
                     b.end_block(target);
                 }
-                TagEnd::Item => {
-                    if b.item_marker.is_some() || !b.inlines.is_empty() {
-                        b.end_block(Target::Item);
-                    }
+                TagEnd::Item if b.item_marker.is_some() || !b.inlines.is_empty() => {
+                    b.end_block(Target::Item);
                 }
                 TagEnd::List(_) => {
                     b.lists.pop();

@@ -305,6 +305,10 @@ pub struct DocRef {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
+    /// Documents of higher levels the period's work carried out, as cited (number, date,
+    /// issuer, subject in one string); listed in a footnote.
+    #[serde(default)]
+    pub guiding_documents: Vec<String>,
     /// Crimes and violations by category, this period and the same period last year.
     #[serde(default)]
     pub incidents: Vec<IncidentCategory>,
