@@ -44,12 +44,14 @@ impl Format {
 /// diagnostic when there is at least one error.
 pub fn check(file: &Path, templates: &Templates) -> Result<(Loaded, Diagnostics), Diagnostics> {
     let loaded = load_file(file).map_err(Diagnostics)?;
-    let found: Vec<Diagnostic> =
+    // Errors of dropped fields first; then the rules, run on what did load, so one pass
+    // reports a typo and a wrong total together.
+    let mut found: Vec<Diagnostic> = loaded.errors.clone();
+    found.extend(
         factsheet::validate::validate(&loaded.sheet, &|name| templates.exists(name))
             .into_iter()
-            .map(|d| loaded.locate(d))
-            .collect();
-    let mut found = found;
+            .map(|d| loaded.locate(d)),
+    );
     found.sort_by_key(|d| (d.position, d.severity));
     let diagnostics = Diagnostics(found);
     if diagnostics.has_errors() {

@@ -19,6 +19,9 @@ pub struct Loaded {
     pub file: PathBuf,
     pub sheet: FactSheet,
     pub paths: PathMap,
+    /// Errors in fields that were dropped so the rest could load. Non-empty means the sheet
+    /// is incomplete: validate it to find more mistakes, but never render it.
+    pub errors: Vec<Diagnostic>,
 }
 
 impl Loaded {
@@ -85,19 +88,21 @@ pub fn load_str(text: &str, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     for _ in 0..64 {
         match serde_path_to_error::deserialize::<_, FactSheet>(&tree) {
             Ok(sheet) => {
-                if diagnostics.is_empty() {
-                    return Ok(Loaded {
-                        file: file.to_path_buf(),
-                        sheet,
-                        paths,
-                    });
-                }
-                break;
+                diagnostics.sort_by_key(|d| d.position);
+                return Ok(Loaded {
+                    file: file.to_path_buf(),
+                    sheet,
+                    paths,
+                    errors: diagnostics,
+                });
             }
             Err(e) => {
                 let path = e.path().to_string();
                 let path = if path == "." { String::new() } else { path };
-                let d = field_diagnostic(&path, &e.inner().to_string());
+                let mut d = field_diagnostic(&path, &e.inner().to_string());
+                if d.message.starts_with("unknown key") {
+                    d.position = paths.locate_key(&d.path);
+                }
                 let removed = remove_failed(&mut tree, &path, &d.message);
                 // A parent dropped for a missing field is then missing itself: say it once.
                 let already = diagnostics.iter().any(|old| {
@@ -149,7 +154,12 @@ fn syntax_diagnostic(e: &serde_saphyr::Error, paths: &PathMap) -> Diagnostic {
 fn field_diagnostic(path: &str, message: &str) -> Diagnostic {
     if let Some(field) = between_backticks(message, "unknown field `") {
         let expected = expected_names(message);
-        let full = join(path, &field);
+        // The path may already end with the offending key.
+        let full = if path == field || path.ends_with(&format!(".{field}")) {
+            path.to_string()
+        } else {
+            join(path, &field)
+        };
         let mut d = Diagnostic::error(full, format!("unknown key `{field}`"));
         d = match nearest(&field, &expected) {
             Some(best) => d.with_help(format!(

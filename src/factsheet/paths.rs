@@ -19,6 +19,8 @@ pub struct Position {
 #[derive(Debug, Default, Clone)]
 pub struct PathMap {
     map: BTreeMap<String, Position>,
+    /// Field path → position of its key (for "unknown key" errors).
+    keys: BTreeMap<String, Position>,
 }
 
 enum Frame {
@@ -45,6 +47,7 @@ impl PathMap {
     /// deserializer reports the syntax error itself).
     pub fn build(source: &str) -> PathMap {
         let mut map = BTreeMap::new();
+        let mut keys = BTreeMap::new();
         let mut stack: Vec<Frame> = Vec::new();
         for item in Parser::new_from_str(source) {
             let Ok((event, span)) = item else { break };
@@ -54,8 +57,9 @@ impl PathMap {
             };
             match event {
                 Event::Scalar(value, ..) => {
-                    if let Some((p, _key_pos)) = node_path(&mut stack, pos) {
+                    if let Some((p, key_pos)) = node_path(&mut stack, pos) {
                         // A scalar value: point at the value itself (where the mistake is).
+                        keys.insert(p.clone(), key_pos);
                         map.insert(p, pos);
                     } else if let Some(Frame::Map { key, .. }) = stack.last_mut() {
                         *key = Some((value.to_string(), pos));
@@ -63,11 +67,13 @@ impl PathMap {
                 }
                 Event::MappingStart(..) => {
                     let (p, key_pos) = node_path(&mut stack, pos).unwrap_or_default_path(pos);
+                    keys.entry(p.clone()).or_insert(key_pos);
                     map.entry(p.clone()).or_insert(key_pos);
                     stack.push(Frame::Map { path: p, key: None });
                 }
                 Event::SequenceStart(..) => {
                     let (p, key_pos) = node_path(&mut stack, pos).unwrap_or_default_path(pos);
+                    keys.entry(p.clone()).or_insert(key_pos);
                     map.entry(p.clone()).or_insert(key_pos);
                     stack.push(Frame::Seq { path: p, index: 0 });
                 }
@@ -80,7 +86,12 @@ impl PathMap {
                 _ => {}
             }
         }
-        PathMap { map }
+        PathMap { map, keys }
+    }
+
+    /// The position of the key of `path` (where an unknown key is written).
+    pub fn locate_key(&self, path: &str) -> Option<Position> {
+        self.keys.get(path).copied().or_else(|| self.locate(path))
     }
 
     /// The position of `path`, or of its nearest ancestor that is in the file (a missing
@@ -164,6 +175,15 @@ mod tests {
         );
         assert_eq!(map.locate("unit.sub_units[0]").map(|p| p.line), Some(5));
         assert_eq!(map.locate("nothing.here"), None);
+    }
+
+    #[test]
+    fn keys_have_their_own_positions() {
+        let map = PathMap::build(SRC);
+        assert_eq!(
+            map.locate_key("unit.name"),
+            Some(Position { line: 3, column: 3 })
+        );
     }
 
     #[test]
