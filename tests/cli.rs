@@ -1,0 +1,212 @@
+//! The command line on good and bad input: `check` reports every mistake with
+//! file:line:col and a hint, `render` refuses to write from a bad fact sheet and never
+//! panics, `init` prints a skeleton that checks clean, exit codes follow the README.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn vanban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("vanban runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vanban-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn example() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/phuong-ba-dinh-2024.yaml"))
+        .expect("example readable")
+}
+
+/// Writes `text` as a fact sheet in a temp dir and returns its path.
+fn sheet(name: &str, text: &[u8]) -> PathBuf {
+    let dir = temp_dir(name);
+    let path = dir.join(format!("{name}.yaml"));
+    std::fs::write(&path, text).expect("write fixture");
+    path
+}
+
+#[test]
+fn check_reports_three_mistakes_at_once() {
+    let out = vanban(&["check", "tests/fixtures/bad/three-mistakes.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let file = "tests/fixtures/bad/three-mistakes.yaml";
+    for expected in [
+        format!("{file}:12:3: error: unit.housholds: unknown key `housholds`"),
+        "did you mean `households`?".to_string(),
+        format!("{file}:16:84: error: unit.sub_units[0].recognised: 10 khu phố recognised, but only 9 registered"),
+        format!("{file}:89:13: error: facts.criteria.plan.date: 22/01/2022 is outside the period 16/11/2023 – 15/11/2024"),
+        format!("{file}: 3 error(s)"),
+    ] {
+        assert!(err.contains(&expected), "missing `{expected}` in:\n{err}");
+    }
+}
+
+#[test]
+fn render_refuses_a_bad_fact_sheet_and_writes_nothing() {
+    let out_dir = temp_dir("refuse");
+    let out = vanban(&[
+        "render",
+        "tests/fixtures/bad/three-mistakes.yaml",
+        "-o",
+        out_dir.to_str().expect("utf-8 path"),
+        "--format",
+        "docx,txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("not rendered: 3 error(s)"));
+    assert_eq!(std::fs::read_dir(&out_dir).expect("dir").count(), 0);
+}
+
+#[test]
+fn the_example_checks_clean() {
+    let out = vanban(&["check", "data/phuong-ba-dinh-2024.yaml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("data/phuong-ba-dinh-2024.yaml: ok"));
+}
+
+#[test]
+fn syntax_errors_have_a_position() {
+    let text = example().replacen("  households: 3537", "households: 3537\n   oops", 1);
+    let path = sheet("syntax", text.as_bytes());
+    let out = vanban(&["check", path.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let prefix = format!("{}:", path.display());
+    let line = err.lines().find(|l| l.starts_with(&prefix)).expect("a located error");
+    let mut fields = line[prefix.len()..].split(':');
+    let (l, c) = (fields.next(), fields.next());
+    assert!(l.and_then(|l| l.parse::<u32>().ok()).is_some(), "{line}");
+    assert!(c.and_then(|c| c.parse::<u32>().ok()).is_some(), "{line}");
+    assert!(err.contains("help:"), "{err}");
+}
+
+#[test]
+fn wrong_types_and_missing_fields_are_explained() {
+    let text = example()
+        .replacen("  households: 3537", "  households: nhiều", 1)
+        .replacen("  name: Ba Đình\n", "", 1);
+    let path = sheet("types", text.as_bytes());
+    let out = vanban(&["check", path.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("unit.households"), "{err}");
+    assert!(err.contains("write a whole number"), "{err}");
+    assert!(err.contains("unit.name: `name` is required here"), "{err}");
+}
+
+#[test]
+fn non_utf8_is_an_error_not_a_panic() {
+    let mut bytes = b"schema: 1\nunit:\n  name: Ba \xC4".to_vec();
+    bytes.extend_from_slice(b"\xFF\n");
+    let path = sheet("latin", &bytes);
+    let out = vanban(&["check", path.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains(":3:12: error: the file is not UTF-8 text"), "{err}");
+}
+
+#[test]
+fn missing_file_and_usage_errors() {
+    let out = vanban(&["check", "no/such/file.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no/such/file.yaml: error: cannot read the file"));
+    let out = vanban(&["render"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = vanban(&["render", "data", "--format", "odt"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn init_prints_a_skeleton_that_checks_clean() {
+    let out = vanban(&["init"]);
+    assert!(out.status.success());
+    let path = sheet("skeleton", &out.stdout);
+    let check = vanban(&["check", path.to_str().expect("utf-8")]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+#[test]
+fn markup_in_data_prints_literally_and_text_is_nfc() {
+    // A decomposed "Đình" (i + combining grave) and Markdown in a narrative paragraph.
+    let text = example()
+        .replace("name: Ba Đình", "name: Ba Đi\u{300}nh")
+        .replace(
+            "  characteristics:\n",
+            "  characteristics:\n    - \"*Không* in đậm, # không phải tiêu đề, [^x] không phải chú thích, <b>1. không</b> | a\"\n",
+        );
+    let path = sheet("markup", text.as_bytes());
+    let out_dir = temp_dir("markup-out");
+    let out = vanban(&[
+        "render",
+        path.to_str().expect("utf-8"),
+        "-o",
+        out_dir.to_str().expect("utf-8"),
+        "--format",
+        "txt",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let txt = std::fs::read_to_string(out_dir.join("markup/bao-cao-ket-qua-tt124.txt"))
+        .expect("text written");
+    assert!(txt.contains(
+        "*Không* in đậm, # không phải tiêu đề, [^x] không phải chú thích, <b>1. không</b> | a"
+    ));
+    assert!(txt.contains("phường Ba Đình"), "NFC name");
+    assert!(!txt.contains('\u{300}'), "no combining marks survive");
+}
+
+#[test]
+fn a_failed_criterion_changes_the_verdict_and_the_request() {
+    let text = example().replace(
+        "{ kind: khu phố, category: khu_dan_cu, total: 10, registered: 10, recognised: 10 }",
+        "{ kind: khu phố, category: khu_dan_cu, total: 10, registered: 10, recognised: 6 }",
+    );
+    let path = sheet("fails", text.as_bytes());
+    let out_dir = temp_dir("fails-out");
+    let out = vanban(&[
+        "render",
+        path.to_str().expect("utf-8"),
+        "-o",
+        out_dir.to_str().expect("utf-8"),
+        "--format",
+        "txt",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let txt = std::fs::read_to_string(out_dir.join("fails/bao-cao-ket-qua-tt124.txt"))
+        .expect("text written");
+    // 6 + 1 + 1 of 12 = 66,7% < 70%.
+    assert!(
+        txt.contains("Chưa đạt: 08/12 (66,7%) được công nhận, dưới 70%."),
+        "{txt}"
+    );
+    assert!(txt.contains("chưa đạt tiêu chí số 4"), "{txt}");
+    assert!(!txt.contains("kính đề nghị"), "{txt}");
+}
+
+#[test]
+fn diff_shows_exactly_the_changed_sentences() {
+    let text = example().replace("  tip_offs: 55", "  tip_offs: 57");
+    let path = sheet("diff", text.as_bytes());
+    let out = vanban(&["diff", "data/phuong-ba-dinh-2024.yaml", path.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let changed: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("- ") || l.starts_with("+ "))
+        .collect();
+    assert_eq!(changed.len(), 2, "{stdout}");
+    assert!(changed[0].contains("55 tin") && changed[1].contains("57 tin"), "{stdout}");
+}
