@@ -4,7 +4,8 @@
 //! `docs/templates.md` lists every variable.
 
 use crate::derive::{self, Ratio};
-use crate::factsheet::{DocumentSpec, FactSheet, Quantity, SubUnitCategory};
+use crate::derive::Comparison;
+use crate::factsheet::{Accidents, DocumentSpec, FactSheet, Quantity, SubUnitCategory};
 use crate::locale;
 use serde_json::{Value, json};
 
@@ -33,6 +34,58 @@ pub fn and_list(items: &[String]) -> String {
                 .join(", ")
         ),
     }
+}
+
+/// An accident figure set with its comparisons: `cases_phrase` `tăng 02 vụ`, `deaths_phrase`
+/// `tăng 02`, and the damage in figures and words.
+fn accidents(a: &Accidents) -> Value {
+    let prev = a.previous.unwrap_or_default();
+    let cmp = |now: u32, then: u32, noun: &str| Comparison::new(now as i64, then as i64).phrase(noun);
+    json!({
+        "cases": a.cases,
+        "deaths": a.deaths,
+        "injuries": a.injuries,
+        "has_previous": a.previous.is_some(),
+        "previous": a.previous,
+        "cases_phrase": cmp(a.cases, prev.cases, "vụ"),
+        "deaths_phrase": cmp(a.deaths, prev.deaths, ""),
+        "injuries_phrase": cmp(a.injuries, prev.injuries, ""),
+        "damage": a.damage_dong.map(locale::money),
+    })
+}
+
+/// Incidents grouped by who detected them (in first-appearance order), with totals.
+fn incident_groups(sheet: &FactSheet) -> Vec<Value> {
+    let mut groups: Vec<(Option<String>, Vec<&crate::factsheet::IncidentCategory>)> = Vec::new();
+    for i in &sheet.facts.incidents {
+        match groups.iter_mut().find(|(k, _)| *k == i.detected_by) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((i.detected_by.clone(), vec![i])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(detected_by, members)| {
+            let handling: Vec<String> = members.iter().filter_map(|m| m.handling.clone()).collect();
+            let mut handling_unique: Vec<String> = Vec::new();
+            for h in handling {
+                if !handling_unique.contains(&h) {
+                    handling_unique.push(h);
+                }
+            }
+            json!({
+                "detected_by": detected_by,
+                "cases": members.iter().map(|m| m.cases).sum::<u32>(),
+                "offenders": members.iter().map(|m| m.offenders).sum::<u32>(),
+                "handling": handling_unique.join("; "),
+                "categories": members.iter().map(|m| json!({
+                    "category": m.category,
+                    "cases": m.cases,
+                    "offenders": m.offenders,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
 }
 
 /// The template context for document `index` of the fact sheet.
@@ -119,6 +172,24 @@ pub fn build(sheet: &FactSheet, doc: &DocumentSpec) -> Value {
         .as_ref()
         .map(|a| and_list(&a.failed.iter().map(|n| n.to_string()).collect::<Vec<_>>()));
     let signer = doc.signer.as_ref().unwrap_or(&sheet.issuer.signer);
+    let plan = facts.plan.clone().unwrap_or_default();
+    let schedule = derive::plan_schedule(
+        unit.level,
+        sheet.period.year,
+        plan.sub_unit_dossier_by,
+        plan.dossier_by,
+    );
+    let articles: Vec<String> = derive::criteria_articles(unit.level, &unit.sub_units)
+        .iter()
+        .map(|a| format!("Điều {a}"))
+        .collect();
+    let drugs = facts.drug_prevention.as_ref().map(|d| {
+        json!({
+            "negative": d.tested.zip(d.positive).map(|(t, p)| t.saturating_sub(p)),
+            "tested_fraction": d.tested.zip(d.listed).map(|(t, l)| Ratio::new(t as i64, l as i64).fraction()),
+            "fines": d.fines_dong.map(locale::money_short),
+        })
+    });
 
     json!({
         "unit": {
@@ -145,6 +216,8 @@ pub fn build(sheet: &FactSheet, doc: &DocumentSpec) -> Value {
             "next_year": sheet.period.year + 1,
             "from": from,
             "to": to,
+            "months": sheet.period.months,
+            "label": derive::period_label(sheet.period.year, sheet.period.months.unwrap_or(12)),
         },
         "issuer": {
             "short_name": sheet.issuer.short_name.clone().unwrap_or_else(|| {
@@ -158,6 +231,7 @@ pub fn build(sheet: &FactSheet, doc: &DocumentSpec) -> Value {
             "number": doc.number,
         },
         "facts": facts,
+        "plan": plan,
         "narrative": sheet.narrative,
         "derived": {
             "registration": {
@@ -175,6 +249,20 @@ pub fn build(sheet: &FactSheet, doc: &DocumentSpec) -> Value {
             "other_results": facts.other_results.iter().map(quantity_text).collect::<Vec<_>>(),
             "assessment": assessment,
             "failed_criteria": failed_text,
+            "incident_groups": incident_groups(sheet),
+            "incident_total": json!({
+                "cases": facts.incidents.iter().map(|i| i.cases).sum::<u32>(),
+                "offenders": facts.incidents.iter().map(|i| i.offenders).sum::<u32>(),
+            }),
+            "traffic": facts.traffic_accidents.as_ref().map(accidents),
+            "fires": facts.fires.as_ref().map(accidents),
+            "labour": facts.labour_accidents.as_ref().map(accidents),
+            "drugs": drugs,
+            "sentences_serving": facts.sentences.as_ref().map(|s| s.suspended + s.parole),
+            "schedule": schedule,
+            "articles": and_list(&articles),
+            "sub_unit_names": and_list(&unit.sub_units.iter().map(|g| g.kind.clone()).collect::<Vec<_>>()),
+            "sub_unit_kinds": and_list(&unit.sub_units.iter().map(|g| format!("{} {}", locale::count(g.total as i64), g.kind)).collect::<Vec<_>>()),
         },
     })
 }

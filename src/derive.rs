@@ -2,7 +2,7 @@
 //! comparisons, ratios and rates, totals, and the TT124 Điều 5 verdicts. Pure functions of the
 //! typed fact sheet; templates only choose words around what is computed here.
 
-use crate::factsheet::{CriteriaFacts, FactSheet, Level, SubUnits};
+use crate::factsheet::{CaseCount, CriteriaFacts, FactSheet, Level, SubUnits};
 use crate::locale;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -373,25 +373,133 @@ pub struct IncidentComparison {
     pub offenders: Comparison,
 }
 
-/// Total incidents against the same period last year; `None` without last year's figures
-/// for every category.
+/// Total incidents against the same period last year: last year's total as given, else the
+/// sum of every category's `previous`; `None` when neither is known.
 pub fn incident_comparison(sheet: &FactSheet) -> Option<IncidentComparison> {
     let incidents = &sheet.facts.incidents;
-    if incidents.is_empty() {
-        return None;
-    }
-    let previous: Option<Vec<_>> = incidents.iter().map(|i| i.previous).collect();
-    let previous = previous?;
+    let previous = match sheet.facts.incidents_previous {
+        Some(total) => total,
+        None => {
+            if incidents.is_empty() {
+                return None;
+            }
+            let per_category: Option<Vec<_>> = incidents.iter().map(|i| i.previous).collect();
+            let per_category = per_category?;
+            CaseCount {
+                cases: per_category.iter().map(|p| p.cases).sum(),
+                offenders: per_category.iter().map(|p| p.offenders).sum(),
+            }
+        }
+    };
     Some(IncidentComparison {
         cases: Comparison::new(
             incidents.iter().map(|i| i.cases as i64).sum(),
-            previous.iter().map(|p| p.cases as i64).sum(),
+            previous.cases as i64,
         ),
         offenders: Comparison::new(
             incidents.iter().map(|i| i.offenders as i64).sum(),
-            previous.iter().map(|p| p.offenders as i64).sum(),
+            previous.offenders as i64,
         ),
     })
+}
+
+/// How a period is named in a periodic report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeriodLabel {
+    /// `8 tháng đầu năm 2024`, or `năm 2024` for twelve months.
+    pub covered: String,
+    /// The same words without the year: `8 tháng đầu năm`.
+    pub covered_no_year: String,
+    /// The same period last year: `8 tháng đầu năm 2023`.
+    pub previous: String,
+    /// What is left: `4 tháng cuối năm 2024`, or `năm 2025` after a full year.
+    pub remaining: String,
+}
+
+/// Names the first `months` months of `year` (1–12).
+pub fn period_label(year: i32, months: u32) -> PeriodLabel {
+    let months = months.clamp(1, 12);
+    if months == 12 {
+        return PeriodLabel {
+            covered: format!("năm {year}"),
+            covered_no_year: "năm".to_string(),
+            previous: format!("năm {}", year - 1),
+            remaining: format!("năm {}", year + 1),
+        };
+    }
+    let head = format!("{months} tháng đầu năm");
+    PeriodLabel {
+        covered: format!("{head} {year}"),
+        previous: format!("{head} {}", year - 1),
+        covered_no_year: head,
+        remaining: format!("{} tháng cuối năm {year}", 12 - months),
+    }
+}
+
+/// The dates a KẾ HOẠCH implementing TT124 states, all computed from the year (TT124 Điều 8,
+/// 9) unless the fact sheet overrides a deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanSchedule {
+    /// The unit's own evaluation period (16/11 of the previous year – 15/11 for a commune).
+    pub unit_from: NaiveDate,
+    pub unit_to: NaiveDate,
+    /// The residential areas' period (01/11 of the previous year – 31/10).
+    pub sub_unit_from: NaiveDate,
+    pub sub_unit_to: NaiveDate,
+    /// Registration (and its dossier) by the end of quarter I: 31/3.
+    pub registration_by: NaiveDate,
+    /// Sub-units' recognition dossiers (default 05/11: after their period, before 15/11).
+    pub sub_unit_dossier_by: NaiveDate,
+    /// Recognition of residential areas is decided before 15/11.
+    pub sub_unit_recognition_by: NaiveDate,
+    /// The unit's dossier to the level above (default 17/11: after its period, before 20/11).
+    pub dossier_by: NaiveDate,
+    /// Recognition of communes (and agencies, schools) is decided before 20/11.
+    pub recognition_by: NaiveDate,
+}
+
+/// The schedule of a plan for `level` in `year`; `None` only for years chrono cannot hold.
+pub fn plan_schedule(
+    level: Level,
+    year: i32,
+    sub_unit_dossier_by: Option<NaiveDate>,
+    dossier_by: Option<NaiveDate>,
+) -> Option<PlanSchedule> {
+    let (unit_from, unit_to) = crate::factsheet::Period::tt124_range(level, year)?;
+    let (sub_unit_from, sub_unit_to) =
+        crate::factsheet::Period::tt124_range(Level::KhuDanCu, year)?;
+    let date = |m, d| NaiveDate::from_ymd_opt(year, m, d);
+    Some(PlanSchedule {
+        unit_from,
+        unit_to,
+        sub_unit_from,
+        sub_unit_to,
+        registration_by: date(3, 31)?,
+        sub_unit_dossier_by: sub_unit_dossier_by.or(date(11, 5))?,
+        sub_unit_recognition_by: date(11, 15)?,
+        dossier_by: dossier_by.or(date(11, 17))?,
+        recognition_by: date(11, 20)?,
+    })
+}
+
+/// The TT124 articles whose criteria apply to a unit and the sub-units under it:
+/// Điều 4 (khu dân cư), 5 (xã, phường, thị trấn), 6 (cơ quan, doanh nghiệp), 7 (cơ sở giáo dục).
+pub fn criteria_articles(level: Level, sub_units: &[SubUnits]) -> Vec<u8> {
+    use crate::factsheet::SubUnitCategory as C;
+    let mut articles = vec![match level {
+        Level::KhuDanCu => 4,
+        _ => 5,
+    }];
+    for g in sub_units {
+        articles.push(match g.category {
+            C::KhuDanCu => 4,
+            C::CoQuan | C::DoanhNghiep => 6,
+            C::CoSoGiaoDuc => 7,
+        });
+    }
+    articles.sort_unstable();
+    articles.dedup();
+    articles
 }
 
 /// `phường Ba Đình`.
@@ -473,6 +581,58 @@ mod tests {
             registered,
             recognised,
         }]
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    #[test]
+    fn plan_schedule_per_level() {
+        let s = plan_schedule(Level::Phuong, 2024, None, None).expect("schedule");
+        assert_eq!((s.unit_from, s.unit_to), (d(2023, 11, 16), d(2024, 11, 15)));
+        assert_eq!((s.sub_unit_from, s.sub_unit_to), (d(2023, 11, 1), d(2024, 10, 31)));
+        assert_eq!(s.registration_by, d(2024, 3, 31));
+        assert_eq!(s.sub_unit_dossier_by, d(2024, 11, 5));
+        assert_eq!(s.sub_unit_recognition_by, d(2024, 11, 15));
+        assert_eq!(s.dossier_by, d(2024, 11, 17));
+        assert_eq!(s.recognition_by, d(2024, 11, 20));
+        for level in [Level::Xa, Level::ThiTran, Level::Huyen, Level::Tinh] {
+            let s = plan_schedule(level, 2025, None, None).expect("schedule");
+            assert_eq!((s.unit_from, s.unit_to), (d(2024, 11, 16), d(2025, 11, 15)));
+        }
+        let s = plan_schedule(Level::KhuDanCu, 2025, None, Some(d(2025, 11, 10)))
+            .expect("schedule");
+        assert_eq!((s.unit_from, s.unit_to), (d(2024, 11, 1), d(2025, 10, 31)));
+        assert_eq!(s.dossier_by, d(2025, 11, 10));
+    }
+
+    #[test]
+    fn month_periods_and_leap_years() {
+        use crate::factsheet::Period;
+        assert_eq!(Period::months_range(2024, 2), Some((d(2024, 1, 1), d(2024, 2, 29))));
+        assert_eq!(Period::months_range(2023, 2), Some((d(2023, 1, 1), d(2023, 2, 28))));
+        assert_eq!(Period::months_range(2024, 8), Some((d(2024, 1, 1), d(2024, 8, 31))));
+        assert_eq!(Period::months_range(2024, 12), Some((d(2024, 1, 1), d(2024, 12, 31))));
+        assert_eq!(Period::months_range(2024, 13), None);
+        assert_eq!(Period::months_range(2024, 0), None);
+    }
+
+    #[test]
+    fn period_labels() {
+        let l = period_label(2024, 8);
+        assert_eq!(l.covered, "8 tháng đầu năm 2024");
+        assert_eq!(l.previous, "8 tháng đầu năm 2023");
+        assert_eq!(l.remaining, "4 tháng cuối năm 2024");
+        let l = period_label(2024, 12);
+        assert_eq!(l.covered, "năm 2024");
+        assert_eq!(l.remaining, "năm 2025");
+    }
+
+    #[test]
+    fn articles_follow_the_sub_units() {
+        assert_eq!(criteria_articles(Level::Phuong, &groups(24, 24, None)), [4, 5]);
+        assert_eq!(criteria_articles(Level::Xa, &[]), [5]);
     }
 
     #[test]

@@ -15,10 +15,20 @@ use tera::{Context, Kwargs, State, Tera};
 pub const SUFFIX: &str = ".md.tera";
 
 /// The templates shipped with vanban: (name, source).
-pub const BUILTIN: &[(&str, &str)] = &[(
-    "bao-cao-ket-qua-tt124",
-    include_str!("../templates/bao-cao-ket-qua-tt124.md.tera"),
-)];
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "bao-cao-ket-qua-tt124",
+        include_str!("../templates/bao-cao-ket-qua-tt124.md.tera"),
+    ),
+    (
+        "bao-cao-so-ket",
+        include_str!("../templates/bao-cao-so-ket.md.tera"),
+    ),
+    (
+        "ke-hoach-tt124",
+        include_str!("../templates/ke-hoach-tt124.md.tera"),
+    ),
+];
 
 /// What a template produces for one document.
 #[derive(Debug, Clone, PartialEq, Eq)]

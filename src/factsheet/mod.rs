@@ -141,10 +141,15 @@ pub struct Count {
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub year: i32,
-    /// First day; defaults to TT124 Điều 8 for the unit's level.
+    /// For a periodic report: the facts cover the first `months` months of the year
+    /// (`8` → 01/01 – 31/8, "8 tháng đầu năm"; `12` → the whole year). Without it the period
+    /// is TT124's evaluation period.
+    #[serde(default)]
+    pub months: Option<u32>,
+    /// First day; overrides the default.
     #[serde(default)]
     pub from: Option<NaiveDate>,
-    /// Last day; defaults to TT124 Điều 8 for the unit's level.
+    /// Last day; overrides the default.
     #[serde(default)]
     pub to: Option<NaiveDate>,
 }
@@ -312,6 +317,26 @@ pub struct Facts {
     /// Crimes and violations by category, this period and the same period last year.
     #[serde(default)]
     pub incidents: Vec<IncidentCategory>,
+    /// Last year's total when it is known only as a total (not per category).
+    #[serde(default)]
+    pub incidents_previous: Option<CaseCount>,
+    /// Drugs seized, as written: `gần 01 kg Methamphetamine`.
+    #[serde(default)]
+    pub drugs_seized: Option<String>,
+    #[serde(default)]
+    pub traffic_accidents: Option<Accidents>,
+    #[serde(default)]
+    pub fires: Option<Accidents>,
+    #[serde(default)]
+    pub labour_accidents: Option<Accidents>,
+    #[serde(default)]
+    pub drug_prevention: Option<DrugPrevention>,
+    /// People serving sentences in the community (thi hành án hình sự tại cộng đồng).
+    #[serde(default)]
+    pub sentences: Option<Sentences>,
+    /// What the KẾ HOẠCH needs beyond the facts above.
+    #[serde(default)]
+    pub plan: Option<PlanFacts>,
     #[serde(default)]
     pub propaganda: Propaganda,
     /// Households that signed the pledge to build a safe area.
@@ -367,6 +392,154 @@ pub struct IncidentCategory {
     /// The same period last year.
     #[serde(default)]
     pub previous: Option<CaseCount>,
+    /// Who found them, as written: `Công an xã trực tiếp phát hiện, tiếp nhận, xác minh`.
+    /// Categories with the same value are reported together.
+    #[serde(default)]
+    pub detected_by: Option<String>,
+    /// How they were dealt with: `Xử lý hành chính`.
+    #[serde(default)]
+    pub handling: Option<String>,
+}
+
+/// Accidents of one kind (traffic, fire, labour), this period and last year's.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accidents {
+    pub cases: u32,
+    #[serde(default)]
+    pub deaths: u32,
+    #[serde(default)]
+    pub injuries: u32,
+    /// Damaged vehicles, as written: `01 xe mô tô`.
+    #[serde(default)]
+    pub vehicles_damaged: Option<String>,
+    /// Property damage in đồng.
+    #[serde(default)]
+    pub damage_dong: Option<u64>,
+    /// The cause, as written.
+    #[serde(default)]
+    pub cause: Option<String>,
+    /// The same period last year.
+    #[serde(default)]
+    pub previous: Option<AccidentCount>,
+}
+
+/// Last year's accident figures.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccidentCount {
+    pub cases: u32,
+    #[serde(default)]
+    pub deaths: u32,
+    #[serde(default)]
+    pub injuries: u32,
+}
+
+/// Drug prevention work.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrugPrevention {
+    /// Households that signed the drug-prevention pledge.
+    #[serde(default)]
+    pub households_signed: Option<u32>,
+    /// People listed as suspected users.
+    #[serde(default)]
+    pub listed: Option<u32>,
+    /// Of those, tested.
+    #[serde(default)]
+    pub tested: Option<u32>,
+    /// Of those tested, positive.
+    #[serde(default)]
+    pub positive: Option<u32>,
+    /// People fined.
+    #[serde(default)]
+    pub fined: Option<u32>,
+    /// Total of the fines, in đồng.
+    #[serde(default)]
+    pub fines_dong: Option<u64>,
+    /// People placed under management for drug use.
+    #[serde(default)]
+    pub managed: Option<u32>,
+    /// Tip-off mailboxes installed.
+    #[serde(default)]
+    pub mailboxes: Option<u32>,
+    /// Patrols held.
+    #[serde(default)]
+    pub patrols: Option<u32>,
+}
+
+/// Sentences served in the community.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sentences {
+    /// New case files received in the period.
+    #[serde(default)]
+    pub received: u32,
+    /// Suspended sentences being served (án treo).
+    #[serde(default)]
+    pub suspended: u32,
+    /// Conditional early releases (tha tù trước thời hạn có điều kiện).
+    #[serde(default)]
+    pub parole: u32,
+    /// People who finished a prison term and returned, managed and helped.
+    #[serde(default)]
+    pub released_managed: u32,
+}
+
+/// What a KẾ HOẠCH implementing TT124 needs.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFacts {
+    /// The upper-level document this plan implements.
+    #[serde(default)]
+    pub implements: Option<DocRef>,
+    /// Where the unit's recognition dossier goes: `Thường trực Ban Chỉ đạo thành phố (qua
+    /// Công an thành phố Nha Trang)`.
+    #[serde(default)]
+    pub dossier_to: Option<String>,
+    /// Where the sub-units' dossiers go: `Thường trực Ban Chỉ đạo phường (qua Công an phường)`.
+    #[serde(default)]
+    pub sub_unit_dossier_to: Option<String>,
+    /// The deadline for the sub-units' recognition dossiers; defaults to 05/11 (after their
+    /// period ends 31/10, before the 15/11 recognition deadline).
+    #[serde(default)]
+    pub sub_unit_dossier_by: Option<NaiveDate>,
+    /// The deadline for the unit's own dossier; defaults to 17/11 (after the period ends 15/11,
+    /// before the 20/11 recognition deadline).
+    #[serde(default)]
+    pub dossier_by: Option<NaiveDate>,
+    /// The year's focus model.
+    #[serde(default)]
+    pub focus_model: Option<FocusModel>,
+    /// "Tổ chức thực hiện": who does what.
+    #[serde(default)]
+    pub assignments: Vec<Assignment>,
+}
+
+/// The model the plan puts first, e.g. a night patrol.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FocusModel {
+    /// `tuần tra khép kín địa bàn từ tổ dân phố đến phường`.
+    pub name: String,
+    /// Hours, as written: `19h00` … `05h00`.
+    #[serde(default)]
+    pub from_hour: Option<String>,
+    #[serde(default)]
+    pub to_hour: Option<String>,
+    /// Forces taking part: `[Công an, Dân quân, Bảo vệ dân phố]`.
+    #[serde(default)]
+    pub forces: Vec<String>,
+}
+
+/// One responsibility in "Tổ chức thực hiện".
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    /// Who: `Công an phường`.
+    pub body: String,
+    /// What, as a clause: `chủ trì tham mưu ... tổng hợp báo cáo kết quả`.
+    pub task: String,
 }
 
 /// Cases and offenders.
@@ -400,6 +573,9 @@ pub struct Propaganda {
     /// People attending them.
     #[serde(default)]
     pub attendees: Option<u32>,
+    /// People reached on social networks (Facebook, Zalo pages).
+    #[serde(default)]
+    pub online_reach: Option<u32>,
 }
 
 /// A quantity of something: `{ item: dao kiếm các loại, quantity: 13 }`,
@@ -430,6 +606,16 @@ pub struct CommunityModel {
     pub households: Option<u32>,
     #[serde(default)]
     pub cameras: Option<u32>,
+    /// Teams, members and cameras added in the period (the totals above include them).
+    #[serde(default)]
+    pub teams_added: Option<u32>,
+    #[serde(default)]
+    pub members_added: Option<u32>,
+    #[serde(default)]
+    pub cameras_added: Option<u32>,
+    /// Where it works, as written: `08 thôn`, `04 thôn (Măng Tôn, Kon Khôn...)`.
+    #[serde(default)]
+    pub scope: Option<String>,
     /// A clause added after the figures, e.g. `trong đó 42 camera hướng ra đường`.
     #[serde(default)]
     pub note: Option<String>,
@@ -508,9 +694,28 @@ impl Period {
         ))
     }
 
-    /// The period in force: the given dates, else TT124's for the level.
+    /// The first `months` months of `year`: 01/01 – the last day of month `months`
+    /// (29/02 in a leap year).
+    pub fn months_range(year: i32, months: u32) -> Option<(NaiveDate, NaiveDate)> {
+        if !(1..=12).contains(&months) {
+            return None;
+        }
+        let from = NaiveDate::from_ymd_opt(year, 1, 1)?;
+        let to = if months == 12 {
+            NaiveDate::from_ymd_opt(year, 12, 31)?
+        } else {
+            NaiveDate::from_ymd_opt(year, months + 1, 1)?.pred_opt()?
+        };
+        Some((from, to))
+    }
+
+    /// The period in force: the given dates, else the first `months` months, else TT124's
+    /// evaluation period for the level.
     pub fn range(&self, level: Level) -> Option<(NaiveDate, NaiveDate)> {
-        let (from, to) = Period::tt124_range(level, self.year)?;
+        let (from, to) = match self.months {
+            Some(m) => Period::months_range(self.year, m)?,
+            None => Period::tt124_range(level, self.year)?,
+        };
         Some((self.from.unwrap_or(from), self.to.unwrap_or(to)))
     }
 }

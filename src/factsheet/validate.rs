@@ -67,6 +67,16 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         );
     }
 
+    if let Some(m) = sheet.period.months
+        && !(1..=12).contains(&m)
+    {
+        err(
+            "period.months".into(),
+            format!("{m} is not a number of months"),
+            "write 1 to 12: 6 for \"6 tháng đầu năm\", 12 for the whole year",
+        );
+    }
+
     // Sub-units: recognised ≤ registered ≤ total.
     for (i, group) in sheet.unit.sub_units.iter().enumerate() {
         let at = |field: &str| format!("unit.sub_units[{i}].{field}");
@@ -149,6 +159,27 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
                 format!("facts.{list}[{j}].quantity"),
                 format!("{} is not a quantity", q.quantity),
                 "write a number of 0 or more",
+            );
+        }
+    }
+
+    if let Some(d) = &facts.drug_prevention {
+        if let (Some(tested), Some(listed)) = (d.tested, d.listed)
+            && tested > listed
+        {
+            err(
+                "facts.drug_prevention.tested".into(),
+                format!("{tested} tested, but only {listed} listed"),
+                "tested ≤ listed",
+            );
+        }
+        if let (Some(positive), Some(tested)) = (d.positive, d.tested)
+            && positive > tested
+        {
+            err(
+                "facts.drug_prevention.positive".into(),
+                format!("{positive} positive, but only {tested} tested"),
+                "positive ≤ tested",
             );
         }
     }

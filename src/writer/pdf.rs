@@ -1,0 +1,132 @@
+//! PDF writer: lays a [`Document`] out in the Nghị định 30 format with Typst, compiled
+//! in-process.
+//!
+//! The Typst source is a fixed layout file (`pdf/layout.typ`); the document reaches it only
+//! as a virtual JSON file, turned into content with text functions, so characters such as
+//! `#`, `$`, `*` or `@` in the data always print literally. Fonts are embedded in the binary
+//! and the PDF's identifier and dates come from the document, so the same document gives
+//! the same bytes on every machine and every run.
+
+mod data;
+mod world;
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Context, anyhow};
+use chrono::Datelike;
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfStandard, PdfStandards, Timestamp};
+
+use crate::document::Document;
+use world::{DocWorld, Shared};
+
+/// Options for the PDF writer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Produce PDF/A-2b (archival) instead of plain PDF 1.7.
+    pub pdf_a: bool,
+}
+
+/// Typst's memo cache is global and grows with every new document; every
+/// `EVICT_EVERY` renders drop what the last `EVICT_MAX_AGE` evictions did not use.
+const EVICT_EVERY: usize = 8;
+const EVICT_MAX_AGE: usize = 4;
+
+/// A reusable renderer: holds the parsed fonts, the parsed layout and the Typst library, so
+/// a batch of documents in one process pays for them once. `Sync`: one renderer can serve
+/// parallel renders.
+pub struct PdfRenderer {
+    shared: Shared,
+    renders: AtomicUsize,
+}
+
+impl PdfRenderer {
+    pub fn new() -> anyhow::Result<Self> {
+        Ok(PdfRenderer {
+            shared: Shared::new()?,
+            renders: AtomicUsize::new(0),
+        })
+    }
+
+    /// Renders `doc` to the bytes of a PDF file.
+    pub fn render(&self, doc: &Document, opts: PdfOptions) -> anyhow::Result<Vec<u8>> {
+        let data = data::to_json(doc)?;
+        let date = doc.meta.date;
+        let today = typst_date(date)?;
+        let world = DocWorld::new(&self.shared, data, today);
+
+        let compiled = typst::compile::<PagedDocument>(&world);
+        // A warning means the layout met something it did not expect (a missing glyph, a
+        // font not found…); the PDF would look wrong, so it is an error, not a note.
+        let paged = match compiled.output {
+            Ok(paged) if compiled.warnings.is_empty() => paged,
+            Ok(_) => {
+                return Err(anyhow!(
+                    "typst layout: {}",
+                    world.describe(&compiled.warnings)
+                ));
+            }
+            Err(errors) => {
+                let mut all: Vec<_> = errors.iter().cloned().collect();
+                all.extend(compiled.warnings.iter().cloned());
+                return Err(anyhow!("typst layout: {}", world.describe(&all)));
+            }
+        };
+
+        let standards = if opts.pdf_a {
+            PdfStandards::new(&[PdfStandard::A_2b])
+                .map_err(|e| anyhow!("PDF/A-2b: {}", e.message()))?
+        } else {
+            PdfStandards::default()
+        };
+        let pdf_options = typst_pdf::PdfOptions {
+            // Typst hashes this into the PDF's /ID; without it the ID comes from title and
+            // author only, and two numbered documents with one title would share it.
+            ident: Smart::Custom(format!(
+                "vanban|{}|{}|{}",
+                doc.meta.title, doc.header.number_line, date
+            )),
+            creator: Smart::Custom(Some(concat!("vanban ", env!("CARGO_PKG_VERSION")).into())),
+            // The document's date at midnight UTC, never the clock: same input, same bytes.
+            timestamp: Some(Timestamp::new_utc(
+                Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
+                    .ok_or_else(|| anyhow!("document date {date} is out of range"))?,
+            )),
+            standards,
+            ..typst_pdf::PdfOptions::default()
+        };
+        let pdf = typst_pdf::pdf(&paged, &pdf_options)
+            .map_err(|errors| anyhow!("PDF export: {}", world.describe(&errors)))
+            .context(if opts.pdf_a {
+                "writing PDF/A-2b"
+            } else {
+                "writing PDF"
+            })?;
+
+        if self.renders.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+            typst::comemo::evict(EVICT_MAX_AGE);
+        }
+        Ok(pdf)
+    }
+}
+
+fn typst_date(date: chrono::NaiveDate) -> anyhow::Result<Datetime> {
+    Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+        .ok_or_else(|| anyhow!("document date {date} is out of range"))
+}
+
+/// One-shot convenience: renders with a renderer shared by the whole process, so repeated
+/// calls still parse the fonts only once.
+pub fn write(doc: &Document, opts: PdfOptions) -> anyhow::Result<Vec<u8>> {
+    static SHARED: OnceLock<PdfRenderer> = OnceLock::new();
+    let renderer = match SHARED.get() {
+        Some(renderer) => renderer,
+        None => {
+            let renderer = PdfRenderer::new()?;
+            SHARED.get_or_init(|| renderer)
+        }
+    };
+    renderer.render(doc, opts)
+}

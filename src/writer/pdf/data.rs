@@ -1,0 +1,205 @@
+//! The [`Document`] as the JSON file the Typst layout reads (`/data.json`).
+//!
+//! The layout turns every string of this file into content with text functions only, so
+//! nothing here is ever parsed as Typst markup. The shape is private to the PDF writer: it
+//! follows the model but is flattened for easy use in Typst (short keys, footnote first-use
+//! flags, padded tables).
+
+use anyhow::{Context, bail};
+use serde_json::{Value, json};
+
+use crate::document::{Align, Block, Document, Inline};
+
+/// Serialises `doc` to the bytes of `/data.json`.
+pub(super) fn to_json(doc: &Document) -> anyhow::Result<Vec<u8>> {
+    let mut notes = NoteUse::new(doc.footnotes.len());
+    let mut body = Vec::with_capacity(doc.body.len());
+    for block in &doc.body {
+        body.push(block_json(block, &mut notes)?);
+    }
+    let footnotes = doc
+        .footnotes
+        .iter()
+        .enumerate()
+        .map(|(index, note)| {
+            note.paragraphs
+                .iter()
+                .map(|par| inlines_json(par, &mut NoteUse::Forbidden(index)))
+                .collect::<anyhow::Result<Vec<_>>>()
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+
+    let h = &doc.header;
+    let value = json!({
+        "meta": {
+            "title": clean(&doc.meta.title),
+            "author": clean(&doc.meta.author),
+        },
+        "header": {
+            "parent": lines(&h.parent_agency),
+            "issuing": lines(&h.issuing_agency),
+            "number": clean(&h.number_line),
+            "national": clean(&h.national_title),
+            "motto": clean(&h.motto),
+            "place_date": h.place_date.as_deref().map(clean),
+        },
+        "title": {
+            "kind": clean(&doc.title.kind),
+            // The summary may carry '\n' for a chosen line break; the layout splits on it.
+            "summary": doc.title.summary.split('\n').map(clean).collect::<Vec<_>>(),
+        },
+        "addressees": lines(&doc.addressees),
+        "body": body,
+        "footnotes": footnotes,
+        "recipients": {
+            "heading": clean(&doc.recipients.heading),
+            "lines": lines(&doc.recipients.lines),
+        },
+        "signature": {
+            "authority": lines(&doc.signature.authority),
+            "seal": lines(&doc.signature.seal_title),
+            "name": clean(&doc.signature.name),
+        },
+    });
+    serde_json::to_vec(&value).context("serialising the document for the PDF layout")
+}
+
+/// Tracks which footnotes were already placed, so the second reference to a note points at
+/// the first (Typst would otherwise print the note twice under two numbers).
+enum NoteUse {
+    Body(Vec<bool>),
+    /// Inside footnote `n`: notes in notes are not part of the model.
+    Forbidden(usize),
+}
+
+impl NoteUse {
+    fn new(count: usize) -> Self {
+        NoteUse::Body(vec![false; count])
+    }
+}
+
+fn block_json(block: &Block, notes: &mut NoteUse) -> anyhow::Result<Value> {
+    Ok(match block {
+        Block::Heading {
+            level,
+            number,
+            content,
+        } => {
+            // Typst's heading levels start at 1; a level-0 heading is treated as a section.
+            let level = (*level).max(1);
+            json!({
+                "k": "heading",
+                "level": level,
+                "number": clean(number),
+                "content": inlines_json(content, notes)?,
+            })
+        }
+        Block::Paragraph(content) => json!({
+            "k": "par",
+            "content": inlines_json(content, notes)?,
+        }),
+        Block::ListItem {
+            marker,
+            depth,
+            content,
+        } => json!({
+            "k": "item",
+            "marker": clean(marker),
+            "depth": depth,
+            "content": inlines_json(content, notes)?,
+        }),
+        Block::Table(table) => {
+            // Typst fills a table cell by cell, so a short row would shift every later cell;
+            // pad every row (and the alignments) to the widest row instead.
+            let cols = table
+                .rows
+                .iter()
+                .map(Vec::len)
+                .max()
+                .unwrap_or(0)
+                .max(table.align.len());
+            let align: Vec<&str> = (0..cols)
+                .map(|i| match table.align.get(i) {
+                    Some(Align::Center) => "center",
+                    Some(Align::Right) => "right",
+                    Some(Align::Left) | None => "left",
+                })
+                .collect();
+            let mut rows = Vec::with_capacity(table.rows.len());
+            for row in &table.rows {
+                let mut cells = Vec::with_capacity(cols);
+                for cell in row {
+                    cells.push(Value::Array(inlines_json(cell, notes)?));
+                }
+                cells.resize(cols, Value::Array(Vec::new()));
+                rows.push(Value::Array(cells));
+            }
+            json!({
+                "k": "table",
+                "header": table.header && !rows.is_empty(),
+                "align": align,
+                "rows": rows,
+            })
+        }
+    })
+}
+
+fn inlines_json(inlines: &[Inline], notes: &mut NoteUse) -> anyhow::Result<Vec<Value>> {
+    let mut out = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        match inline {
+            Inline::Text(span) => {
+                // A '\n' inside a span is a line break, as in the DOCX writer; make it explicit
+                // so the layout never depends on how Typst treats a raw newline.
+                for (i, piece) in span.text.split('\n').enumerate() {
+                    if i > 0 {
+                        out.push(json!({ "k": "br" }));
+                    }
+                    if !piece.is_empty() {
+                        out.push(json!({
+                            "k": "t",
+                            "s": clean(piece),
+                            "b": span.bold,
+                            "i": span.italic,
+                        }));
+                    }
+                }
+            }
+            Inline::LineBreak => out.push(json!({ "k": "br" })),
+            Inline::Note(n) => match notes {
+                NoteUse::Body(seen) => {
+                    let Some(first) = seen.get_mut(*n) else {
+                        bail!(
+                            "footnote reference {} points past the {} footnote(s) of the document",
+                            n + 1,
+                            seen.len()
+                        );
+                    };
+                    out.push(json!({ "k": "note", "n": n, "first": !*first }));
+                    *first = true;
+                }
+                NoteUse::Forbidden(owner) => {
+                    bail!("footnote {} contains a footnote reference", *owner + 1)
+                }
+            },
+        }
+    }
+    Ok(out)
+}
+
+fn lines(lines: &[String]) -> Vec<String> {
+    lines.iter().map(|l| clean(l)).collect()
+}
+
+/// Drops control characters (a stray U+000B pasted from Excel, a CR) that have no glyph and
+/// would otherwise print as a missing-glyph box; a tab, or a newline in a one-line field,
+/// becomes a space.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}

@@ -1,0 +1,180 @@
+//! The Typst [`World`] of the PDF writer: a closed box with the embedded fonts, the fixed
+//! layout source and one virtual data file — no file system, no system fonts, no packages,
+//! no clock.
+
+use std::ops::Range;
+
+use anyhow::Context;
+use typst::diag::{FileError, FileResult, PackageError, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+
+/// The layout: fixed Typst code that reads the document from [`DATA_PATH`].
+const LAYOUT: &str = include_str!("layout.typ");
+const LAYOUT_PATH: &str = "/layout.typ";
+/// Where the layout finds the document (`json("/data.json")`).
+const DATA_PATH: &str = "/data.json";
+
+/// Liberation Serif 2.1.5 (OFL, Times-metric, full Vietnamese), compiled into the binary so a
+/// fresh machine needs no font install and no document ever falls back to another font.
+const FONTS: [&[u8]; 4] = [
+    include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// Everything that is the same for every document: parsed once, shared by all renders.
+pub(super) struct Shared {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    layout: Source,
+    data_id: FileId,
+}
+
+impl Shared {
+    pub(super) fn new() -> anyhow::Result<Self> {
+        let fonts: Vec<Font> = FONTS
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
+        anyhow::ensure!(
+            fonts.len() == FONTS.len(),
+            "embedded fonts: parsed {} of {} font files",
+            fonts.len(),
+            FONTS.len()
+        );
+        let book = FontBook::from_fonts(&fonts);
+        Ok(Shared {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(book),
+            fonts,
+            layout: Source::new(project_file(LAYOUT_PATH)?, LAYOUT.to_string()),
+            data_id: project_file(DATA_PATH)?,
+        })
+    }
+}
+
+fn project_file(path: &str) -> anyhow::Result<FileId> {
+    let vpath = VirtualPath::new(path)
+        .map_err(|e| anyhow::anyhow!("{e:?}"))
+        .with_context(|| format!("virtual path {path}"))?;
+    Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+/// The world of one document: the shared parts plus this document's data and date.
+pub(super) struct DocWorld<'a> {
+    shared: &'a Shared,
+    data: Bytes,
+    today: Datetime,
+}
+
+impl<'a> DocWorld<'a> {
+    pub(super) fn new(shared: &'a Shared, data: Vec<u8>, today: Datetime) -> Self {
+        DocWorld {
+            shared,
+            data: Bytes::new(data),
+            today,
+        }
+    }
+
+    /// Diagnostics as one readable message: severity, `file:line:col`, message and hints.
+    pub(super) fn describe(&self, diags: &[SourceDiagnostic]) -> String {
+        let mut out = String::new();
+        for diag in diags {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            let severity = match diag.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            out.push_str(severity);
+            if let Some(location) = self.location(diag) {
+                out.push_str(" at ");
+                out.push_str(&location);
+            }
+            out.push_str(": ");
+            out.push_str(&diag.message);
+            for hint in &diag.hints {
+                out.push_str(" (hint: ");
+                out.push_str(&hint.v);
+                out.push(')');
+            }
+        }
+        out
+    }
+
+    fn location(&self, diag: &SourceDiagnostic) -> Option<String> {
+        let id = diag.span.id()?;
+        let range: Range<usize> = self.range(diag.span)?;
+        let (name, text) = if id == self.shared.layout.id() {
+            ("layout.typ", self.shared.layout.text())
+        } else if id == self.shared.data_id {
+            ("data.json", self.data.as_str().ok()?)
+        } else {
+            return None;
+        };
+        let before = text.get(..range.start)?;
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Some(format!("{name}:{line}:{col}"))
+    }
+
+    fn denied(&self, id: FileId) -> FileError {
+        match id.root() {
+            // Package imports would mean network access and code we do not ship.
+            VirtualRoot::Package(spec) => FileError::Package(PackageError::Other(Some(
+                format!("packages are not available to the vanban layout ({spec})").into(),
+            ))),
+            VirtualRoot::Project => FileError::NotFound(id.vpath().get_with_slash().into()),
+        }
+    }
+}
+
+impl World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.shared.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.shared.book
+    }
+
+    fn main(&self) -> FileId {
+        self.shared.layout.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.shared.layout.id() {
+            Ok(self.shared.layout.clone())
+        } else if id == self.shared.data_id {
+            Err(FileError::NotSource)
+        } else {
+            Err(self.denied(id))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.shared.data_id {
+            Ok(self.data.clone())
+        } else if id == self.shared.layout.id() {
+            Ok(Bytes::from_string(self.shared.layout.clone()))
+        } else {
+            Err(self.denied(id))
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.shared.fonts.get(index).cloned()
+    }
+
+    /// The document's own date, never the clock, so output depends on the input only.
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
