@@ -3,8 +3,8 @@
 //! must be computed — comparisons, ratios, verdicts, dates of the period — arrives computed.
 //! `docs/templates.md` lists every variable.
 
-use crate::derive::{self, Ratio};
 use crate::derive::Comparison;
+use crate::derive::{self, Ratio};
 use crate::factsheet::{Accidents, DocumentSpec, FactSheet, Quantity, SubUnitCategory};
 use crate::locale;
 use serde_json::{Value, json};
@@ -40,7 +40,8 @@ pub fn and_list(items: &[String]) -> String {
 /// `tăng 02`, and the damage in figures and words.
 fn accidents(a: &Accidents) -> Value {
     let prev = a.previous.unwrap_or_default();
-    let cmp = |now: u32, then: u32, noun: &str| Comparison::new(now as i64, then as i64).phrase(noun);
+    let cmp =
+        |now: u32, then: u32, noun: &str| Comparison::new(now as i64, then as i64).phrase(noun);
     json!({
         "cases": a.cases,
         "deaths": a.deaths,

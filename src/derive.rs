@@ -591,7 +591,10 @@ mod tests {
     fn plan_schedule_per_level() {
         let s = plan_schedule(Level::Phuong, 2024, None, None).expect("schedule");
         assert_eq!((s.unit_from, s.unit_to), (d(2023, 11, 16), d(2024, 11, 15)));
-        assert_eq!((s.sub_unit_from, s.sub_unit_to), (d(2023, 11, 1), d(2024, 10, 31)));
+        assert_eq!(
+            (s.sub_unit_from, s.sub_unit_to),
+            (d(2023, 11, 1), d(2024, 10, 31))
+        );
         assert_eq!(s.registration_by, d(2024, 3, 31));
         assert_eq!(s.sub_unit_dossier_by, d(2024, 11, 5));
         assert_eq!(s.sub_unit_recognition_by, d(2024, 11, 15));
@@ -601,8 +604,8 @@ mod tests {
             let s = plan_schedule(level, 2025, None, None).expect("schedule");
             assert_eq!((s.unit_from, s.unit_to), (d(2024, 11, 16), d(2025, 11, 15)));
         }
-        let s = plan_schedule(Level::KhuDanCu, 2025, None, Some(d(2025, 11, 10)))
-            .expect("schedule");
+        let s =
+            plan_schedule(Level::KhuDanCu, 2025, None, Some(d(2025, 11, 10))).expect("schedule");
         assert_eq!((s.unit_from, s.unit_to), (d(2024, 11, 1), d(2025, 10, 31)));
         assert_eq!(s.dossier_by, d(2025, 11, 10));
     }
@@ -610,10 +613,22 @@ mod tests {
     #[test]
     fn month_periods_and_leap_years() {
         use crate::factsheet::Period;
-        assert_eq!(Period::months_range(2024, 2), Some((d(2024, 1, 1), d(2024, 2, 29))));
-        assert_eq!(Period::months_range(2023, 2), Some((d(2023, 1, 1), d(2023, 2, 28))));
-        assert_eq!(Period::months_range(2024, 8), Some((d(2024, 1, 1), d(2024, 8, 31))));
-        assert_eq!(Period::months_range(2024, 12), Some((d(2024, 1, 1), d(2024, 12, 31))));
+        assert_eq!(
+            Period::months_range(2024, 2),
+            Some((d(2024, 1, 1), d(2024, 2, 29)))
+        );
+        assert_eq!(
+            Period::months_range(2023, 2),
+            Some((d(2023, 1, 1), d(2023, 2, 28)))
+        );
+        assert_eq!(
+            Period::months_range(2024, 8),
+            Some((d(2024, 1, 1), d(2024, 8, 31)))
+        );
+        assert_eq!(
+            Period::months_range(2024, 12),
+            Some((d(2024, 1, 1), d(2024, 12, 31)))
+        );
         assert_eq!(Period::months_range(2024, 13), None);
         assert_eq!(Period::months_range(2024, 0), None);
     }
@@ -631,7 +646,10 @@ mod tests {
 
     #[test]
     fn articles_follow_the_sub_units() {
-        assert_eq!(criteria_articles(Level::Phuong, &groups(24, 24, None)), [4, 5]);
+        assert_eq!(
+            criteria_articles(Level::Phuong, &groups(24, 24, None)),
+            [4, 5]
+        );
         assert_eq!(criteria_articles(Level::Xa, &[]), [5]);
     }
 

@@ -25,8 +25,10 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn example() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/phuong-ba-dinh-2024.yaml"))
-        .expect("example readable")
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/phuong-ba-dinh-2024.yaml"),
+    )
+    .expect("example readable")
 }
 
 /// Writes `text` as a fact sheet in a temp dir and returns its path.
@@ -46,8 +48,12 @@ fn check_reports_three_mistakes_at_once() {
     for expected in [
         format!("{file}:12:3: error: unit.housholds: unknown key `housholds`"),
         "did you mean `households`?".to_string(),
-        format!("{file}:16:84: error: unit.sub_units[0].recognised: 10 khu phố recognised, but only 9 registered"),
-        format!("{file}:89:13: error: facts.criteria.plan.date: 22/01/2022 is outside the period 16/11/2023 – 15/11/2024"),
+        format!(
+            "{file}:16:84: error: unit.sub_units[0].recognised: 10 khu phố recognised, but only 9 registered"
+        ),
+        format!(
+            "{file}:89:13: error: facts.criteria.plan.date: 22/01/2022 is outside the period 16/11/2023 – 15/11/2024"
+        ),
         format!("{file}: 3 error(s)"),
     ] {
         assert!(err.contains(&expected), "missing `{expected}` in:\n{err}");
@@ -86,7 +92,10 @@ fn syntax_errors_have_a_position() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     let prefix = format!("{}:", path.display());
-    let line = err.lines().find(|l| l.starts_with(&prefix)).expect("a located error");
+    let line = err
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .expect("a located error");
     let mut fields = line[prefix.len()..].split(':');
     let (l, c) = (fields.next(), fields.next());
     assert!(l.and_then(|l| l.parse::<u32>().ok()).is_some(), "{line}");
@@ -116,7 +125,10 @@ fn non_utf8_is_an_error_not_a_panic() {
     let out = vanban(&["check", path.to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains(":3:12: error: the file is not UTF-8 text"), "{err}");
+    assert!(
+        err.contains(":3:12: error: the file is not UTF-8 text"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -200,7 +212,11 @@ fn a_failed_criterion_changes_the_verdict_and_the_request() {
 fn diff_shows_exactly_the_changed_sentences() {
     let text = example().replace("  tip_offs: 55", "  tip_offs: 57");
     let path = sheet("diff", text.as_bytes());
-    let out = vanban(&["diff", "data/phuong-ba-dinh-2024.yaml", path.to_str().expect("utf-8")]);
+    let out = vanban(&[
+        "diff",
+        "data/phuong-ba-dinh-2024.yaml",
+        path.to_str().expect("utf-8"),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let changed: Vec<&str> = stdout
@@ -208,5 +224,8 @@ fn diff_shows_exactly_the_changed_sentences() {
         .filter(|l| l.starts_with("- ") || l.starts_with("+ "))
         .collect();
     assert_eq!(changed.len(), 2, "{stdout}");
-    assert!(changed[0].contains("55 tin") && changed[1].contains("57 tin"), "{stdout}");
+    assert!(
+        changed[0].contains("55 tin") && changed[1].contains("57 tin"),
+        "{stdout}"
+    );
 }

@@ -100,7 +100,10 @@ fn every_figure_appears_in_vietnamese_format() {
     ] {
         assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
     }
-    assert!(notes.contains("Nghị quyết số 51-NQ/TW ngày 05/9/2019"), "{notes}");
+    assert!(
+        notes.contains("Nghị quyết số 51-NQ/TW ngày 05/9/2019"),
+        "{notes}"
+    );
     // Six criteria checks, all met.
     assert_eq!(text.matches("Đạt.").count(), 6, "{text}");
     assert!(!text.contains("Chưa đạt"));
@@ -228,7 +231,10 @@ fn nd30_page_fonts_and_emphasis() {
                 let h = Xml::parse(header).expect("header parses");
                 for run in h.descendants().filter(|n| is_w(n, "r")) {
                     let size = run_size(&run).expect("sized run");
-                    assert!((26..=28).contains(&size), "page number at {size} half-points");
+                    assert!(
+                        (26..=28).contains(&size),
+                        "page number at {size} half-points"
+                    );
                 }
             }
             other => panic!("unexpected header type {other:?}"),
@@ -249,18 +255,32 @@ fn nd30_page_fonts_and_emphasis() {
 
     // Emphasis and sizes of the header block, title and signature.
     let agency = runs_of(&doc, "BAN CHỈ ĐẠO AN NINH, TRẬT TỰ");
-    assert!(agency.iter().all(|r| run_has(r, "b")), "issuing agency bold");
+    assert!(
+        agency.iter().all(|r| run_has(r, "b")),
+        "issuing agency bold"
+    );
     let parent = runs_of(&doc, "UBND PHƯỜNG BA ĐÌNH");
-    assert!(parent.iter().all(|r| !run_has(r, "b")), "parent agency not bold");
+    assert!(
+        parent.iter().all(|r| !run_has(r, "b")),
+        "parent agency not bold"
+    );
     let date = runs_of(&doc, "Ba Đình, ngày 05 tháng 11 năm 2024");
     assert!(date.iter().all(|r| run_has(r, "i")), "place-date italic");
-    assert!(date.iter().all(|r| (26..=28).contains(&run_size(r).unwrap_or(0))));
+    assert!(
+        date.iter()
+            .all(|r| (26..=28).contains(&run_size(r).unwrap_or(0)))
+    );
     let kind = runs_of(&doc, "BÁO CÁO");
-    assert!(kind.iter().all(|r| run_has(r, "b") && run_size(r) == Some(28)));
+    assert!(
+        kind.iter()
+            .all(|r| run_has(r, "b") && run_size(r) == Some(28))
+    );
     let recipients = runs_of(&doc, "Nơi nhận:");
-    assert!(recipients
-        .iter()
-        .all(|r| run_has(r, "b") && run_has(r, "i") && run_size(r) == Some(24)));
+    assert!(
+        recipients
+            .iter()
+            .all(|r| run_has(r, "b") && run_has(r, "i") && run_size(r) == Some(24))
+    );
     let name = runs_of(&doc, "Lê Văn Hùng");
     assert!(name.iter().all(|r| run_has(r, "b")));
 
@@ -278,8 +298,14 @@ fn nd30_page_fonts_and_emphasis() {
     let jc = ppr.children().find(|n| is_w(n, "jc")).expect("jc");
     assert_eq!(w_attr(&jc, "val"), Some("both"));
     let ind = ppr.children().find(|n| is_w(n, "ind")).expect("ind");
-    assert!(matches!(w_attr(&ind, "firstLine"), Some("567") | Some("720")));
-    let spacing = ppr.children().find(|n| is_w(n, "spacing")).expect("spacing");
+    assert!(matches!(
+        w_attr(&ind, "firstLine"),
+        Some("567") | Some("720")
+    ));
+    let spacing = ppr
+        .children()
+        .find(|n| is_w(n, "spacing"))
+        .expect("spacing");
     let gap: u32 = w_attr(&spacing, "after")
         .or(w_attr(&spacing, "before"))
         .and_then(|v| v.parse().ok())
@@ -337,13 +363,20 @@ fn libreoffice_converts_it() {
     let written = render(&out, "docx");
     let profile = out.join("profile");
     let status = Command::new(soffice)
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(&out)
         .arg(&written[0])
         .output()
         .expect("soffice runs");
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let pdf = out.join("bao-cao-ket-qua-tt124.pdf");
     let bytes = std::fs::read(&pdf).expect("LibreOffice wrote a PDF");
     assert!(bytes.starts_with(b"%PDF"));
