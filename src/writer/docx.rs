@@ -11,7 +11,7 @@
 //! zip entries come in a fixed order with a timestamp taken from `meta.date`.
 
 mod body;
-mod measure;
+
 mod parts;
 mod props;
 mod xml;

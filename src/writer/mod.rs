@@ -2,5 +2,7 @@
 //! nothing of fact sheets or templates.
 
 pub mod docx;
+pub mod layout;
+pub(crate) mod measure;
 pub mod pdf;
 pub mod text;

@@ -4,13 +4,14 @@
 
 use anyhow::{Result, bail};
 
-use super::measure::width_twips;
 use super::parts::{FOOTNOTE_SIZE, RID_HEADER_DEFAULT, RID_HEADER_FIRST, W_ROOT};
 use super::props::{
     self, Jc, LineRule, ParaProps, RunProps, SINGLE, Spacing, TableProps, VAlign, pt,
 };
 use super::xml::Xml;
 use crate::document::{Align, Block, Document, Header, Inline, Span, Table};
+use crate::writer::layout::{self, HeaderLayout};
+use crate::writer::measure::width_twips;
 
 /// A4 and the 20/20/30/15 mm margins, in twips.
 const PAGE_WIDTH: u32 = 11906;
@@ -20,7 +21,7 @@ const MARGIN_BOTTOM: u32 = 1134;
 const MARGIN_LEFT: u32 = 1701;
 const MARGIN_RIGHT: u32 = 850;
 /// The width every table and rule is laid out in: 9355 twips (165 mm).
-pub(crate) const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+pub(crate) const TEXT_WIDTH: u32 = layout::TEXT_WIDTH;
 
 /// Body text: 14 pt, first line indented 1 cm, 6 pt after, 1.2 lines.
 const BODY_SIZE: u32 = pt(14);
@@ -31,8 +32,6 @@ const BODY_SPACING: Spacing = Spacing {
     line: 288,
     rule: LineRule::Auto,
 };
-/// Header block lines (agencies, number, quốc hiệu): 13 pt.
-const HEADER_SIZE: u32 = pt(13);
 /// Data tables: 13 pt.
 const TABLE_SIZE: u32 = pt(13);
 /// Cell padding of data tables (Word's default), twips.
@@ -273,22 +272,11 @@ fn cell_start(x: &mut Xml, width: u32, valign: VAlign) {
 /// The ND30 header block: a borderless 2 × 2 table. Row 1: agencies | quốc hiệu and tiêu ngữ,
 /// each ruled under; row 2: the number | place and date, so the two sit level.
 fn header_table(x: &mut Xml, h: &Header) {
-    // The quốc hiệu at 13 pt bold nearly fills 58 % of the text width; widen the right
-    // column when a line needs it, keeping the left between 35 % and 42 %.
-    let right_needs = [
-        width_twips(&h.national_title, HEADER_SIZE, true),
-        width_twips(&h.motto, BODY_SIZE, true),
-        h.place_date
-            .as_deref()
-            .map_or(0, |s| width_twips(s, BODY_SIZE, false)),
-    ]
-    .into_iter()
-    .max()
-    .unwrap_or(0)
-        + 200;
-    let left = TEXT_WIDTH
-        .saturating_sub(right_needs)
-        .clamp(TEXT_WIDTH * 35 / 100, TEXT_WIDTH * 42 / 100);
+    // Column widths and the 12/13 pt choice are shared with the PDF writer.
+    let HeaderLayout {
+        left,
+        header_half_points: header_size,
+    } = layout::header_layout(h);
     let right = TEXT_WIDTH - left;
     let table = TableProps {
         width: TEXT_WIDTH,
@@ -297,7 +285,7 @@ fn header_table(x: &mut Xml, h: &Header) {
     };
     table_start(x, table, &[left, right]);
     let centred = ParaProps::new(Jc::Center, SINGLE);
-    let upright = RunProps::sized(HEADER_SIZE);
+    let upright = RunProps::sized(header_size);
 
     x.start("w:tr", &[]);
     props::row_props(x, true, false);
@@ -316,7 +304,7 @@ fn header_table(x: &mut Xml, h: &Header) {
         let text = h
             .issuing_agency
             .iter()
-            .map(|l| width_twips(l, HEADER_SIZE, true))
+            .map(|l| width_twips(l, header_size, true))
             .max()
             .unwrap_or(0);
         rule(x, left, text * 2 / 5, 0);
