@@ -39,6 +39,23 @@ fn sheet(name: &str, text: &[u8]) -> PathBuf {
     path
 }
 
+/// Renders fact-sheet `text` through the binary as plain text; returns the report's text.
+fn render_text(name: &str, text: &str) -> String {
+    let path = sheet(name, text.as_bytes());
+    let out_dir = temp_dir(&format!("{name}-out"));
+    let out = vanban(&[
+        "render",
+        path.to_str().expect("utf-8"),
+        "-o",
+        out_dir.to_str().expect("utf-8"),
+        "--format",
+        "txt",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::read_to_string(out_dir.join(format!("{name}/bao-cao-ket-qua-tt124.txt")))
+        .expect("text written")
+}
+
 #[test]
 fn check_reports_three_mistakes_at_once() {
     let out = vanban(&["check", "tests/fixtures/bad/three-mistakes.yaml"]);
@@ -160,19 +177,7 @@ fn markup_in_data_prints_literally_and_text_is_nfc() {
             "  characteristics:\n",
             "  characteristics:\n    - \"*Không* in đậm, # không phải tiêu đề, [^x] không phải chú thích, <b>1. không</b> | a\"\n",
         );
-    let path = sheet("markup", text.as_bytes());
-    let out_dir = temp_dir("markup-out");
-    let out = vanban(&[
-        "render",
-        path.to_str().expect("utf-8"),
-        "-o",
-        out_dir.to_str().expect("utf-8"),
-        "--format",
-        "txt",
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let txt = std::fs::read_to_string(out_dir.join("markup/bao-cao-ket-qua-tt124.txt"))
-        .expect("text written");
+    let txt = render_text("markup", &text);
     assert!(txt.contains(
         "*Không* in đậm, # không phải tiêu đề, [^x] không phải chú thích, <b>1. không</b> | a"
     ));
@@ -186,19 +191,7 @@ fn a_failed_criterion_changes_the_verdict_and_the_request() {
         "{ kind: khu phố, category: khu_dan_cu, total: 10, registered: 10, recognised: 10 }",
         "{ kind: khu phố, category: khu_dan_cu, total: 10, registered: 10, recognised: 6 }",
     );
-    let path = sheet("fails", text.as_bytes());
-    let out_dir = temp_dir("fails-out");
-    let out = vanban(&[
-        "render",
-        path.to_str().expect("utf-8"),
-        "-o",
-        out_dir.to_str().expect("utf-8"),
-        "--format",
-        "txt",
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let txt = std::fs::read_to_string(out_dir.join("fails/bao-cao-ket-qua-tt124.txt"))
-        .expect("text written");
+    let txt = render_text("fails", &text);
     // 6 + 1 + 1 of 12 = 66,7% < 70%.
     assert!(
         txt.contains("Chưa đạt: 08/12 (66,7%) được công nhận, dưới 70%."),
