@@ -76,8 +76,8 @@ fn incident_groups(sheet: &FactSheet) -> Vec<Value> {
             }
             json!({
                 "detected_by": detected_by,
-                "cases": members.iter().map(|m| m.cases).sum::<u32>(),
-                "offenders": members.iter().map(|m| m.offenders).sum::<u32>(),
+                "cases": members.iter().map(|m| u64::from(m.cases)).sum::<u64>(),
+                "offenders": members.iter().map(|m| u64::from(m.offenders)).sum::<u64>(),
                 "handling": handling_unique.join("; "),
                 "categories": members.iter().map(|m| json!({
                     "category": m.category,
@@ -213,8 +213,8 @@ pub fn build(sheet: &FactSheet, doc: &DocumentSpec) -> Value {
         },
         "period": {
             "year": sheet.period.year,
-            "previous_year": sheet.period.year - 1,
-            "next_year": sheet.period.year + 1,
+            "previous_year": sheet.period.year.saturating_sub(1),
+            "next_year": sheet.period.year.saturating_add(1),
             "from": from,
             "to": to,
             "months": sheet.period.months,
@@ -252,14 +252,14 @@ pub fn build(sheet: &FactSheet, doc: &DocumentSpec) -> Value {
             "failed_criteria": failed_text,
             "incident_groups": incident_groups(sheet),
             "incident_total": json!({
-                "cases": facts.incidents.iter().map(|i| i.cases).sum::<u32>(),
-                "offenders": facts.incidents.iter().map(|i| i.offenders).sum::<u32>(),
+                "cases": facts.incidents.iter().map(|i| u64::from(i.cases)).sum::<u64>(),
+                "offenders": facts.incidents.iter().map(|i| u64::from(i.offenders)).sum::<u64>(),
             }),
             "traffic": facts.traffic_accidents.as_ref().map(accidents),
             "fires": facts.fires.as_ref().map(accidents),
             "labour": facts.labour_accidents.as_ref().map(accidents),
             "drugs": drugs,
-            "sentences_serving": facts.sentences.as_ref().map(|s| s.suspended + s.parole),
+            "sentences_serving": facts.sentences.as_ref().map(|s| u64::from(s.suspended) + u64::from(s.parole)),
             "schedule": schedule,
             "articles": and_list(&articles),
             "sub_unit_names": and_list(&unit.sub_units.iter().map(|g| g.kind.clone()).collect::<Vec<_>>()),

@@ -298,9 +298,9 @@ fn prevention_check(sheet: &FactSheet) -> Verdict {
             cmp.cases.phrase("vụ")
         ));
     }
-    let serious: u32 = incidents
+    let serious: u64 = incidents
         .iter()
-        .map(|i| i.serious - i.serious_force_majeure.min(i.serious))
+        .map(|i| u64::from(i.serious - i.serious_force_majeure.min(i.serious)))
         .sum();
     if serious > 0 {
         problems.push(format!(
@@ -386,8 +386,12 @@ pub fn incident_comparison(sheet: &FactSheet) -> Option<IncidentComparison> {
             let per_category: Option<Vec<_>> = incidents.iter().map(|i| i.previous).collect();
             let per_category = per_category?;
             CaseCount {
-                cases: per_category.iter().map(|p| p.cases).sum(),
-                offenders: per_category.iter().map(|p| p.offenders).sum(),
+                cases: per_category
+                    .iter()
+                    .fold(0u32, |a, p| a.saturating_add(p.cases)),
+                offenders: per_category
+                    .iter()
+                    .fold(0u32, |a, p| a.saturating_add(p.offenders)),
             }
         }
     };
@@ -423,14 +427,14 @@ pub fn period_label(year: i32, months: u32) -> PeriodLabel {
         return PeriodLabel {
             covered: format!("năm {year}"),
             covered_no_year: "năm".to_string(),
-            previous: format!("năm {}", year - 1),
-            remaining: format!("năm {}", year + 1),
+            previous: format!("năm {}", year.saturating_sub(1)),
+            remaining: format!("năm {}", year.saturating_add(1)),
         };
     }
     let head = format!("{months} tháng đầu năm");
     PeriodLabel {
         covered: format!("{head} {year}"),
-        previous: format!("{head} {}", year - 1),
+        previous: format!("{head} {}", year.saturating_sub(1)),
         covered_no_year: head,
         remaining: format!("{} tháng cuối năm {year}", 12 - months),
     }

@@ -222,3 +222,76 @@ fn diff_shows_exactly_the_changed_sentences() {
         "{stdout}"
     );
 }
+
+#[test]
+fn extreme_values_never_panic() {
+    let po_y = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/xa-po-y-2024-8-thang.yaml"),
+    )
+    .expect("example readable");
+    let max = u32::MAX.to_string();
+    let huge = po_y
+        .replace("cases: 3\n", &format!("cases: {max}\n"))
+        .replace("cases: 2\n", &format!("cases: {max}\n"))
+        .replace("offenders: 4\n", &format!("offenders: {max}\n"))
+        .replace("deaths: 2", &format!("deaths: {max}"))
+        .replace("suspended: 4", &format!("suspended: {max}"))
+        .replace("parole: 3", &format!("parole: {max}"))
+        .replace("quantity: 3 }", &format!("quantity: {max} }}"));
+    // u32::MAX everywhere still renders: sums and comparisons do not overflow.
+    let path = sheet("huge-ok", huge.as_bytes());
+    let out_dir = temp_dir("huge-ok-out");
+    let out = vanban(&[
+        "render",
+        path.to_str().expect("utf-8"),
+        "-o",
+        out_dir.to_str().expect("utf-8"),
+        "--format",
+        "txt,docx",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let too_large = huge
+        .replace("households: 2787", &format!("households: {}", u64::MAX))
+        .replace("area_ha: 9481.11", "area_ha: 1.0e308");
+    let out = vanban(&[
+        "check",
+        sheet("too-large", too_large.as_bytes())
+            .to_str()
+            .expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("unit.households: 18446744073709551615 is too large"));
+    for (name, text) in [
+        ("huge", huge.clone()),
+        (
+            "year-max",
+            huge.replace("year: 2024", &format!("year: {}", i32::MAX)),
+        ),
+        (
+            "year-min",
+            huge.replace("year: 2024", &format!("year: {}", i32::MIN)),
+        ),
+        ("months-0", huge.replace("months: 8", "months: 0")),
+        ("empty", String::new()),
+        ("null", "~".to_string()),
+        ("list", "- a\n- b\n".to_string()),
+    ] {
+        for args in [&["check"][..], &["render", "--format", "txt,docx"][..]] {
+            let path = sheet(name, text.as_bytes());
+            let out_dir = temp_dir(&format!("{name}-x"));
+            let mut all: Vec<&str> = args.to_vec();
+            all.push(path.to_str().expect("utf-8"));
+            if args[0] == "render" {
+                all.extend(["-o", out_dir.to_str().expect("utf-8")]);
+            }
+            let out = vanban(&all);
+            let err = stderr(&out);
+            assert!(
+                matches!(out.status.code(), Some(0) | Some(1)),
+                "{name} {args:?}: exit {:?}\n{err}",
+                out.status.code()
+            );
+            assert!(!err.contains("panicked"), "{name}: {err}");
+        }
+    }
+}

@@ -84,6 +84,11 @@ pub fn load_str(text: &str, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         .map_err(|e| vec![locate(syntax_diagnostic(&e, &paths), file, &paths)])?;
 
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    too_large(&tree, "", &mut diagnostics);
+    let mut diagnostics: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .map(|d| locate(d, file, &paths))
+        .collect();
     // Each failed pass removes one field, so this ends; the cap guards against a bug.
     for _ in 0..64 {
         match serde_path_to_error::deserialize::<_, FactSheet>(&tree) {
@@ -121,6 +126,32 @@ pub fn load_str(text: &str, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     }
     diagnostics.sort_by_key(|d| d.position);
     Err(diagnostics)
+}
+
+/// No figure in these documents comes near a trillion; a larger number is a typo (an extra
+/// digit, a pasted ID) and would overflow the arithmetic that derives phrases from it.
+pub const LARGEST_FIGURE: f64 = 1e12;
+
+fn too_large(node: &Value, path: &str, out: &mut Vec<Diagnostic>) {
+    match node {
+        Value::Number(n) if n.as_f64().is_some_and(|x| x.abs() > LARGEST_FIGURE) => {
+            out.push(
+                Diagnostic::error(path, format!("{n} is too large for a figure in a report"))
+                    .with_help("check for an extra digit; figures must be below 1.000.000.000.000"),
+            );
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                too_large(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                too_large(v, &join(path, k), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A YAML syntax (or duplicate-key) error, with the parser's position.

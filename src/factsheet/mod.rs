@@ -689,7 +689,7 @@ impl Period {
             _ => (16, 11, 15),
         };
         Some((
-            NaiveDate::from_ymd_opt(year - 1, 11, start_day)?,
+            NaiveDate::from_ymd_opt(year.checked_sub(1)?, 11, start_day)?,
             NaiveDate::from_ymd_opt(year, end_month, end_day)?,
         ))
     }

@@ -255,7 +255,7 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
             );
         }
         if let Some(date) = doc.date
-            && (date.year < sheet.period.year || date.year > sheet.period.year + 1)
+            && (date.year < sheet.period.year || date.year > sheet.period.year.saturating_add(1))
         {
             err(
                 at("date"),
