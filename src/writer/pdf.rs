@@ -29,8 +29,9 @@ pub struct PdfOptions {
     pub pdf_a: bool,
 }
 
-/// Typst's memo cache is global and grows with every new document; every
-/// `EVICT_EVERY` renders drop what the last `EVICT_MAX_AGE` evictions did not use.
+/// Typst's memo cache is global and grows with every new document. Every `EVICT_EVERY`
+/// renders, drop what was not used since the last `EVICT_MAX_AGE` evictions: a long batch
+/// stays bounded while the parts every document shares (header, closing) stay cached.
 const EVICT_EVERY: usize = 8;
 const EVICT_MAX_AGE: usize = 4;
 
@@ -43,6 +44,7 @@ pub struct PdfRenderer {
 }
 
 impl PdfRenderer {
+    /// Parses the embedded fonts and the layout and builds the Typst library (about 1 ms).
     pub fn new() -> anyhow::Result<Self> {
         Ok(PdfRenderer {
             shared: Shared::new()?,
@@ -52,14 +54,15 @@ impl PdfRenderer {
 
     /// Renders `doc` to the bytes of a PDF file.
     pub fn render(&self, doc: &Document, opts: PdfOptions) -> anyhow::Result<Vec<u8>> {
-        let data = data::to_json(doc)?;
+        let data = data::to_json(doc, &|c| self.shared.covers(c))?;
         let date = doc.meta.date;
         let today = typst_date(date)?;
         let world = DocWorld::new(&self.shared, data, today);
 
         let compiled = typst::compile::<PagedDocument>(&world);
-        // A warning means the layout met something it did not expect (a missing glyph, a
-        // font not found…); the PDF would look wrong, so it is an error, not a note.
+        // A warning means the layout met something it did not expect (an unknown font, a
+        // label attached to nothing…); the PDF may look wrong, so it is an error, not a note.
+        // (Missing glyphs raise no warning in Typst; data.rs checks them before compiling.)
         let paged = match compiled.output {
             Ok(paged) if compiled.warnings.is_empty() => paged,
             Ok(_) => {

@@ -8,10 +8,21 @@
 use anyhow::{Context, bail};
 use serde_json::{Value, json};
 
-use crate::document::{Align, Block, Document, Inline};
+use crate::document::{Align, Block, Document, Inline, Span};
+use crate::writer::layout::{TEXT_WIDTH, header_layout};
+use crate::writer::measure::width_twips;
 
-/// Serialises `doc` to the bytes of `/data.json`.
-pub(super) fn to_json(doc: &Document) -> anyhow::Result<Vec<u8>> {
+/// Shared with the DOCX writer: `Kính gửi:` opens the first addressee line.
+const ADDRESSEE_PREFIX: &str = "Kính gửi:";
+/// Table text is 13 pt (in half-points, as `width_twips` takes it); cells are padded 108 twips
+/// on each side, as in the DOCX writer.
+const TABLE_HALF_POINTS: u32 = 26;
+const TABLE_CELL_MARGIN: u32 = 108;
+
+/// Serialises `doc` to the bytes of `/data.json`. `covered` tells whether the embedded fonts
+/// have a glyph for a character: a character without one is an error here, because Typst
+/// would print an empty box without a word (and PDF/A export would fail on it later).
+pub(super) fn to_json(doc: &Document, covered: &dyn Fn(char) -> bool) -> anyhow::Result<Vec<u8>> {
     let mut notes = NoteUse::new(doc.footnotes.len());
     let mut body = Vec::with_capacity(doc.body.len());
     for block in &doc.body {
@@ -30,6 +41,20 @@ pub(super) fn to_json(doc: &Document) -> anyhow::Result<Vec<u8>> {
         .collect::<anyhow::Result<Vec<_>>>()?;
 
     let h = &doc.header;
+    // Column split and 12/13 pt choice are decided once for both writers.
+    let header = header_layout(h);
+    let addressees: Vec<String> = doc
+        .addressees
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 && !line.trim_start().starts_with(ADDRESSEE_PREFIX) {
+                clean(&format!("{ADDRESSEE_PREFIX} {line}"))
+            } else {
+                clean(line)
+            }
+        })
+        .collect();
     let value = json!({
         "meta": {
             "title": clean(&doc.meta.title),
@@ -42,13 +67,15 @@ pub(super) fn to_json(doc: &Document) -> anyhow::Result<Vec<u8>> {
             "national": clean(&h.national_title),
             "motto": clean(&h.motto),
             "place_date": h.place_date.as_deref().map(clean),
+            "left": header.left_fraction(),
+            "size": f64::from(header.header_half_points) / 2.0,
         },
         "title": {
             "kind": clean(&doc.title.kind),
             // The summary may carry '\n' for a chosen line break; the layout splits on it.
             "summary": doc.title.summary.split('\n').map(clean).collect::<Vec<_>>(),
         },
-        "addressees": lines(&doc.addressees),
+        "addressees": addressees,
         "body": body,
         "footnotes": footnotes,
         "recipients": {
@@ -61,7 +88,36 @@ pub(super) fn to_json(doc: &Document) -> anyhow::Result<Vec<u8>> {
             "name": clean(&doc.signature.name),
         },
     });
+    check_glyphs(&value, covered)?;
     serde_json::to_vec(&value).context("serialising the document for the PDF layout")
+}
+
+/// Every string of the data must be printable with the embedded fonts.
+fn check_glyphs(value: &Value, covered: &dyn Fn(char) -> bool) -> anyhow::Result<()> {
+    match value {
+        Value::String(text) => {
+            if let Some(c) = text.chars().find(|&c| !covered(c)) {
+                let context: String = text.chars().take(60).collect();
+                bail!(
+                    "character {c:?} (U+{:04X}) has no glyph in the embedded font \
+                     (Liberation Serif), in {context:?}",
+                    c as u32
+                );
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                check_glyphs(item, covered)?;
+            }
+        }
+        Value::Object(map) => {
+            for item in map.values() {
+                check_glyphs(item, covered)?;
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+    Ok(())
 }
 
 /// Tracks which footnotes were already placed, so the second reference to a note points at
@@ -87,6 +143,15 @@ fn block_json(block: &Block, notes: &mut NoteUse) -> anyhow::Result<Value> {
         } => {
             // Typst's heading levels start at 1; a level-0 heading is treated as a section.
             let level = (*level).max(1);
+            // Level-1 headings are UPPERCASE (ND30); templates usually write them so already,
+            // and the DOCX writer uppercases them the same way.
+            let upper: Vec<Inline>;
+            let content = if level == 1 {
+                upper = content.iter().map(uppercase).collect();
+                &upper
+            } else {
+                content
+            };
             json!({
                 "k": "heading",
                 "level": level,
@@ -138,6 +203,7 @@ fn block_json(block: &Block, notes: &mut NoteUse) -> anyhow::Result<Value> {
                 "k": "table",
                 "header": table.header && !rows.is_empty(),
                 "align": align,
+                "widths": column_weights(&table.rows, cols),
                 "rows": rows,
             })
         }
@@ -187,18 +253,43 @@ fn inlines_json(inlines: &[Inline], notes: &mut NoteUse) -> anyhow::Result<Vec<V
     Ok(out)
 }
 
+fn uppercase(inline: &Inline) -> Inline {
+    match inline {
+        Inline::Text(span) => Inline::Text(Span {
+            text: span.text.to_uppercase(),
+            ..span.clone()
+        }),
+        other => other.clone(),
+    }
+}
+
+/// Relative column widths, as the DOCX writer computes them: in proportion to each column's
+/// longest cell, at least 1000 twips each so a column of figures is never squeezed.
+fn column_weights(rows: &[Vec<Vec<Inline>>], cols: usize) -> Vec<u32> {
+    let mut weights = vec![1000u32; cols];
+    for row in rows {
+        for (weight, cell) in weights.iter_mut().zip(row) {
+            let w = width_twips(&Inline::plain_text(cell), TABLE_HALF_POINTS, false)
+                + 2 * TABLE_CELL_MARGIN;
+            *weight = (*weight).max(w.min(TEXT_WIDTH));
+        }
+    }
+    weights
+}
+
 fn lines(lines: &[String]) -> Vec<String> {
     lines.iter().map(|l| clean(l)).collect()
 }
 
-/// Drops control characters (a stray U+000B pasted from Excel, a CR) that have no glyph and
-/// would otherwise print as a missing-glyph box; a tab, or a newline in a one-line field,
+/// Drops control characters (a stray U+000B pasted from Excel, a CR) and byte-order marks,
+/// which have no glyph and would otherwise print as a missing-glyph box; a tab, or a newline in a one-line field,
 /// becomes a space.
 fn clean(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
             '\t' | '\n' => Some(' '),
-            c if c.is_control() => None,
+            // A byte-order mark (pasted from a file) is invisible and not in the font.
+            c if c.is_control() || c == '\u{FEFF}' => None,
             c => Some(c),
         })
         .collect()

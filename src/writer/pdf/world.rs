@@ -57,6 +57,17 @@ impl Shared {
             data_id: project_file(DATA_PATH)?,
         })
     }
+
+    /// Whether every embedded style (regular, bold, italic, bold italic) has a glyph for
+    /// `c`, so any run can print it. Spaces and line ends are always fine.
+    pub(super) fn covers(&self, c: char) -> bool {
+        c == ' '
+            || c == '\n'
+            || self
+                .fonts
+                .iter()
+                .all(|font| font.info().coverage.contains(c as u32))
+    }
 }
 
 fn project_file(path: &str) -> anyhow::Result<FileId> {

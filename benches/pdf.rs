@@ -1,0 +1,121 @@
+//! Benchmark of the PDF writer (`cargo bench --bench pdf`): the cost of a fresh renderer's
+//! first document, then warm renders of the sample — repeated as is (Typst's memo cache
+//! hits) and with every paragraph changed (a batch of new documents) — plain and PDF/A-2b.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use vanban::document::sample::sample_document;
+use vanban::document::{Block, Document, Inline, Span};
+use vanban::writer::pdf::{PdfOptions, PdfRenderer};
+
+const WARMUP: usize = 20;
+const RUNS: usize = 200;
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// The sample with iteration `i` written into every paragraph, so no paragraph's layout can
+/// come from the cache of an earlier iteration.
+fn variant(base: &Document, i: usize) -> Document {
+    let mut doc = base.clone();
+    doc.header.number_line = format!("Số: {i}/BC-BCĐ");
+    for block in &mut doc.body {
+        if let Block::Paragraph(content) | Block::ListItem { content, .. } = block {
+            content.push(Inline::Text(Span::plain(format!(" (bản {i})"))));
+        }
+    }
+    doc
+}
+
+fn bench(
+    label: &str,
+    renderer: &PdfRenderer,
+    opts: PdfOptions,
+    doc_for: impl Fn(usize) -> Document,
+) -> anyhow::Result<()> {
+    for i in 0..WARMUP {
+        black_box(renderer.render(&doc_for(i), opts)?);
+    }
+    let mut times = Vec::with_capacity(RUNS);
+    let mut bytes = 0;
+    for i in 0..RUNS {
+        let doc = doc_for(WARMUP + i);
+        let start = Instant::now();
+        let pdf = renderer.render(&doc, opts)?;
+        times.push(start.elapsed());
+        bytes = pdf.len();
+    }
+    times.sort();
+    let mean = ms(times.iter().sum::<Duration>()) / RUNS as f64;
+    let median = ms(times[RUNS / 2]);
+    println!(
+        "{label:<34} mean {mean:6.2} ms  median {median:6.2} ms  min {:6.2} ms  ({} KiB)",
+        ms(times[0]),
+        bytes / 1024
+    );
+    Ok(())
+}
+
+/// Pages of a PDF, via pdfinfo (outside the timed code); `?` if poppler is not installed.
+fn pages(pdf: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("vanban-bench-{}.pdf", std::process::id()));
+    let count = std::fs::write(&path, pdf).ok().and_then(|_| {
+        let out = std::process::Command::new("pdfinfo")
+            .arg(&path)
+            .output()
+            .ok()?;
+        let info = String::from_utf8(out.stdout).ok()?;
+        info.lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .map(|n| n.trim().to_string())
+    });
+    let _ = std::fs::remove_file(&path);
+    count.unwrap_or_else(|| "?".into())
+}
+
+fn main() -> anyhow::Result<()> {
+    let sample = sample_document();
+
+    // The first document of a fresh process: font parsing, library build, layout parsing and
+    // Typst's cold caches.
+    let start = Instant::now();
+    let renderer = PdfRenderer::new()?;
+    let created = start.elapsed();
+    let start = Instant::now();
+    let first = renderer.render(&sample, PdfOptions::default())?;
+    let first_doc = start.elapsed();
+    println!(
+        "fresh renderer: new {:.2} ms, first document {:.2} ms; sample = {} pages, {} KiB",
+        ms(created),
+        ms(first_doc),
+        pages(&first),
+        first.len() / 1024
+    );
+    let start = Instant::now();
+    let pdf_a = renderer.render(&sample, PdfOptions { pdf_a: true })?;
+    println!(
+        "first PDF/A-2b document {:.2} ms, {} KiB",
+        ms(start.elapsed()),
+        pdf_a.len() / 1024
+    );
+
+    let plain = PdfOptions::default();
+    let archival = PdfOptions { pdf_a: true };
+    println!("warm, {RUNS} runs after {WARMUP} warm-up runs:");
+    bench("same sample, plain", &renderer, plain, |_| sample.clone())?;
+    bench("same sample, PDF/A-2b", &renderer, archival, |_| {
+        sample.clone()
+    })?;
+    bench("new document each run, plain", &renderer, plain, |i| {
+        variant(&sample, i)
+    })?;
+    bench(
+        "new document each run, PDF/A-2b",
+        &renderer,
+        archival,
+        |i| variant(&sample, i),
+    )?;
+    Ok(())
+}
