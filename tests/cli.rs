@@ -2,6 +2,10 @@
 //! file:line:col and a hint, `render` refuses to write from a bad fact sheet and never
 //! panics, `init` prints a skeleton that checks clean, exit codes follow the README.
 
+#[path = "common/tmp.rs"]
+mod tmp;
+use tmp::temp_dir;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -15,13 +19,6 @@ fn vanban(args: &[&str]) -> Output {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vanban-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
 }
 
 fn example() -> String {

@@ -3,20 +3,17 @@
 //! real Word footnotes in the right places, the ND30/Word-safety checks, and one changed
 //! figure changing exactly the sentences that use it.
 
+#[path = "common/tmp.rs"]
+mod tmp;
+use tmp::temp_dir;
+
 #[path = "common/ooxml.rs"]
 mod ooxml;
 
 use ooxml::{docx_parts, invalid_xml_chars, misordered_children, part, plain_text};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use vanban::template::Templates;
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vanban-pp-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

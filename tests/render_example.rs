@@ -3,6 +3,10 @@
 //! figure of the fact sheet appears in Vietnamese format, that the file is Word-safe, and that
 //! a second render gives the same bytes.
 
+#[path = "common/tmp.rs"]
+mod tmp;
+use tmp::temp_dir;
+
 #[path = "common/ooxml.rs"]
 mod ooxml;
 
@@ -12,13 +16,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const EXAMPLE: &str = "data/phuong-ba-dinh-2024.yaml";
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vanban-it-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
 
 /// Runs `vanban render EXAMPLE -o out --format formats`; returns the written paths.
 fn render(out: &Path, formats: &str) -> Vec<PathBuf> {

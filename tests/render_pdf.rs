@@ -3,6 +3,10 @@
 //! A4 pages, no page number on page 1 and "2" atop page 2; only the embedded Liberation Serif;
 //! real footnotes in order; byte-identical on a second run.
 
+#[path = "common/tmp.rs"]
+mod tmp;
+use tmp::temp_dir;
+
 #[path = "common/poppler.rs"]
 mod poppler;
 
@@ -10,13 +14,6 @@ use poppler::poppler;
 use std::path::PathBuf;
 use std::process::Command;
 use unicode_normalization::is_nfc;
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vanban-rp-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
 
 /// Renders `sheet` with the default formats; returns the PDF's bytes (and checks a DOCX
 /// was written beside it).
