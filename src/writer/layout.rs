@@ -2,7 +2,7 @@
 //! same in Word and in its PDF: how wide the header block's columns are and which of the ND30
 //! sizes (12 or 13 pt) its agency lines and quốc hiệu take.
 
-use crate::document::Header;
+use crate::document::{Header, Inline, Span};
 use crate::writer::measure::width_twips;
 
 /// The text width of an A4 page with 30/15 mm side margins, in twips (165 mm).
@@ -83,6 +83,44 @@ pub fn header_layout(h: &Header) -> HeaderLayout {
         left: TEXT_WIDTH * 40 / 100,
         header_half_points: 26,
     })
+}
+
+/// Data tables: 13 pt text, Word's default cell padding (twips).
+pub const TABLE_HALF_POINTS: u32 = 26;
+pub const TABLE_CELL_MARGIN: u32 = 108;
+
+/// Column widths of a data table, in twips summing to the text width: in proportion to each
+/// column's longest cell, at least 1000 each so a column of figures is never squeezed.
+pub fn table_column_widths(rows: &[Vec<Vec<Inline>>], columns: usize) -> Vec<u32> {
+    let mut weights = vec![1000u32; columns];
+    for row in rows {
+        for (weight, cell) in weights.iter_mut().zip(row) {
+            let w = width_twips(&Inline::plain_text(cell), TABLE_HALF_POINTS, false)
+                + 2 * TABLE_CELL_MARGIN;
+            *weight = (*weight).max(w.min(TEXT_WIDTH));
+        }
+    }
+    let total: u64 = weights.iter().map(|&w| u64::from(w)).sum();
+    let mut widths: Vec<u32> = weights
+        .iter()
+        .map(|&w| u32::try_from(u64::from(w) * u64::from(TEXT_WIDTH) / total.max(1)).unwrap_or(0))
+        .collect();
+    let used: u32 = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last += TEXT_WIDTH.saturating_sub(used);
+    }
+    widths
+}
+
+/// Level-1 headings print UPPERCASE (ND30) whatever case the template wrote.
+pub fn uppercase(inline: &Inline) -> Inline {
+    match inline {
+        Inline::Text(span) => Inline::Text(Span {
+            text: span.text.to_uppercase(),
+            ..span.clone()
+        }),
+        other => other.clone(),
+    }
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ const BODY_SPACING: Spacing = Spacing {
 /// Data tables: 13 pt.
 const TABLE_SIZE: u32 = pt(13);
 /// Cell padding of data tables (Word's default), twips.
-const TABLE_CELL_MARGIN: u32 = 108;
+const TABLE_CELL_MARGIN: u32 = layout::TABLE_CELL_MARGIN;
 
 /// Writes `word/document.xml`.
 pub(crate) fn document(doc: &Document) -> Result<String> {
@@ -412,7 +412,7 @@ fn body_block(x: &mut Xml, block: &Block, notes: &mut NoteRefs) -> Result<()> {
             };
             let upper: Vec<Inline>;
             let content = if level == 1 {
-                upper = content.iter().map(uppercase).collect();
+                upper = content.iter().map(layout::uppercase).collect();
                 &upper
             } else {
                 content
@@ -458,40 +458,6 @@ fn body_block(x: &mut Xml, block: &Block, notes: &mut NoteRefs) -> Result<()> {
     Ok(())
 }
 
-/// Level-1 headings are UPPERCASE (ND30); templates usually write them so already.
-fn uppercase(inline: &Inline) -> Inline {
-    match inline {
-        Inline::Text(span) => Inline::Text(Span {
-            text: span.text.to_uppercase(),
-            ..span.clone()
-        }),
-        other => other.clone(),
-    }
-}
-
-/// Column widths summing to the text width, in proportion to each column's longest cell
-/// (at least 1000 each, so a column of figures is never squeezed).
-fn column_widths(table: &Table, columns: usize) -> Vec<u32> {
-    let mut weights = vec![1000u32; columns];
-    for row in &table.rows {
-        for (weight, cell) in weights.iter_mut().zip(row) {
-            let w =
-                width_twips(&Inline::plain_text(cell), TABLE_SIZE, false) + 2 * TABLE_CELL_MARGIN;
-            *weight = (*weight).max(w.min(TEXT_WIDTH));
-        }
-    }
-    let total: u64 = weights.iter().map(|&w| u64::from(w)).sum();
-    let mut widths: Vec<u32> = weights
-        .iter()
-        .map(|&w| u32::try_from(u64::from(w) * u64::from(TEXT_WIDTH) / total.max(1)).unwrap_or(0))
-        .collect();
-    let used: u32 = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last += TEXT_WIDTH.saturating_sub(used);
-    }
-    widths
-}
-
 /// A grid table: 13 pt, fixed widths, header row bold, centred and repeated on each page.
 fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) -> Result<()> {
     let columns = table
@@ -504,7 +470,7 @@ fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) -> Result<()> {
     if columns == 0 || table.rows.is_empty() {
         return Ok(());
     }
-    let widths = column_widths(table, columns);
+    let widths = layout::table_column_widths(&table.rows, columns);
     let props = TableProps {
         width: TEXT_WIDTH,
         borders: true,

@@ -8,16 +8,13 @@
 use anyhow::{Context, bail};
 use serde_json::{Value, json};
 
-use crate::document::{Align, Block, Document, Inline, Span};
-use crate::writer::layout::{TEXT_WIDTH, header_layout};
-use crate::writer::measure::width_twips;
+use crate::document::{Align, Block, Document, Inline};
+use crate::writer::layout::{self, header_layout};
 
 /// Shared with the DOCX writer: `Kính gửi:` opens the first addressee line.
 const ADDRESSEE_PREFIX: &str = "Kính gửi:";
 /// Table text is 13 pt (in half-points, as `width_twips` takes it); cells are padded 108 twips
 /// on each side, as in the DOCX writer.
-const TABLE_HALF_POINTS: u32 = 26;
-const TABLE_CELL_MARGIN: u32 = 108;
 
 /// Serialises `doc` to the bytes of `/data.json`. `covered` tells whether the embedded fonts
 /// have a glyph for a character: a character without one is an error here, because Typst
@@ -147,7 +144,7 @@ fn block_json(block: &Block, notes: &mut NoteUse) -> anyhow::Result<Value> {
             // and the DOCX writer uppercases them the same way.
             let upper: Vec<Inline>;
             let content = if level == 1 {
-                upper = content.iter().map(uppercase).collect();
+                upper = content.iter().map(layout::uppercase).collect();
                 &upper
             } else {
                 content
@@ -203,7 +200,7 @@ fn block_json(block: &Block, notes: &mut NoteUse) -> anyhow::Result<Value> {
                 "k": "table",
                 "header": table.header && !rows.is_empty(),
                 "align": align,
-                "widths": column_weights(&table.rows, cols),
+                "widths": layout::table_column_widths(&table.rows, cols),
                 "rows": rows,
             })
         }
@@ -251,30 +248,6 @@ fn inlines_json(inlines: &[Inline], notes: &mut NoteUse) -> anyhow::Result<Vec<V
         }
     }
     Ok(out)
-}
-
-fn uppercase(inline: &Inline) -> Inline {
-    match inline {
-        Inline::Text(span) => Inline::Text(Span {
-            text: span.text.to_uppercase(),
-            ..span.clone()
-        }),
-        other => other.clone(),
-    }
-}
-
-/// Relative column widths, as the DOCX writer computes them: in proportion to each column's
-/// longest cell, at least 1000 twips each so a column of figures is never squeezed.
-fn column_weights(rows: &[Vec<Vec<Inline>>], cols: usize) -> Vec<u32> {
-    let mut weights = vec![1000u32; cols];
-    for row in rows {
-        for (weight, cell) in weights.iter_mut().zip(row) {
-            let w = width_twips(&Inline::plain_text(cell), TABLE_HALF_POINTS, false)
-                + 2 * TABLE_CELL_MARGIN;
-            *weight = (*weight).max(w.min(TEXT_WIDTH));
-        }
-    }
-    weights
 }
 
 fn lines(lines: &[String]) -> Vec<String> {
