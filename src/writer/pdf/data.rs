@@ -13,8 +13,6 @@ use crate::writer::layout::{self, header_layout};
 
 /// Shared with the DOCX writer: `Kính gửi:` opens the first addressee line.
 const ADDRESSEE_PREFIX: &str = "Kính gửi:";
-/// Table text is 13 pt (in half-points, as `width_twips` takes it); cells are padded 108 twips
-/// on each side, as in the DOCX writer.
 
 /// Serialises `doc` to the bytes of `/data.json`. `covered` tells whether the embedded fonts
 /// have a glyph for a character: a character without one is an error here, because Typst
