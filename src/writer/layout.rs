@@ -85,6 +85,22 @@ pub fn header_layout(h: &Header) -> HeaderLayout {
     })
 }
 
+/// The `Kính gửi:` lines as printed: the first opens with `Kính gửi:` unless it already does.
+pub fn addressee_lines(addressees: &[String]) -> Vec<String> {
+    const PREFIX: &str = "Kính gửi:";
+    addressees
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 && !line.trim_start().starts_with(PREFIX) {
+                format!("{PREFIX} {line}")
+            } else {
+                line.clone()
+            }
+        })
+        .collect()
+}
+
 /// Data tables: 13 pt text, Word's default cell padding (twips).
 pub const TABLE_HALF_POINTS: u32 = 26;
 pub const TABLE_CELL_MARGIN: u32 = 108;

@@ -367,14 +367,9 @@ fn title(x: &mut Xml, doc: &Document) {
         .min(TEXT_WIDTH);
     rule(x, TEXT_WIDTH, longest * 2 / 5, 240);
 
-    const PREFIX: &str = "Kính gửi:";
-    let count = doc.addressees.len();
-    for (i, line) in doc.addressees.iter().enumerate() {
-        let text = if i == 0 && !line.trim_start().starts_with(PREFIX) {
-            format!("{PREFIX} {line}")
-        } else {
-            line.clone()
-        };
+    let lines = layout::addressee_lines(&doc.addressees);
+    let count = lines.len();
+    for (i, text) in lines.iter().enumerate() {
         let props = ParaProps {
             spacing: Spacing {
                 after: if i + 1 == count { 240 } else { 0 },
@@ -382,7 +377,7 @@ fn title(x: &mut Xml, doc: &Document) {
             },
             ..ParaProps::new(Jc::Center, SINGLE)
         };
-        para(x, props, RunProps::sized(BODY_SIZE), &text);
+        para(x, props, RunProps::sized(BODY_SIZE), text);
     }
 }
 

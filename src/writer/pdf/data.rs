@@ -11,9 +11,6 @@ use serde_json::{Value, json};
 use crate::document::{Align, Block, Document, Inline};
 use crate::writer::layout::{self, header_layout};
 
-/// Shared with the DOCX writer: `Kính gửi:` opens the first addressee line.
-const ADDRESSEE_PREFIX: &str = "Kính gửi:";
-
 /// Serialises `doc` to the bytes of `/data.json`. `covered` tells whether the embedded fonts
 /// have a glyph for a character: a character without one is an error here, because Typst
 /// would print an empty box without a word (and PDF/A export would fail on it later).
@@ -38,17 +35,9 @@ pub(super) fn to_json(doc: &Document, covered: &dyn Fn(char) -> bool) -> anyhow:
     let h = &doc.header;
     // Column split and 12/13 pt choice are decided once for both writers.
     let header = header_layout(h);
-    let addressees: Vec<String> = doc
-        .addressees
+    let addressees: Vec<String> = layout::addressee_lines(&doc.addressees)
         .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            if i == 0 && !line.trim_start().starts_with(ADDRESSEE_PREFIX) {
-                clean(&format!("{ADDRESSEE_PREFIX} {line}"))
-            } else {
-                clean(line)
-            }
-        })
+        .map(|l| clean(l))
         .collect();
     let value = json!({
         "meta": {
