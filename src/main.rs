@@ -100,6 +100,13 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Writes to stdout. A closed pipe (`vanban templates | head`) is not an error worth a panic
+/// or a lost render: what is printed is informational, so write failures are ignored.
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn print_diagnostics(d: &Diagnostics) {
     if !d.0.is_empty() {
         eprint!("{d}");
@@ -166,7 +173,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         match vanban::render_loaded(&loaded, &templates, &options, pdf.as_ref()) {
                             Ok(written) => {
                                 for path in written {
-                                    println!("{}", path.display());
+                                    say(&format!("{}\n", path.display()));
                                 }
                             }
                             Err(e) => {
@@ -224,8 +231,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .unwrap_or("");
                 let diff = vanban::writer::text::diff_lines(old_text, new_text);
                 if !diff.is_empty() {
-                    println!("=== {name}");
-                    print!("{diff}");
+                    say(&format!("=== {name}\n{diff}"));
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -237,17 +243,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
                 return Ok(ExitCode::from(2));
             }
-            print!(
-                "{}",
-                vanban::factsheet::SKELETON.replace("level: phuong", &format!("level: {kind}"))
-            );
+            say(&vanban::factsheet::SKELETON.replace("level: phuong", &format!("level: {kind}")));
             Ok(ExitCode::SUCCESS)
         }
         Command::Templates { templates } => {
             let templates = Templates::load(templates.as_deref())?;
             for (name, origin) in templates.list() {
-                println!("{name} ({origin})");
-                println!("  uses: {}", templates.variables(name).join(", "));
+                say(&format!("{name} ({origin})\n"));
+                for path in templates.fact_paths(name) {
+                    say(&format!("  {path}\n"));
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

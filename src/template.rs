@@ -45,6 +45,8 @@ pub struct Templates {
     tera: Tera,
     /// name → where it came from (`built-in` or a path), for `vanban templates`.
     sources: BTreeMap<String, String>,
+    /// name → template text, to list the facts a template reads.
+    texts: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -55,6 +57,7 @@ impl Templates {
         tera.set_escape_fn(escape_markdown);
         tera.autoescape_on([SUFFIX]);
         let mut sources = BTreeMap::new();
+        let mut texts = BTreeMap::new();
         let mut files: BTreeMap<String, (String, String)> = BUILTIN
             .iter()
             .map(|(name, src)| (name.to_string(), (src.to_string(), "built-in".to_string())))
@@ -81,9 +84,14 @@ impl Templates {
             tera.add_raw_template(&format!("{name}{SUFFIX}"), &src)
                 .map_err(|e| anyhow::anyhow!("{}", render_tera_error(&e)))
                 .with_context(|| format!("template `{name}` ({origin}) does not parse"))?;
-            sources.insert(name, origin);
+            sources.insert(name.clone(), origin);
+            texts.insert(name, src);
         }
-        Ok(Templates { tera, sources })
+        Ok(Templates {
+            tera,
+            sources,
+            texts,
+        })
     }
 
     pub fn exists(&self, name: &str) -> bool {
@@ -106,6 +114,17 @@ impl Templates {
         vars
     }
 
+    /// The fact-sheet fields a template reads (`facts.propaganda.articles`, `unit.households`,
+    /// `narrative.characteristics`…), found by scanning its text for dotted names and following
+    /// `{% set x = facts.y %}` aliases. Derived values (`derived.…`) are not listed: they
+    /// follow from these.
+    pub fn fact_paths(&self, name: &str) -> Vec<String> {
+        let Some(text) = self.texts.get(name) else {
+            return Vec::new();
+        };
+        fact_paths(text)
+    }
+
     /// Renders the four blocks of a template.
     pub fn render(&self, name: &str, context: &Context) -> Result<Rendered> {
         if !self.exists(name) {
@@ -125,6 +144,73 @@ impl Templates {
             body: block("body")?,
         })
     }
+}
+
+/// Dotted names in `text` that start at a fact-sheet root, with `set` aliases resolved.
+fn fact_paths(text: &str) -> Vec<String> {
+    const ROOTS: [&str; 5] = ["unit.", "facts.", "narrative.", "period.", "issuer."];
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+    // Dotted words in order of appearance.
+    let words: Vec<&str> = text
+        .split(|c: char| !is_name(c))
+        .filter(|w| w.contains('.') && w.starts_with(|c: char| c.is_ascii_lowercase()))
+        .map(|w| w.trim_end_matches('.'))
+        .collect();
+    // Aliases: `set NAME = PATH` and `for NAME in PATH`.
+    let mut aliases: BTreeMap<String, String> = BTreeMap::new();
+    aliases.insert("plan".into(), "facts.plan".into());
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    for w in tokens.windows(4) {
+        if (w[0] == "set" && w[2] == "=") || (w[0] == "for" && w[2] == "in") {
+            let target = w[3].trim_end_matches(['%', '}', '-', ')']);
+            if target.contains('.') {
+                aliases.insert(w[1].to_string(), target.to_string());
+            }
+        }
+    }
+    let resolve = |word: &str| -> String {
+        let (head, rest) = word.split_once('.').unwrap_or((word, ""));
+        match aliases.get(head) {
+            Some(full) if !rest.is_empty() => format!("{full}.{rest}"),
+            Some(full) => full.clone(),
+            None => word.to_string(),
+        }
+    };
+    let mut out: Vec<String> = words
+        .iter()
+        .map(|w| {
+            // Aliases may chain (`v = checks[0].verdict`); resolve a few times.
+            let mut p = resolve(w);
+            for _ in 0..3 {
+                p = resolve(&p);
+            }
+            p
+        })
+        .filter(|p| ROOTS.iter().any(|r| p.starts_with(r)))
+        // Names the context computes rather than reads from the fact sheet.
+        .filter(|p| {
+            ![
+                "period.label",
+                "period.previous_year",
+                "period.next_year",
+                "unit.full",
+                "unit.level_word",
+                "unit.residential",
+                "issuer.signer_position",
+            ]
+            .iter()
+            .any(|d| p == d || p.starts_with(&format!("{d}.")) || p.starts_with(&format!("{d}_")))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    // Keep leaves only: `facts.propaganda` is implied by `facts.propaganda.articles`.
+    let leaves: Vec<String> = out
+        .iter()
+        .filter(|p| !out.iter().any(|q| q.starts_with(&format!("{p}."))))
+        .cloned()
+        .collect();
+    leaves
 }
 
 /// Tera errors nest their cause; show the whole chain on one line.
@@ -287,6 +373,23 @@ mod tests {
         assert_eq!(
             unescaped,
             "3.537|06|ngày 05 tháng 01 năm 2024|9.000.000đ (chín triệu đồng)"
+        );
+    }
+
+    #[test]
+    fn fact_paths_follow_aliases() {
+        let paths = fact_paths(
+            "{% set p = facts.propaganda %}{{ p.articles | count }} {{ unit.households }}\n\
+             {% for m in facts.models %}{{ m.name }}{% endfor %}{{ derived.x }} {{ plan.focus_model.name }}",
+        );
+        assert_eq!(
+            paths,
+            [
+                "facts.models.name",
+                "facts.plan.focus_model.name",
+                "facts.propaganda.articles",
+                "unit.households"
+            ]
         );
     }
 

@@ -17,7 +17,8 @@ pub struct Document {
     pub header: Header,
     /// Kind and trích yếu, centred under the header.
     pub title: Title,
-    /// Optional `Kính gửi:` lines under the title (one recipient each, already punctuated).
+    /// Optional `Kính gửi:` lines under the title (one recipient each, already punctuated);
+    /// writers print `Kính gửi:` before the first unless it already starts with it.
     pub addressees: Vec<String>,
     /// The content: sections, paragraphs, lists, tables. Ends with the `./.` paragraph.
     pub body: Vec<Block>,
