@@ -91,6 +91,18 @@ pub struct Table {
     pub rows: Vec<Vec<Vec<Inline>>>,
 }
 
+impl Table {
+    /// The number of columns: the widest row's, or the alignments' if more.
+    pub fn columns(&self) -> usize {
+        self.rows
+            .iter()
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+            .max(self.align.len())
+    }
+}
+
 /// Horizontal alignment of a table column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {

@@ -455,13 +455,7 @@ fn body_block(x: &mut Xml, block: &Block, notes: &mut NoteRefs) -> Result<()> {
 
 /// A grid table: 13 pt, fixed widths, header row bold, centred and repeated on each page.
 fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) -> Result<()> {
-    let columns = table
-        .rows
-        .iter()
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0)
-        .max(table.align.len());
+    let columns = table.columns();
     if columns == 0 || table.rows.is_empty() {
         return Ok(());
     }

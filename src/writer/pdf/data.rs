@@ -160,13 +160,7 @@ fn block_json(block: &Block, notes: &mut NoteUse) -> anyhow::Result<Value> {
         Block::Table(table) => {
             // Typst fills a table cell by cell, so a short row would shift every later cell;
             // pad every row (and the alignments) to the widest row instead.
-            let cols = table
-                .rows
-                .iter()
-                .map(Vec::len)
-                .max()
-                .unwrap_or(0)
-                .max(table.align.len());
+            let cols = table.columns();
             let align: Vec<&str> = (0..cols)
                 .map(|i| match table.align.get(i) {
                     Some(Align::Center) => "center",
