@@ -117,5 +117,50 @@ fn main() -> anyhow::Result<()> {
         archival,
         |i| variant(&sample, i),
     )?;
+
+    // The shipped example, through the whole pipeline up to the Document (outside the timing):
+    // re-rendered as is, and with one figure corrected each run (the clerk's usual case).
+    let example = example_document(None)?;
+    println!(
+        "example data/phuong-ba-dinh-2024.yaml = {} pages",
+        pages(&renderer.render(&example, archival)?)
+    );
+    bench("example, same, PDF/A-2b", &renderer, archival, |_| {
+        example.clone()
+    })?;
+    let corrected: Vec<Document> = (0..WARMUP + RUNS)
+        .map(|i| example_document(Some(i)))
+        .collect::<anyhow::Result<_>>()?;
+    bench(
+        "example, one figure changed, PDF/A",
+        &renderer,
+        archival,
+        |i| corrected[i].clone(),
+    )?;
+    bench(
+        "example, every paragraph new, PDF/A",
+        &renderer,
+        archival,
+        |i| variant(&example, i),
+    )?;
     Ok(())
+}
+
+/// The example's BÁO CÁO as a Document; `tip_offs` set to 1000 + `n` when given, so every
+/// such document differs from the last in one sentence.
+fn example_document(n: Option<usize>) -> anyhow::Result<Document> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut text = std::fs::read_to_string(root.join("data/phuong-ba-dinh-2024.yaml"))?;
+    if let Some(n) = n {
+        text = text.replace("  tip_offs: 55", &format!("  tip_offs: {}", 1000 + n));
+    }
+    let file = std::env::temp_dir().join(format!("vanban-bench-{}.yaml", std::process::id()));
+    std::fs::write(&file, text)?;
+    let templates = vanban::template::Templates::load(None)?;
+    let (loaded, _) = vanban::check(&file, &templates).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let _ = std::fs::remove_file(&file);
+    let mut docs = vanban::build_documents(&loaded, &templates)?;
+    docs.pop()
+        .map(|(_, doc)| doc)
+        .ok_or_else(|| anyhow::anyhow!("the example issues no document"))
 }
