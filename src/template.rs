@@ -103,17 +103,6 @@ impl Templates {
         self.sources.iter().map(|(n, o)| (n.as_str(), o.as_str()))
     }
 
-    /// The top-level context variables a template uses (what facts it needs).
-    pub fn variables(&self, name: &str) -> Vec<String> {
-        let mut vars: Vec<String> = self
-            .tera
-            .get_template_variables(&format!("{name}{SUFFIX}"))
-            .map(|set| set.into_iter().map(str::to_string).collect())
-            .unwrap_or_default();
-        vars.sort();
-        vars
-    }
-
     /// The fact-sheet fields a template reads (`facts.propaganda.articles`, `unit.households`,
     /// `narrative.characteristics`…), found by scanning its text for dotted names and following
     /// `{% set x = facts.y %}` aliases. Derived values (`derived.…`) are not listed: they

@@ -277,13 +277,7 @@ fn header_table(x: &mut Xml, h: &Header) {
         left,
         header_half_points: header_size,
     } = layout::header_layout(h);
-    let right = TEXT_WIDTH - left;
-    let table = TableProps {
-        width: TEXT_WIDTH,
-        borders: false,
-        cell_margin: 0,
-    };
-    table_start(x, table, &[left, right]);
+    let right = layout_table_start(x, left);
     let centred = ParaProps::new(Jc::Center, SINGLE);
     let upright = RunProps::sized(header_size);
 
@@ -505,10 +499,9 @@ fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) -> Result<()> {
     Ok(())
 }
 
-/// The closing table: `Nơi nhận:` on the left, the signature on the right, one row that
-/// does not split across pages.
-fn closing_table(x: &mut Xml, doc: &Document) {
-    let left = TEXT_WIDTH * 45 / 100;
+/// Opens a borderless two-column layout table (header block, closing block) whose left
+/// column is `left` twips wide; returns the right column's width.
+fn layout_table_start(x: &mut Xml, left: u32) -> u32 {
     let right = TEXT_WIDTH - left;
     let table = TableProps {
         width: TEXT_WIDTH,
@@ -516,6 +509,14 @@ fn closing_table(x: &mut Xml, doc: &Document) {
         cell_margin: 0,
     };
     table_start(x, table, &[left, right]);
+    right
+}
+
+/// The closing table: `Nơi nhận:` on the left, the signature on the right, one row that
+/// does not split across pages.
+fn closing_table(x: &mut Xml, doc: &Document) {
+    let left = TEXT_WIDTH * 45 / 100;
+    let right = layout_table_start(x, left);
     x.start("w:tr", &[]);
     props::row_props(x, true, false);
 
