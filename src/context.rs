@@ -89,8 +89,9 @@ fn incident_groups(sheet: &FactSheet) -> Vec<Value> {
         .collect()
 }
 
-/// The template context for document `index` of the fact sheet.
-pub fn build(sheet: &FactSheet, doc: &DocumentSpec) -> Value {
+/// The template context for document `doc` of the fact sheet; `data` is the sheet's open
+/// data as [`crate::factsheet::data::check`] normalised it.
+pub fn build(sheet: &FactSheet, doc: &DocumentSpec, data: &serde_json::Map<String, Value>) -> Value {
     let unit = &sheet.unit;
     let full = derive::unit_name(unit.level, &unit.name);
     let (from, to) = sheet
@@ -218,6 +219,8 @@ pub fn build(sheet: &FactSheet, doc: &DocumentSpec) -> Value {
             "from": from,
             "to": to,
             "months": sheet.period.months,
+            "first_year": sheet.period.first_year,
+            "years": sheet.period.first_year.map(|f| sheet.period.year.saturating_sub(f).saturating_add(1)),
             "label": derive::period_label(sheet.period.year, sheet.period.months.unwrap_or(12)),
         },
         "issuer": {
@@ -234,6 +237,7 @@ pub fn build(sheet: &FactSheet, doc: &DocumentSpec) -> Value {
         "facts": facts,
         "plan": plan,
         "narrative": sheet.narrative,
+        "data": data,
         "derived": {
             "registration": {
                 "all": totals.registered == totals.total && totals.total > 0,

@@ -64,11 +64,23 @@ impl Comparison {
     }
 }
 
-/// `num/den` with the percentage: `10/10 (100%)`, `139/186 (74,7%)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// `num/den` with the percentage: `10/10 (100%)`, `139/186 (74,7%)`. Serialised with its
+/// exact `rate` for templates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ratio {
     pub num: i64,
     pub den: i64,
+}
+
+impl Serialize for Ratio {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Ratio", 3)?;
+        st.serialize_field("num", &self.num)?;
+        st.serialize_field("den", &self.den)?;
+        st.serialize_field("rate", &self.rate())?;
+        st.end()
+    }
 }
 
 impl Ratio {
@@ -100,43 +112,94 @@ impl Ratio {
     }
 }
 
-/// Đạt or Chưa đạt, with why.
+/// A dated document checked against quarter I of the year (TT124 Điều 5 criterion 1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Verdict {
+pub struct DatedCheck {
+    pub date: NaiveDate,
+    pub in_quarter_one: bool,
+}
+
+/// Criterion 1: resolution and plan in quarter I, registration, at least one working model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LeadershipCheck {
     pub pass: bool,
-    /// `Đạt` / `Chưa đạt`.
-    pub label: String,
-    /// What the verdict rests on, a clause in Vietnamese (empty when there is nothing to add).
-    pub reason: String,
+    /// The Party committee's resolution; absent when the fact sheet has none.
+    pub resolution: Option<DatedCheck>,
+    /// The People's Committee's plan; absent when the fact sheet has none.
+    pub plan: Option<DatedCheck>,
+    pub registered: bool,
+    /// Working models of the movement.
+    pub models: u32,
 }
 
-impl Verdict {
-    fn from_problems(problems: Vec<String>, basis: String) -> Verdict {
-        let pass = problems.is_empty();
-        Verdict {
-            pass,
-            label: if pass { "Đạt" } else { "Chưa đạt" }.to_string(),
-            reason: if pass { basis } else { problems.join("; ") },
-        }
-    }
-}
-
-/// One item of the "đối chiếu" list of a commune's report: TT124 Điều 5 criteria 1, 3, 4 and
-/// criterion 2 spelled out as Điều 4 khoản 2, 3, 4, as the reports do.
+/// Criterion 2 (Điều 4 khoản 2): policy fully carried out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CriterionCheck {
-    /// Which Điều 5 criterion this item belongs to (1–4).
-    pub criterion: u8,
-    pub verdict: Verdict,
+pub struct PolicyCheck {
+    pub pass: bool,
 }
 
-/// The Điều 5 assessment of a commune, ward or town.
+/// Criterion 2 (Điều 4 khoản 3): none of the events a–g.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventsCheck {
+    pub pass: bool,
+    /// The points that happened.
+    pub letters: Vec<String>,
+}
+
+/// Criterion 2 (Điều 4 khoản 4): prevention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PreventionCheck {
+    pub pass: bool,
+    /// Crime against last year, when it rose.
+    pub crime_rise: Option<Comparison>,
+    /// Serious crimes or worse, force majeure excluded.
+    pub serious: u64,
+    pub new_hotspots: u32,
+    pub new_social_evil_persons: u32,
+    /// Serious accidents that were not force majeure, as written.
+    pub accidents: Vec<String>,
+}
+
+/// Criterion 3: the commune police.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PoliceCheck {
+    pub pass: bool,
+    pub effective: bool,
+    pub disciplined: u32,
+}
+
+/// Criterion 4: every sub-unit registered, ≥ 70% recognised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubUnitCheck {
+    pub pass: bool,
+    /// Whether the fact sheet lists any sub-units at all.
+    pub listed: bool,
+    pub registered: Ratio,
+    pub all_registered: bool,
+    /// Recognised over total; absent before the review.
+    pub recognised: Option<Ratio>,
+    /// Whether the recognised share reaches the threshold (exact rate, not the rounded one).
+    pub threshold_met: bool,
+}
+
+/// A Điều 5 criterion and whether it is met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CriterionResult {
+    pub number: u8,
+    pub pass: bool,
+}
+
+/// The Điều 5 assessment of a commune, ward or town: the six checks the reports list, by
+/// name (criterion 2 spelled out as Điều 4 khoản 2, 3, 4), the four criteria, the verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CommuneAssessment {
-    /// Six checks in the order the reports list them.
-    pub checks: Vec<CriterionCheck>,
-    /// The four Điều 5 criteria.
-    pub criteria: Vec<Verdict>,
+    pub leadership: LeadershipCheck,
+    pub policy: PolicyCheck,
+    pub events: EventsCheck,
+    pub prevention: PreventionCheck,
+    pub police: PoliceCheck,
+    pub sub_units: SubUnitCheck,
+    pub criteria: Vec<CriterionResult>,
     pub pass: bool,
     /// Numbers (1–4) of the Điều 5 criteria not met.
     pub failed: Vec<u8>,
@@ -175,195 +238,112 @@ fn in_quarter_one(date: NaiveDate, year: i32) -> bool {
 pub fn assess_commune(sheet: &FactSheet) -> CommuneAssessment {
     let year = sheet.period.year;
     let c = &sheet.facts.criteria;
-
-    let criterion1 = criterion_one(c, sheet, year);
-    let policy = Verdict::from_problems(
-        if c.policy_carried_out {
-            vec![]
-        } else {
-            vec!["chưa triển khai, thực hiện đầy đủ các chủ trương, chính sách, quy định về bảo đảm an ninh, trật tự".into()]
-        },
-        String::new(),
-    );
-    let events = Verdict::from_problems(
-        c.security_events
-            .iter()
-            .map(|l| format!("để xảy ra trường hợp tại điểm {l}"))
-            .collect(),
-        String::new(),
-    );
-    let prevention = prevention_check(sheet);
-    let criterion3 = {
-        let mut problems = Vec::new();
-        if !c.police_effective {
-            problems
-                .push("Công an chưa chủ động nắm chắc tình hình, tham mưu hiệu quả".to_string());
-        }
-        if c.police_disciplined > 0 {
-            problems.push(format!(
-                "có {} cá nhân vi phạm bị xử lý kỷ luật",
-                locale::count(c.police_disciplined as i64)
-            ));
-        }
-        Verdict::from_problems(problems, String::new())
+    let leadership = criterion_one(c, sheet, year);
+    let policy = PolicyCheck {
+        pass: c.policy_carried_out,
     };
-    let criterion4 = criterion_four(&sheet.unit.sub_units);
-
-    let criterion2 = Verdict::from_problems(
-        [&policy, &events, &prevention]
-            .iter()
-            .filter(|v| !v.pass)
-            .map(|v| v.reason.clone())
-            .collect(),
-        String::new(),
-    );
-    let criteria = vec![
-        criterion1.clone(),
-        criterion2,
-        criterion3.clone(),
-        criterion4.clone(),
-    ];
-    let failed: Vec<u8> = criteria
-        .iter()
-        .zip(1u8..)
-        .filter(|(v, _)| !v.pass)
-        .map(|(_, n)| n)
-        .collect();
-    let checks = vec![
-        (1, criterion1),
-        (2, policy),
-        (2, events),
-        (2, prevention),
-        (3, criterion3),
-        (4, criterion4),
+    let events = EventsCheck {
+        pass: c.security_events.is_empty(),
+        letters: c.security_events.clone(),
+    };
+    let prevention = prevention_check(sheet);
+    let police = PoliceCheck {
+        pass: c.police_effective && c.police_disciplined == 0,
+        effective: c.police_effective,
+        disciplined: c.police_disciplined,
+    };
+    let sub_units = criterion_four(&sheet.unit.sub_units);
+    let criteria: Vec<CriterionResult> = [
+        (1, leadership.pass),
+        (2, policy.pass && events.pass && prevention.pass),
+        (3, police.pass),
+        (4, sub_units.pass),
     ]
     .into_iter()
-    .map(|(criterion, verdict)| CriterionCheck { criterion, verdict })
+    .map(|(number, pass)| CriterionResult { number, pass })
     .collect();
+    let failed: Vec<u8> = criteria.iter().filter(|c| !c.pass).map(|c| c.number).collect();
     CommuneAssessment {
-        checks,
+        leadership,
+        policy,
+        events,
+        prevention,
+        police,
+        sub_units,
+        criteria,
         pass: failed.is_empty(),
         failed,
-        criteria,
     }
 }
 
-fn criterion_one(c: &CriteriaFacts, sheet: &FactSheet, year: i32) -> Verdict {
-    let mut problems = Vec::new();
-    match &c.party_resolution {
-        None => problems.push("chưa có nghị quyết của Đảng ủy về bảo đảm an ninh, trật tự".into()),
-        Some(r) if !in_quarter_one(r.date, year) => problems.push(format!(
-            "nghị quyết của Đảng ủy ban hành ngày {}, không trong quý I",
-            locale::date_short(r.date)
-        )),
-        Some(_) => {}
-    }
-    match &c.plan {
-        None => problems.push("chưa có kế hoạch của Ủy ban nhân dân".into()),
-        Some(p) if !in_quarter_one(p.date, year) => problems.push(format!(
-            "kế hoạch ban hành ngày {}, không trong quý I",
-            locale::date_short(p.date)
-        )),
-        Some(_) => {}
-    }
-    if !c.registered {
-        problems.push("chưa đăng ký phấn đấu đạt tiêu chuẩn trong quý I".into());
-    }
+fn criterion_one(c: &CriteriaFacts, sheet: &FactSheet, year: i32) -> LeadershipCheck {
+    let dated = |d: &crate::factsheet::DocRef| DatedCheck {
+        date: d.date,
+        in_quarter_one: in_quarter_one(d.date, year),
+    };
+    let resolution = c.party_resolution.as_ref().map(dated);
+    let plan = c.plan.as_ref().map(dated);
     let models = c.working_models.unwrap_or(sheet.facts.models.len() as u32);
-    if models == 0 {
-        problems.push(
-            "chưa có mô hình phong trào toàn dân bảo vệ an ninh Tổ quốc hoạt động hiệu quả".into(),
-        );
+    let on_time = |d: &Option<DatedCheck>| d.as_ref().is_some_and(|d| d.in_quarter_one);
+    LeadershipCheck {
+        pass: on_time(&resolution) && on_time(&plan) && c.registered && models > 0,
+        resolution,
+        plan,
+        registered: c.registered,
+        models,
     }
-    Verdict::from_problems(
-        problems,
-        format!(
-            "{} mô hình phong trào hoạt động hiệu quả",
-            locale::count(models as i64)
-        ),
-    )
 }
 
 /// Điều 4 khoản 4: crime held down, no serious crime (unless force majeure), no new hotspot
 /// or social-evil person, no serious accident (unless force majeure).
-fn prevention_check(sheet: &FactSheet) -> Verdict {
+fn prevention_check(sheet: &FactSheet) -> PreventionCheck {
     let c = &sheet.facts.criteria;
-    let incidents = &sheet.facts.incidents;
-    let mut problems = Vec::new();
-    if let Some(cmp) = incident_comparison(sheet)
-        && cmp.cases.delta() > 0
-    {
-        problems.push(format!(
-            "tội phạm, vi phạm pháp luật {} so với cùng kỳ",
-            cmp.cases.phrase("vụ")
-        ));
-    }
-    let serious: u64 = incidents
+    let crime_rise = incident_comparison(sheet)
+        .map(|cmp| cmp.cases)
+        .filter(|cases| cases.delta() > 0);
+    let serious: u64 = sheet
+        .facts
+        .incidents
         .iter()
         .map(|i| u64::from(i.serious - i.serious_force_majeure.min(i.serious)))
         .sum();
-    if serious > 0 {
-        problems.push(format!(
-            "xảy ra {} vụ tội phạm nghiêm trọng trở lên",
-            locale::count(serious as i64)
-        ));
+    let accidents: Vec<String> = c
+        .serious_accidents
+        .iter()
+        .filter(|a| !a.force_majeure)
+        .map(|a| a.what.clone())
+        .collect();
+    PreventionCheck {
+        pass: crime_rise.is_none()
+            && serious == 0
+            && c.new_hotspots == 0
+            && c.new_social_evil_persons == 0
+            && accidents.is_empty(),
+        crime_rise,
+        serious,
+        new_hotspots: c.new_hotspots,
+        new_social_evil_persons: c.new_social_evil_persons,
+        accidents,
     }
-    if c.new_hotspots > 0 {
-        problems.push(format!(
-            "phát sinh {} tụ điểm phức tạp về trật tự xã hội",
-            locale::count(c.new_hotspots as i64)
-        ));
-    }
-    if c.new_social_evil_persons > 0 {
-        problems.push(format!(
-            "phát sinh {} người mắc tệ nạn xã hội",
-            locale::count(c.new_social_evil_persons as i64)
-        ));
-    }
-    for a in c.serious_accidents.iter().filter(|a| !a.force_majeure) {
-        problems.push(format!("để xảy ra {}", a.what));
-    }
-    Verdict::from_problems(problems, String::new())
 }
 
-fn criterion_four(groups: &[SubUnits]) -> Verdict {
-    if groups.is_empty() {
-        return Verdict::from_problems(
-            vec!["chưa có số liệu khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục (unit.sub_units)".into()],
-            String::new(),
-        );
-    }
+fn criterion_four(groups: &[SubUnits]) -> SubUnitCheck {
     let totals = sub_unit_totals(groups);
     let registered = Ratio::new(totals.registered, totals.total);
-    let mut problems = Vec::new();
-    if totals.registered < totals.total {
-        problems.push(format!(
-            "mới có {} khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục đăng ký, chưa đạt 100%",
-            registered.text()
-        ));
+    let recognised = totals.recognised.map(|r| Ratio::new(r, totals.total));
+    let all_registered = totals.registered >= totals.total;
+    let threshold_met = recognised
+        .and_then(|r| r.rate())
+        .is_some_and(|rate| rate >= RECOGNITION_THRESHOLD_PERCENT);
+    let listed = !groups.is_empty();
+    SubUnitCheck {
+        pass: listed && all_registered && threshold_met,
+        listed,
+        registered,
+        all_registered,
+        recognised,
+        threshold_met,
     }
-    let basis = match totals.recognised {
-        None => {
-            problems.push(
-                "chưa có kết quả công nhận khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục"
-                    .into(),
-            );
-            String::new()
-        }
-        Some(recognised) => {
-            let ratio = Ratio::new(recognised, totals.total);
-            let rate = ratio.rate().unwrap_or(0.0);
-            if rate < RECOGNITION_THRESHOLD_PERCENT {
-                problems.push(format!("{} được công nhận, dưới 70%", ratio.text()));
-            }
-            format!(
-                "{} đăng ký, {} được công nhận đạt tiêu chuẩn (≥ 70%)",
-                registered.text(),
-                ratio.text()
-            )
-        }
-    };
-    Verdict::from_problems(problems, basis)
 }
 
 /// Cases and offenders summed over categories, against last year.
@@ -661,14 +641,16 @@ mod tests {
     fn criterion_four_threshold() {
         let v = criterion_four(&groups(12, 12, Some(9)));
         assert!(v.pass, "{v:?}");
-        assert!(v.reason.contains("09/12 (75%)"), "{}", v.reason);
+        assert_eq!(v.recognised.map(|r| r.text()), Some("09/12 (75%)".into()));
         let v = criterion_four(&groups(12, 12, Some(8)));
-        assert!(!v.pass);
-        assert!(v.reason.contains("08/12 (66,7%)"), "{}", v.reason);
+        assert!(!v.pass && !v.threshold_met);
         let v = criterion_four(&groups(10, 9, Some(9)));
-        assert!(!v.pass);
-        assert!(v.reason.contains("chưa đạt 100%"), "{}", v.reason);
+        assert!(!v.pass && !v.all_registered);
         assert!(!criterion_four(&groups(10, 10, None)).pass);
-        assert!(!criterion_four(&[]).pass);
+        let v = criterion_four(&[]);
+        assert!(!v.pass && !v.listed);
+        // 69,96% rounds to 70% when printed but does not meet the threshold.
+        let v = criterion_four(&groups(2329, 2329, Some(1629)));
+        assert!(!v.threshold_met);
     }
 }

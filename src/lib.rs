@@ -1,24 +1,29 @@
 //! vanban — facts in, documents out.
 //!
-//! The pipeline (see DESIGN.md): fact sheet → checked facts → derived figures → template →
-//! Markdown → [`document::Document`] → writers (DOCX, PDF, text). This file strings the stages
-//! together as a few public functions; each stage lives in its own module and is tested alone.
+//! The pipeline (see DESIGN.md): fact sheet → checked facts (against the typed frame, the
+//! rules and the declarations of the templates its documents use) → derived figures →
+//! template → Markdown → [`document::Document`] → writers (DOCX, PDF, text). `check` runs the
+//! whole pipeline in memory; `render` is `check` plus writing the files, so a sheet that
+//! passes `check` renders.
 
 pub mod compose;
 pub mod context;
+pub mod contract;
 pub mod derive;
 pub mod diagnostic;
 pub mod document;
 pub mod factsheet;
 pub mod locale;
 pub mod output;
+pub mod phrase;
 pub mod template;
 pub mod writer;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use diagnostic::{Diagnostic, Diagnostics};
 use document::Document;
 use factsheet::load::{Loaded, load_file};
+use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 use template::Templates;
 
@@ -40,9 +45,93 @@ impl Format {
     }
 }
 
-/// Loads and validates one fact sheet. Returns the sheet with its warnings, or every
-/// diagnostic when there is at least one error.
-pub fn check(file: &Path, templates: &Templates) -> Result<(Loaded, Diagnostics), Diagnostics> {
+/// A fact sheet that passed every check, with its open data as templates see it.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub loaded: Loaded,
+    /// `data:` normalised by the declarations.
+    pub data: Map<String, Value>,
+    pub warnings: Diagnostics,
+}
+
+/// The declarations of every template the sheet's documents use, and the problems of those
+/// templates themselves (header, syntax, level).
+fn contracts(loaded: &Loaded, templates: &Templates) -> (contract::Merged, Vec<Diagnostic>) {
+    let mut merged = contract::Merged::default();
+    let mut problems = Vec::new();
+    let level = loaded.sheet.unit.level;
+    for (i, spec) in loaded.sheet.documents.iter().enumerate() {
+        if !templates.exists(&spec.template) {
+            continue; // validate reports it
+        }
+        for p in templates.problems(&spec.template) {
+            if !problems.contains(&p) {
+                problems.push(p);
+            }
+        }
+        let c = templates.contract(&spec.template);
+        if !c.levels.is_empty() && !c.levels.contains(&level) {
+            let words: Vec<&str> = c.levels.iter().map(|l| l.word()).collect();
+            problems.push(loaded.locate(
+                Diagnostic::error(
+                    format!("documents[{i}].template"),
+                    format!(
+                        "`{}` is written for a {}, but the unit is a {}",
+                        spec.template,
+                        words.join(", "),
+                        level.word()
+                    ),
+                )
+                .with_help("set unit.level to one of those, or choose another template (`vanban templates`)"),
+            ));
+        }
+        merged.add(&spec.template, &c);
+    }
+    (merged, problems)
+}
+
+/// Every string of the sheet that the PDF font cannot print, at its place in the file.
+fn unprintable(loaded: &Loaded, covers: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
+    fn walk(v: &Value, path: String, covers: &dyn Fn(char) -> bool, out: &mut Vec<Diagnostic>) {
+        match v {
+            Value::String(s) => {
+                if let Some(c) = s.chars().find(|c| !c.is_control() && !covers(*c)) {
+                    out.push(
+                        Diagnostic::error(
+                            path,
+                            format!("the character `{c}` (U+{:04X}) cannot be printed: the document font has no such letter", c as u32),
+                        )
+                        .with_help("retype it, or replace it with a plain character (a hyphen, a space, a quote); it was probably pasted from another program"),
+                    );
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, format!("{path}[{i}]"), covers, out);
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map {
+                    let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                    walk(item, p, covers, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&loaded.tree, String::new(), covers, &mut out);
+    out
+}
+
+/// Loads and checks one fact sheet: the typed frame, the cross-field rules, the template
+/// declarations, the templates themselves, the characters against the PDF font. Returns the
+/// sheet with its warnings, or every diagnostic when there is at least one error.
+pub fn check(
+    file: &Path,
+    templates: &Templates,
+    covers: Option<&dyn Fn(char) -> bool>,
+) -> Result<Checked, Diagnostics> {
     let loaded = load_file(file).map_err(Diagnostics)?;
     // Errors of dropped fields first; then the rules, run on what did load, so one pass
     // reports a typo and a wrong total together.
@@ -52,35 +141,60 @@ pub fn check(file: &Path, templates: &Templates) -> Result<(Loaded, Diagnostics)
             .into_iter()
             .map(|d| loaded.locate(d)),
     );
-    found.sort_by_key(|d| (d.position, d.severity));
+    let (merged, problems) = contracts(&loaded, templates);
+    found.extend(problems);
+    let open = factsheet::data::check(&loaded.tree, &merged);
+    found.extend(open.diagnostics.into_iter().map(|d| {
+        let key_error = d.message.starts_with("unknown key") || d.message.starts_with("no document");
+        let mut d = loaded.locate(d);
+        if key_error {
+            d.position = loaded.paths.locate_key(&d.path).or(d.position);
+        }
+        d
+    }));
+    if let Some(covers) = covers {
+        found.extend(unprintable(&loaded, covers).into_iter().map(|d| loaded.locate(d)));
+    }
+    found.sort_by(|a, b| {
+        (a.file != loaded.file, &a.file, a.position, a.severity).cmp(&(b.file != loaded.file, &b.file, b.position, b.severity))
+    });
     let diagnostics = Diagnostics(found);
     if diagnostics.has_errors() {
         Err(diagnostics)
     } else {
-        Ok((loaded, diagnostics))
+        Ok(Checked {
+            loaded,
+            data: open.data,
+            warnings: diagnostics,
+        })
     }
 }
 
-/// Builds every document a checked fact sheet issues: (template name, document).
-pub fn build_documents(loaded: &Loaded, templates: &Templates) -> Result<Vec<(String, Document)>> {
-    loaded
-        .sheet
-        .documents
-        .iter()
-        .map(|spec| {
-            let value = context::build(&loaded.sheet, spec);
-            let ctx = tera::Context::from_serialize(&value)
-                .map_err(|e| anyhow::anyhow!("{e}"))
-                .context("building the template context")?;
-            let rendered = templates.render(&spec.template, &ctx).with_context(|| {
-                format!("{}: rendering `{}`", loaded.file.display(), spec.template)
-            })?;
-            Ok((
-                spec.template.clone(),
-                compose::compose(&loaded.sheet, spec, &rendered),
-            ))
-        })
-        .collect()
+/// Builds every document a checked fact sheet issues: (template name, document). A template
+/// that fails to render is a diagnostic at its file and line.
+pub fn build_documents(checked: &Checked, templates: &Templates) -> Result<Vec<(String, Document)>, Diagnostics> {
+    let sheet = &checked.loaded.sheet;
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for spec in &sheet.documents {
+        let value = context::build(sheet, spec, &checked.data);
+        let ctx = match tera::Context::from_serialize(&value) {
+            Ok(ctx) => ctx,
+            Err(e) => {
+                errors.push(Diagnostic::error("", format!("building the template context: {e}")));
+                continue;
+            }
+        };
+        match templates.render(&spec.template, &ctx) {
+            Ok(rendered) => out.push((spec.template.clone(), compose::compose(sheet, spec, &rendered))),
+            Err(d) => {
+                if !errors.contains(&d) {
+                    errors.push(d);
+                }
+            }
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(Diagnostics(errors)) }
 }
 
 /// Where a fact sheet's documents go: `<out>/<fact-sheet stem>/`.
@@ -100,34 +214,51 @@ pub struct RenderOptions {
     pub pdf: writer::pdf::PdfOptions,
 }
 
+/// Produces every file of a checked fact sheet in memory: (path, bytes) in a stable order.
+/// A writer that fails is a diagnostic naming the document.
+pub fn produce(
+    checked: &Checked,
+    templates: &Templates,
+    options: &RenderOptions,
+    pdf: Option<&writer::pdf::PdfRenderer>,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostics> {
+    let documents = build_documents(checked, templates)?;
+    let dir = output_dir(&options.out_dir, &checked.loaded.file);
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for (name, doc) in &documents {
+        for format in &options.formats {
+            let bytes = match format {
+                Format::Docx => writer::docx::write(doc),
+                Format::Pdf => match pdf {
+                    Some(r) => r.render(doc, options.pdf),
+                    None => writer::pdf::write(doc, options.pdf),
+                },
+                Format::Txt => Ok(writer::text::write(doc).into_bytes()),
+            };
+            match bytes {
+                Ok(bytes) => files.push((dir.join(format!("{name}.{}", format.extension())), bytes)),
+                Err(e) => {
+                    let mut d = Diagnostic::error("", format!("writing {name}.{}: {e:#}", format.extension()));
+                    d.file = checked.loaded.file.clone();
+                    errors.push(d);
+                }
+            }
+        }
+    }
+    if errors.is_empty() { Ok(files) } else { Err(Diagnostics(errors)) }
+}
+
 /// Renders every document of a checked fact sheet in every format, writing each file
 /// atomically. All files are produced in memory first, so a failing writer leaves nothing
 /// half-written. Returns the paths written, in a stable order.
-pub fn render_loaded(
-    loaded: &Loaded,
+pub fn render_checked(
+    checked: &Checked,
     templates: &Templates,
     options: &RenderOptions,
     pdf: Option<&writer::pdf::PdfRenderer>,
 ) -> Result<Vec<PathBuf>> {
-    let documents = build_documents(loaded, templates)?;
-    let dir = output_dir(&options.out_dir, &loaded.file);
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    for (name, doc) in &documents {
-        for format in &options.formats {
-            let bytes = match format {
-                Format::Docx => {
-                    writer::docx::write(doc).with_context(|| format!("writing {name}.docx"))?
-                }
-                Format::Pdf => match pdf {
-                    Some(r) => r.render(doc, options.pdf),
-                    None => writer::pdf::write(doc, options.pdf),
-                }
-                .with_context(|| format!("writing {name}.pdf"))?,
-                Format::Txt => writer::text::write(doc).into_bytes(),
-            };
-            files.push((dir.join(format!("{name}.{}", format.extension())), bytes));
-        }
-    }
+    let files = produce(checked, templates, options, pdf).map_err(|d| anyhow::anyhow!("{}", d.to_string().trim_end()))?;
     let mut written = Vec::new();
     for (path, bytes) in files {
         output::write_atomic(&path, &bytes)?;

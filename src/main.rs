@@ -55,9 +55,14 @@ enum Command {
     },
     /// Print a commented fact-sheet skeleton to start from
     Init {
-        /// Kind of unit (only a commune-level report for now)
-        #[arg(long, default_value = "phuong")]
+        /// Level of the unit: xa, phuong, thi_tran, khu_dan_cu, huyen, tinh
+        #[arg(long, alias = "level", default_value = "phuong")]
         kind: String,
+        /// Print exactly what this template reads
+        #[arg(long)]
+        template: Option<String>,
+        #[arg(long)]
+        templates: Option<PathBuf>,
     },
     /// List the templates and the facts each one uses
     Templates {
@@ -156,9 +161,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 None
             };
+            let covers = |c: char| pdf.as_ref().is_none_or(|r| r.covers(c));
             let mut failed = 0;
             for file in expand(&paths)? {
-                match vanban::check(&file, &templates) {
+                match vanban::check(&file, &templates, Some(&covers)) {
                     Err(diagnostics) => {
                         print_diagnostics(&diagnostics);
                         eprintln!(
@@ -168,16 +174,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         );
                         failed += 1;
                     }
-                    Ok((loaded, warnings)) => {
-                        print_diagnostics(&warnings);
-                        match vanban::render_loaded(&loaded, &templates, &options, pdf.as_ref()) {
+                    Ok(checked) => {
+                        print_diagnostics(&checked.warnings);
+                        match vanban::render_checked(&checked, &templates, &options, pdf.as_ref()) {
                             Ok(written) => {
                                 for path in written {
                                     say(&format!("{}\n", path.display()));
                                 }
                             }
                             Err(e) => {
-                                eprintln!("error: {e:#}");
+                                eprintln!("{e:#}");
                                 failed += 1;
                             }
                         }
@@ -192,10 +198,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Check { paths, templates } => {
             let templates = Templates::load(templates.as_deref())?;
+            // Everything render does but writing: the documents are built and written to
+            // memory in both formats, so a sheet that passes renders.
+            let pdf = vanban::writer::pdf::PdfRenderer::new()?;
+            let covers = |c: char| pdf.covers(c);
+            let options = RenderOptions {
+                out_dir: PathBuf::from("output"),
+                formats: vec![Format::Docx, Format::Pdf],
+                pdf: vanban::writer::pdf::PdfOptions { pdf_a: true },
+            };
             let mut failed = false;
             for file in expand(&paths)? {
-                match vanban::check(&file, &templates) {
-                    Ok((_, warnings)) => {
+                let result = vanban::check(&file, &templates, Some(&covers)).and_then(|checked| {
+                    vanban::produce(&checked, &templates, &options, Some(&pdf)).map(|_| checked.warnings)
+                });
+                match result {
+                    Ok(warnings) => {
                         print_diagnostics(&warnings);
                         eprintln!("{}: ok", file.display());
                     }
@@ -236,22 +254,67 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Init { kind } => {
-            if !["phuong", "xa", "thi_tran"].contains(&kind.as_str()) {
+        Command::Init {
+            kind,
+            template,
+            templates,
+        } => {
+            let Some(level) = vanban::contract::skeleton::parse_level(&kind) else {
+                eprintln!("error: --kind {kind}: write one of xa, phuong, thi_tran, khu_dan_cu, huyen, tinh");
+                return Ok(ExitCode::from(2));
+            };
+            let Some(template) = template else {
+                say(&vanban::factsheet::SKELETON.replace("level: phuong", &format!("level: {kind}")));
+                return Ok(ExitCode::SUCCESS);
+            };
+            let templates = Templates::load(templates.as_deref())?;
+            if !templates.exists(&template) {
+                eprintln!("error: there is no template `{template}` (run `vanban templates` for the list)");
+                return Ok(ExitCode::from(2));
+            }
+            let contract = templates.contract(&template);
+            if !contract.levels.is_empty() && !contract.levels.contains(&level) {
+                let words: Vec<&str> = contract.levels.iter().map(|l| l.word()).collect();
                 eprintln!(
-                    "error: --kind {kind}: only xa, phuong and thi_tran have templates so far"
+                    "error: `{template}` is written for a {}; pass --kind with one of them",
+                    words.join(", ")
                 );
                 return Ok(ExitCode::from(2));
             }
-            say(&vanban::factsheet::SKELETON.replace("level: phuong", &format!("level: {kind}")));
+            say(&vanban::contract::skeleton::skeleton(&template, &contract, level, this_year()));
             Ok(ExitCode::SUCCESS)
         }
         Command::Templates { templates } => {
             let templates = Templates::load(templates.as_deref())?;
             for (name, origin) in templates.list() {
+                let c = templates.contract(name);
                 say(&format!("{name} ({origin})\n"));
-                for path in templates.fact_paths(name) {
-                    say(&format!("  {path}\n"));
+                if let Some(about) = &c.about {
+                    say(&format!("  {about}\n"));
+                }
+                if !c.levels.is_empty() {
+                    let words: Vec<&str> = c.levels.iter().map(|l| l.word()).collect();
+                    say(&format!("  for: {}\n", words.join(", ")));
+                }
+                for p in templates.problems(name) {
+                    say(&format!("  problem: {}\n", p.to_string().replace('\n', "\n  ")));
+                }
+                for d in &c.reads {
+                    let mut line = format!("  {:<34} {:<8} {}", d.name, d.kind.name(), d.label);
+                    if d.required {
+                        line.push_str(" (required)");
+                    }
+                    if d.kind.is_figure() && d.aggregate != vanban::contract::Aggregate::None {
+                        line.push_str(&format!(" [{}]", match d.aggregate {
+                            vanban::contract::Aggregate::Sum => "sum",
+                            vanban::contract::Aggregate::Max => "max",
+                            vanban::contract::Aggregate::None => "none",
+                        }));
+                    }
+                    for f in &d.fields {
+                        line.push_str(&format!("\n  {:<34} {:<8} {}", format!("  .{}", f.name), f.kind.name(), f.label.as_deref().unwrap_or("")));
+                    }
+                    say(&format!("{}\n", line.trim_end()));
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -259,17 +322,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// This year, for the skeleton's period (no clock dependency: days since the epoch).
+fn this_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    chrono::DateTime::from_timestamp(secs as i64, 0)
+        .map(|t| chrono::Datelike::year(&t))
+        .unwrap_or(2025)
+}
+
 /// The text of every document of a fact sheet, or `None` after printing its diagnostics.
 fn texts(file: &Path, templates: &Templates) -> Result<Option<Vec<(String, String)>>> {
-    match vanban::check(file, templates) {
+    match vanban::check(file, templates, None).and_then(|c| {
+        print_diagnostics(&c.warnings);
+        vanban::build_documents(&c, templates)
+    }) {
         Err(d) => {
             print_diagnostics(&d);
             Ok(None)
         }
-        Ok((loaded, warnings)) => {
-            print_diagnostics(&warnings);
+        Ok(documents) => {
             Ok(Some(
-                vanban::build_documents(&loaded, templates)?
+                documents
                     .into_iter()
                     .map(|(name, doc)| (name, vanban::writer::text::write(&doc)))
                     .collect(),

@@ -40,9 +40,9 @@ fn texts(yaml: &str) -> Vec<(String, String)> {
     let file = dir.join("sheet.yaml");
     std::fs::write(&file, yaml).expect("write");
     let templates = Templates::load(None).expect("templates");
-    let (loaded, _) = vanban::check(&file, &templates).unwrap_or_else(|d| panic!("{d}"));
-    vanban::build_documents(&loaded, &templates)
-        .expect("documents build")
+    let checked = vanban::check(&file, &templates, None).unwrap_or_else(|d| panic!("{d}"));
+    vanban::build_documents(&checked, &templates)
+        .unwrap_or_else(|d| panic!("{d}"))
         .into_iter()
         .map(|(name, doc)| (name, vanban::writer::text::write(&doc)))
         .collect()

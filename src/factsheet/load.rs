@@ -19,6 +19,8 @@ pub struct Loaded {
     pub file: PathBuf,
     pub sheet: FactSheet,
     pub paths: PathMap,
+    /// The YAML as a tree (after dropping fields that failed), for the open data checks.
+    pub tree: Value,
     /// Errors in fields that were dropped so the rest could load. Non-empty means the sheet
     /// is incomplete: validate it to find more mistakes, but never render it.
     pub errors: Vec<Diagnostic>,
@@ -98,6 +100,7 @@ pub fn load_str(text: &str, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
                     file: file.to_path_buf(),
                     sheet,
                     paths,
+                    tree,
                     errors: diagnostics,
                 });
             }

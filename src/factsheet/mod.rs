@@ -6,6 +6,7 @@
 //! Nothing here knows about templates or writers. The fields are documented for users in
 //! `docs/fact-sheet.md`.
 
+pub mod data;
 pub mod load;
 pub mod paths;
 pub mod validate;
@@ -34,6 +35,10 @@ pub struct FactSheet {
     /// `implementation`, ...). Each entry is a list of paragraphs.
     #[serde(default)]
     pub narrative: BTreeMap<String, Vec<String>>,
+    /// The user's own figures, series, tables and text, named as the templates declare them;
+    /// checked against those declarations by [`data::check`], not by serde.
+    #[serde(default)]
+    pub data: BTreeMap<String, serde_json::Value>,
 }
 
 /// Administrative level of a unit (TT124 Điều 2).
@@ -141,6 +146,9 @@ pub struct Count {
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub year: i32,
+    /// A review over several years (tổng kết giai đoạn): the first year; `year` is the last.
+    #[serde(default)]
+    pub first_year: Option<i32>,
     /// For a periodic report: the facts cover the first `months` months of the year
     /// (`8` → 01/01 – 31/8, "8 tháng đầu năm"; `12` → the whole year). Without it the period
     /// is TT124's evaluation period.
@@ -212,6 +220,9 @@ pub struct Recipient {
 pub struct DocumentSpec {
     /// Template name, e.g. `bao-cao-ket-qua-tt124`.
     pub template: String,
+    /// Replaces the template's trích yếu for this document.
+    #[serde(default)]
+    pub title: Option<String>,
     /// Registered number; blank in a draft.
     #[serde(default)]
     pub number: Option<u32>,
@@ -712,9 +723,13 @@ impl Period {
     /// The period in force: the given dates, else the first `months` months, else TT124's
     /// evaluation period for the level.
     pub fn range(&self, level: Level) -> Option<(NaiveDate, NaiveDate)> {
-        let (from, to) = match self.months {
-            Some(m) => Period::months_range(self.year, m)?,
-            None => Period::tt124_range(level, self.year)?,
+        let (from, to) = match (self.first_year, self.months) {
+            (Some(first), _) => (
+                NaiveDate::from_ymd_opt(first, 1, 1)?,
+                NaiveDate::from_ymd_opt(self.year, 12, 31)?,
+            ),
+            (None, Some(m)) => Period::months_range(self.year, m)?,
+            (None, None) => Period::tt124_range(level, self.year)?,
         };
         Some((self.from.unwrap_or(from), self.to.unwrap_or(to)))
     }

@@ -52,6 +52,12 @@ impl PdfRenderer {
         })
     }
 
+    /// Whether the embedded fonts print `c` in every style (what `check` tests every
+    /// character of a fact sheet against).
+    pub fn covers(&self, c: char) -> bool {
+        self.shared.covers(c)
+    }
+
     /// Renders `doc` to the bytes of a PDF file.
     pub fn render(&self, doc: &Document, opts: PdfOptions) -> anyhow::Result<Vec<u8>> {
         let data = data::to_json(doc, &|c| self.shared.covers(c))?;

@@ -1,0 +1,563 @@
+//! The template contract: what a template reads from a fact sheet.
+//!
+//! Every template starts with a header — a Tera comment whose first line is `vanban` — holding
+//! YAML declarations: which fact-sheet names it reads, their kind, whether they are required,
+//! a Vietnamese label and how a figure rolls up over child units. One declaration feeds
+//! `check` (missing, wrong kind, keys no template reads), `vanban templates`, `vanban init
+//! --template` and, later, the data-entry workbook and the roll-up. Names taken from the
+//! built-in catalogue (`templates/catalogue.yaml`: the `unit.*` and `facts.*` keys vanban
+//! knows) may be declared with no body: the catalogue supplies it.
+
+pub mod catalogue;
+pub mod skeleton;
+
+use crate::factsheet::Level;
+use crate::factsheet::paths::{PathMap, Position};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What kind of value a name holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A whole number of things: households, cases, sessions.
+    Count,
+    /// A number with decimals.
+    Decimal,
+    /// An amount in đồng.
+    Money,
+    /// An area in hectares.
+    Area,
+    /// A share already in percent.
+    Percent,
+    /// Text: a string, or (for a narrative section) a list of paragraphs.
+    Text,
+    /// A figure, or a group of figures, per year or per period.
+    Series,
+    /// Rows of named columns.
+    Table,
+    /// A structure defined by the catalogue (checked by vanban's own types).
+    Record,
+    /// A list of catalogue records.
+    List,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// Yes or no.
+    Flag,
+}
+
+impl Kind {
+    /// Kinds a number of which is written in the fact sheet.
+    pub fn is_figure(self) -> bool {
+        matches!(
+            self,
+            Kind::Count | Kind::Decimal | Kind::Money | Kind::Area | Kind::Percent
+        )
+    }
+
+    /// The word for the kind in messages and listings, in the clerk's terms.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::Count => "a count (whole number)",
+            Kind::Decimal => "a number",
+            Kind::Money => "an amount in đồng",
+            Kind::Area => "an area in ha",
+            Kind::Percent => "a percentage",
+            Kind::Text => "text",
+            Kind::Series => "a series (one entry per year or period)",
+            Kind::Table => "a table (a list of rows)",
+            Kind::Record => "a group of keys",
+            Kind::List => "a list",
+            Kind::Date => "a date (YYYY-MM-DD)",
+            Kind::Flag => "true or false",
+        }
+    }
+
+    fn default_aggregate(self) -> Aggregate {
+        match self {
+            Kind::Count | Kind::Money | Kind::Area => Aggregate::Sum,
+            _ => Aggregate::None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Decimal => "decimal",
+            Kind::Money => "money",
+            Kind::Area => "area",
+            Kind::Percent => "percent",
+            Kind::Text => "text",
+            Kind::Series => "series",
+            Kind::Table => "table",
+            Kind::Record => "record",
+            Kind::List => "list",
+            Kind::Date => "date",
+            Kind::Flag => "flag",
+        }
+    }
+}
+
+/// How a figure combines over the child units of a district or province.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregate {
+    Sum,
+    Max,
+    None,
+}
+
+/// A column of a table, or a figure of a series group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    pub name: String,
+    pub kind: Kind,
+    pub label: Option<String>,
+    pub required: bool,
+}
+
+/// One name a template reads.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Declaration {
+    /// Full fact-sheet path: `data.areas`, `narrative.lessons`, `facts.propaganda`.
+    pub name: String,
+    pub kind: Kind,
+    pub label: String,
+    pub required: bool,
+    pub aggregate: Aggregate,
+    /// A series: its figure (one field named `value`) or its group of figures.
+    /// A table: its columns.
+    pub fields: Vec<Field>,
+    /// The skeleton `vanban init` prints under the name (catalogue records and lists).
+    #[serde(skip)]
+    pub example: Option<String>,
+}
+
+impl Declaration {
+    /// Whether a series holds one figure per point (not a group).
+    pub fn single_figure(&self) -> bool {
+        self.kind == Kind::Series && self.fields.len() == 1 && self.fields[0].name == "value"
+    }
+}
+
+/// A template's header.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Contract {
+    /// One line saying what the document is.
+    pub about: Option<String>,
+    /// The unit levels the template is written for; empty means any.
+    pub levels: Vec<Level>,
+    pub reads: Vec<Declaration>,
+}
+
+/// A problem in a template header, at a line and column of the template file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderError {
+    pub position: Option<Position>,
+    pub message: String,
+    pub help: String,
+}
+
+/// The roots a template may declare under, with what they are.
+pub const ROOTS: [&str; 4] = ["data", "narrative", "facts", "unit"];
+
+/// Where the header is: the text of the first `{# … #}` comment when its first line is
+/// `vanban`, and the line the YAML starts on.
+fn header_text(template: &str) -> Option<(&str, usize)> {
+    let trimmed = template.trim_start();
+    let start = template.len() - trimmed.len();
+    let rest = trimmed.strip_prefix("{#")?;
+    let end = rest.find("#}")?;
+    let inner = &rest[..end];
+    let inner_offset = start + 2;
+    let (inner, skipped) = match inner.strip_prefix('-') {
+        Some(s) => (s, 1),
+        None => (inner, 0),
+    };
+    let inner = inner.strip_suffix('-').unwrap_or(inner);
+    let first_newline = inner.find('\n')?;
+    if inner[..first_newline].trim() != "vanban" {
+        return None;
+    }
+    let yaml = &inner[first_newline + 1..];
+    let yaml_offset = inner_offset + skipped + first_newline + 1;
+    let line = template[..yaml_offset].matches('\n').count() + 1;
+    Some((yaml, line))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHeader {
+    #[serde(default)]
+    about: Option<String>,
+    #[serde(default)]
+    levels: Vec<Level>,
+    #[serde(default)]
+    reads: Ordered<Option<RawDeclaration>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDeclaration {
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub required: Option<bool>,
+    #[serde(default)]
+    pub aggregate: Option<Aggregate>,
+    /// A series: a kind, or name → kind for a group of figures.
+    #[serde(default)]
+    pub of: Option<RawFields>,
+    /// A table: name → kind.
+    #[serde(default)]
+    pub columns: Option<Ordered<RawField>>,
+    #[serde(default)]
+    pub example: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawFields {
+    One(Kind),
+    Group(Ordered<RawField>),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawField {
+    Kind(Kind),
+    Full {
+        kind: Kind,
+        #[serde(default)]
+        label: Option<String>,
+        #[serde(default)]
+        required: Option<bool>,
+    },
+}
+
+impl RawField {
+    fn into_field(self, name: String) -> Field {
+        match self {
+            RawField::Kind(kind) => Field {
+                name,
+                kind,
+                label: None,
+                required: true,
+            },
+            RawField::Full {
+                kind,
+                label,
+                required,
+            } => Field {
+                name,
+                kind,
+                label,
+                required: required.unwrap_or(true),
+            },
+        }
+    }
+}
+
+/// A YAML mapping kept in the order it was written.
+#[derive(Debug, Clone)]
+pub(crate) struct Ordered<V>(pub Vec<(String, V)>);
+
+impl<V> Default for Ordered<V> {
+    fn default() -> Self {
+        Ordered(Vec::new())
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Visit<V> {
+            type Value = Ordered<V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a mapping of names")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, V>()? {
+                    out.push((k, v));
+                }
+                Ok(Ordered(out))
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
+/// Parses a template's header; a template without one reads nothing declared.
+pub fn parse(template: &str) -> Result<Contract, Vec<HeaderError>> {
+    let Some((yaml, first_line)) = header_text(template) else {
+        return Ok(Contract::default());
+    };
+    let shift = |p: Position| Position {
+        line: p.line + first_line - 1,
+        column: p.column,
+    };
+    let raw: RawHeader = serde_saphyr::from_str(yaml).map_err(|e| {
+        vec![HeaderError {
+            position: e
+                .location()
+                .map(|l| shift(Position {
+                    line: l.line() as usize,
+                    column: l.column() as usize,
+                })),
+            message: format!("the template header is not valid: {}", first_line_of(&e.without_snippet().to_string())),
+            help: "the header is YAML: `reads:` then one `name: { kind: …, label: … }` per line".into(),
+        }]
+    })?;
+    let paths = PathMap::build(yaml);
+    let mut errors = Vec::new();
+    let mut reads: Vec<Declaration> = Vec::new();
+    for (name, raw) in raw.reads.0 {
+        let at = paths.locate_key(&format!("reads.{name}")).map(shift);
+        match declaration(&name, raw) {
+            Ok(d) => {
+                if reads.iter().any(|r| r.name == d.name) {
+                    errors.push(HeaderError {
+                        position: at,
+                        message: format!("`{name}` is declared twice"),
+                        help: "keep one declaration".into(),
+                    });
+                } else {
+                    reads.push(d);
+                }
+            }
+            Err((message, help)) => errors.push(HeaderError {
+                position: at,
+                message,
+                help,
+            }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Contract {
+            about: raw.about,
+            levels: raw.levels,
+            reads,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn first_line_of(s: &str) -> String {
+    let line = s.lines().next().unwrap_or("");
+    match line.rfind(" at line ") {
+        Some(cut) => line[..cut].to_string(),
+        None => line.to_string(),
+    }
+}
+
+/// Builds one declaration: a body given in the template, else the catalogue's.
+fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (String, String)> {
+    let root = name.split('.').next().unwrap_or("");
+    if !ROOTS.contains(&root) || !name.contains('.') {
+        return Err((
+            format!("`{name}` is not a name a template can read"),
+            "declare names under data. (your own figures, series, tables and text), narrative. (paragraphs), or the catalogue's unit. and facts.".into(),
+        ));
+    }
+    let catalogued = catalogue::get(name);
+    if matches!(root, "unit" | "facts") && catalogued.is_none() {
+        return Err((
+            format!("`{name}` is not in vanban's catalogue"),
+            "put your own figures under data. (e.g. data.teams) and declare their kind".into(),
+        ));
+    }
+    let raw = match (raw, catalogued) {
+        (Some(own), Some(cat)) => RawDeclaration {
+            kind: own.kind.or(cat.kind),
+            label: own.label.or(cat.label),
+            required: own.required.or(cat.required),
+            aggregate: own.aggregate.or(cat.aggregate),
+            of: own.of.or(cat.of),
+            columns: own.columns.or(cat.columns),
+            example: own.example.or(cat.example),
+        },
+        (Some(own), None) => own,
+        (None, Some(cat)) => cat,
+        (None, None) if root == "narrative" => RawDeclaration {
+            kind: Some(Kind::Text),
+            label: None,
+            required: None,
+            aggregate: None,
+            of: None,
+            columns: None,
+            example: None,
+        },
+        (None, None) => {
+            return Err((
+                format!("`{name}` has no kind"),
+                "write e.g. `data.teams: { kind: count, label: Số tổ tự quản }`".into(),
+            ));
+        }
+    };
+    let Some(kind) = raw.kind.or((root == "narrative").then_some(Kind::Text)) else {
+        return Err((
+            format!("`{name}` has no kind"),
+            "add `kind:` — count, decimal, money, area, percent, text, series or table".into(),
+        ));
+    };
+    if root == "data" && matches!(kind, Kind::Record | Kind::List) {
+        return Err((
+            format!("`{name}`: kind `{}` is for the catalogue", kind.name()),
+            "your own data is a figure (count, decimal, money, area, percent), text, a series or a table".into(),
+        ));
+    }
+    if root == "narrative" && kind != Kind::Text {
+        return Err((
+            format!("`{name}`: a narrative section is text"),
+            "write `kind: text`, or put figures under data.".into(),
+        ));
+    }
+    let fields: Vec<Field> = match kind {
+        Kind::Series => match raw.of {
+            Some(RawFields::One(k)) if k.is_figure() => vec![Field {
+                name: "value".into(),
+                kind: k,
+                label: None,
+                required: true,
+            }],
+            Some(RawFields::Group(group)) if !group.0.is_empty() => group
+                .0
+                .into_iter()
+                .map(|(n, f)| f.into_field(n))
+                .collect(),
+            _ => {
+                return Err((
+                    format!("series `{name}` does not say what each entry holds"),
+                    "add `of: count` (one figure per year) or `of: { recognised: count, total: count }`".into(),
+                ));
+            }
+        },
+        Kind::Table => match raw.columns {
+            Some(cols) if !cols.0.is_empty() => cols.0.into_iter().map(|(n, f)| f.into_field(n)).collect(),
+            _ => {
+                return Err((
+                    format!("table `{name}` has no columns"),
+                    "add `columns: { name: text, households: count }`".into(),
+                ));
+            }
+        },
+        _ => Vec::new(),
+    };
+    for f in &fields {
+        if matches!(f.kind, Kind::Series | Kind::Table | Kind::Record | Kind::List) {
+            return Err((
+                format!("`{name}.{}` cannot itself be a {}", f.name, f.kind.name()),
+                "columns and series entries hold figures, text, dates or flags".into(),
+            ));
+        }
+    }
+    let label = raw.label.unwrap_or_else(|| name.rsplit('.').next().unwrap_or(name).replace('_', " "));
+    Ok(Declaration {
+        name: name.to_string(),
+        kind,
+        label,
+        required: raw.required.unwrap_or(false),
+        aggregate: raw.aggregate.unwrap_or(kind.default_aggregate()),
+        fields,
+        example: raw.example,
+    })
+}
+
+/// The declarations of several templates (the documents of one fact sheet), by name, each
+/// with the templates that declare it.
+#[derive(Debug, Default, Clone)]
+pub struct Merged {
+    pub by_name: BTreeMap<String, (Declaration, Vec<String>)>,
+}
+
+impl Merged {
+    pub fn add(&mut self, template: &str, contract: &Contract) {
+        for d in &contract.reads {
+            let entry = self
+                .by_name
+                .entry(d.name.clone())
+                .or_insert_with(|| (d.clone(), Vec::new()));
+            // Required by any template makes it required for the sheet.
+            entry.0.required |= d.required;
+            if !entry.1.iter().any(|t| t == template) {
+                entry.1.push(template.to_string());
+            }
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Declaration> {
+        self.by_name.get(name).map(|(d, _)| d)
+    }
+
+    /// Whether a fact-sheet path is read: declared itself, under a declared name, or above one.
+    pub fn reads(&self, path: &str) -> bool {
+        self.by_name.keys().any(|name| {
+            name == path
+                || path.starts_with(&format!("{name}."))
+                || path.starts_with(&format!("{name}["))
+                || name.starts_with(&format!("{path}."))
+        })
+    }
+
+    /// Declared names under `root.` (e.g. every `narrative.` section), for did-you-mean.
+    pub fn names_under(&self, root: &str) -> Vec<String> {
+        let prefix = format!("{root}.");
+        self.by_name
+            .keys()
+            .filter_map(|n| n.strip_prefix(&prefix))
+            .map(|n| n.split('.').next().unwrap_or(n).to_string())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: &str = "{#- vanban\nabout: Báo cáo thử\nlevels: [huyen]\nreads:\n  data.teams: { kind: count, label: Số tổ, required: true }\n  data.areas:\n    kind: series\n    of: { recognised: count, total: count }\n  data.rows: { kind: table, columns: { name: text, households: count } }\n  narrative.lessons:\n  unit.households:\n-#}\nbody";
+
+    #[test]
+    fn header_parses_in_order() {
+        let c = parse(T).expect("parses");
+        assert_eq!(c.about.as_deref(), Some("Báo cáo thử"));
+        assert_eq!(c.levels, [Level::Huyen]);
+        let names: Vec<&str> = c.reads.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["data.teams", "data.areas", "data.rows", "narrative.lessons", "unit.households"]);
+        assert!(c.reads[0].required);
+        assert_eq!(c.reads[0].aggregate, Aggregate::Sum);
+        assert_eq!(c.reads[1].fields.len(), 2);
+        assert_eq!(c.reads[2].fields[1].kind, Kind::Count);
+        assert_eq!(c.reads[3].kind, Kind::Text);
+        assert_eq!(c.reads[4].kind, Kind::Count, "from the catalogue");
+    }
+
+    #[test]
+    fn no_header_reads_nothing() {
+        assert_eq!(parse("{# just a comment #}body").expect("ok").reads, []);
+        assert_eq!(parse("body").expect("ok").reads, []);
+    }
+
+    #[test]
+    fn header_errors_point_at_the_template_line() {
+        let e = parse("{#- vanban\nreads:\n  data.x: { label: X }\n  facts.nope:\n-#}").expect_err("errors");
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].position.map(|p| p.line), Some(3));
+        assert!(e[0].message.contains("no kind"), "{}", e[0].message);
+        assert_eq!(e[1].position.map(|p| p.line), Some(4));
+        assert!(e[1].message.contains("catalogue"), "{}", e[1].message);
+    }
+
+    #[test]
+    fn merged_reads_cover_paths() {
+        let mut m = Merged::default();
+        m.add("t", &parse(T).expect("parses"));
+        assert!(m.reads("data.teams"));
+        assert!(m.reads("data.areas[2].total"));
+        assert!(!m.reads("data.team"));
+        assert_eq!(m.names_under("narrative"), ["lessons"]);
+    }
+}

@@ -1,0 +1,134 @@
+//! `vanban init --template NAME`: a commented fact sheet holding exactly what one template
+//! reads — the typed frame every document needs (unit, period, issuer, documents) and then
+//! every declared name with its label, kind and, for the catalogue's records, an example.
+//! Values are left blank: a blank figure is absent, never a zero.
+
+use super::{Contract, Declaration, Kind};
+use crate::factsheet::Level;
+use std::fmt::Write as _;
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::KhuDanCu => "khu_dan_cu",
+        Level::Xa => "xa",
+        Level::Phuong => "phuong",
+        Level::ThiTran => "thi_tran",
+        Level::Huyen => "huyen",
+        Level::Tinh => "tinh",
+    }
+}
+
+/// Parses a level as written in a fact sheet (`phuong`, `huyen`…).
+pub fn parse_level(s: &str) -> Option<Level> {
+    [
+        Level::KhuDanCu,
+        Level::Xa,
+        Level::Phuong,
+        Level::ThiTran,
+        Level::Huyen,
+        Level::Tinh,
+    ]
+    .into_iter()
+    .find(|l| level_name(*l) == s)
+}
+
+fn comment(d: &Declaration) -> String {
+    let mut c = format!("# {}", d.label);
+    if d.kind != Kind::Record && d.kind != Kind::List {
+        let _ = write!(c, " ({})", d.kind.describe());
+    }
+    if d.required {
+        c.push_str(", bắt buộc");
+    }
+    c
+}
+
+/// One declared name as YAML lines at `indent` (the key without its root).
+fn entry(out: &mut String, key: &str, d: &Declaration, year: i32) {
+    let pad = "  ";
+    match d.kind {
+        Kind::Record | Kind::List => match d.example.as_deref().map(str::trim_end) {
+            Some(ex) if !ex.contains('\n') => {
+                let _ = writeln!(out, "{pad}{key}: {ex}   {}", comment(d));
+            }
+            Some(ex) => {
+                let _ = writeln!(out, "{pad}{key}:   {}", comment(d));
+                for line in ex.lines() {
+                    let _ = writeln!(out, "{pad}  {line}");
+                }
+            }
+            None => {
+                let _ = writeln!(out, "{pad}{key}:   {}", comment(d));
+            }
+        },
+        Kind::Series => {
+            let _ = writeln!(out, "{pad}{key}:   {} — một dòng mỗi năm", comment(d));
+            for y in [year.saturating_sub(1), year] {
+                if d.single_figure() {
+                    let _ = writeln!(out, "{pad}  {y}:");
+                } else {
+                    let fields: Vec<String> = d.fields.iter().map(|f| format!("{}: ", f.name)).collect();
+                    let _ = writeln!(out, "{pad}  {y}: {{ {}}}", fields.join(", "));
+                }
+            }
+        }
+        Kind::Table => {
+            let _ = writeln!(out, "{pad}{key}:   {} — một dòng mỗi hàng", comment(d));
+            for (i, f) in d.fields.iter().enumerate() {
+                let lead = if i == 0 { "- " } else { "  " };
+                let label = f.label.clone().unwrap_or_else(|| f.kind.describe().to_string());
+                let _ = writeln!(out, "{pad}  {lead}{}:   # {label}", f.name);
+            }
+        }
+        Kind::Text if d.name.starts_with("narrative.") => {
+            let _ = writeln!(out, "{pad}{key}:   {}", comment(d));
+            let _ = writeln!(out, "{pad}  - ");
+        }
+        _ => {
+            let _ = writeln!(out, "{pad}{key}:   {}", comment(d));
+        }
+    }
+}
+
+/// The skeleton for `template` at `level`, reporting on `year`.
+pub fn skeleton(template: &str, contract: &Contract, level: Level, year: i32) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# vanban fact sheet for `{template}`{}", contract.about.as_deref().map(|a| format!(" — {a}")).unwrap_or_default());
+    out.push_str(
+        "# Fill in the blanks; a blank figure is left out of the document, never printed as 0.\n\
+         # Check it with:   vanban check this-file.yaml\n\
+         # Render it with:  vanban render this-file.yaml\n\
+         schema: 1\n\n",
+    );
+    let word = level.word();
+    let _ = writeln!(out, "unit:\n  name: Tên đơn vị            # without \"{word}\"\n  level: {}", level_name(level));
+    let under = |root: &str| -> Vec<(&str, &Declaration)> {
+        contract
+            .reads
+            .iter()
+            .filter_map(|d| d.name.strip_prefix(root).map(|k| (k, d)))
+            .collect()
+    };
+    for (key, d) in under("unit.") {
+        entry(&mut out, key, d, year);
+    }
+    let _ = writeln!(out, "\nperiod:\n  year: {year}");
+    if contract.reads.iter().any(|d| d.kind == Kind::Series) {
+        let _ = writeln!(out, "  # first_year: {}      # a review over several years: from this year to `year`", year.saturating_sub(9));
+    }
+    let _ = write!(
+        out,
+        "\nissuer:\n  parent_agency: [\"UBND {word} Tên đơn vị\"]   # one entry per printed line; may be []\n  agency: [\"Ban Chỉ đạo an ninh, trật tự\"]\n  abbreviation: BCĐ\n  signer:\n    position: Trưởng ban\n    name: \n  recipients:\n    - {{ name: Cấp trên, purpose: báo cáo }}\n  archive: [VT]\n\ndocuments:\n  - template: {template}\n    date: {year}-11           # YYYY-MM-DD; YYYY-MM leaves the day blank for a draft\n"
+    );
+    for root in ["facts", "data", "narrative"] {
+        let entries = under(&format!("{root}."));
+        if entries.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{root}:");
+        for (key, d) in entries {
+            entry(&mut out, key, d, year);
+        }
+    }
+    out
+}

@@ -1,0 +1,528 @@
+//! The open part of a fact sheet — `data:` (figures, series, tables and text the user names)
+//! and `narrative:` — checked against the declarations of the templates the sheet's documents
+//! use: a missing required name, a value of the wrong kind, a misspelt or unread key. Values
+//! come out normalised for templates: series as points in year order, approximate figures
+//! (`trên 1.500`) as `{value, approx, shown}`, absent values left out (never zero).
+
+use crate::contract::{Declaration, Field, Kind, Merged};
+use crate::diagnostic::Diagnostic;
+use crate::factsheet::load::nearest;
+use serde_json::{Map, Number, Value, json};
+
+/// Words that make a figure approximate, as clerks write them.
+pub const APPROXIMATIONS: [&str; 7] = ["trên", "hơn", "gần", "khoảng", "dưới", "ước", "xấp xỉ"];
+
+/// Scale words allowed after an approximate figure: `26 nghìn`.
+const SCALES: [(&str, f64); 4] = [("nghìn", 1e3), ("ngàn", 1e3), ("triệu", 1e6), ("tỷ", 1e9)];
+
+/// A number as Vietnamese documents write it: dots between thousands, a comma before the
+/// decimals (`3.537`, `9.481,11`, `2,5`); plain digits too. A dot that does not group three
+/// digits (`2.5`) is ambiguous and refused.
+pub fn parse_vietnamese_number(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let (int, frac) = match s.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let groups: Vec<&str> = int.split('.').collect();
+    let first = groups.first()?;
+    let grouped_ok = !first.is_empty()
+        && first.len() <= 3.max(if groups.len() == 1 { usize::MAX } else { 3 })
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+        && groups.iter().skip(1).all(|g| g.len() == 3);
+    if !grouped_ok {
+        return None;
+    }
+    let mut text: String = groups.concat();
+    if let Some(f) = frac {
+        if f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        text.push('.');
+        text.push_str(f);
+    }
+    text.parse::<f64>().ok()
+}
+
+/// What went wrong with one value, before it is given its place.
+struct Problem {
+    message: String,
+    help: String,
+}
+
+fn problem(message: impl Into<String>, help: impl Into<String>) -> Problem {
+    Problem {
+        message: message.into(),
+        help: help.into(),
+    }
+}
+
+fn whole_number_help(kind: Kind) -> String {
+    match kind {
+        Kind::Money => "write the amount in đồng as a whole number: 9000000".into(),
+        _ => "counts are whole numbers: 3537 (write it without a dot; vanban prints 3.537)".into(),
+    }
+}
+
+/// Checks one figure of `kind`; `Ok(None)` when it is blank (absent).
+fn figure(kind: Kind, v: &Value) -> Result<Option<Value>, Problem> {
+    let number = |x: f64, shown: Option<String>, approx: Option<&str>| -> Result<Value, Problem> {
+        if !x.is_finite() {
+            return Err(problem(format!("`{x}` is not a number"), "write a figure such as 12 or 2.5"));
+        }
+        if x < 0.0 && kind != Kind::Decimal {
+            return Err(problem(
+                format!("{} cannot be negative", crate::locale::number(x, 2)),
+                "write the figure as 0 or more; a fall is computed by comparing two figures",
+            ));
+        }
+        let whole = matches!(kind, Kind::Count | Kind::Money);
+        if whole && x.fract() != 0.0 {
+            let hint = if x.fract().to_string().len() == 5 && x < 1000.0 {
+                format!(
+                    "if you meant {} in the Vietnamese way, write {} (no dot)",
+                    crate::locale::number(x, 3),
+                    (x * 1000.0).round()
+                )
+            } else {
+                whole_number_help(kind)
+            };
+            return Err(problem(format!("{} is not a whole number", crate::locale::number(x, 3)), hint));
+        }
+        let exact = if whole {
+            Value::Number(Number::from(x as i64))
+        } else {
+            Number::from_f64(x).map(Value::Number).unwrap_or(Value::Null)
+        };
+        Ok(match approx {
+            Some(a) => json!({"value": exact, "approx": a, "shown": shown}),
+            None => exact,
+        })
+    };
+    match v {
+        Value::Null => Ok(None),
+        Value::Number(n) => match n.as_f64() {
+            Some(x) => number(x, None, None).map(Some),
+            None => Err(problem("this figure is out of range", "check for extra digits")),
+        },
+        Value::String(s) => {
+            let s = s.trim();
+            if s.is_empty() {
+                return Ok(None);
+            }
+            let (approx, rest) = APPROXIMATIONS
+                .iter()
+                .find_map(|a| s.strip_prefix(a).filter(|r| r.starts_with(' ')).map(|r| (Some(*a), r.trim())))
+                .unwrap_or((None, s));
+            let (digits, scale) = SCALES
+                .iter()
+                .find_map(|(w, f)| rest.strip_suffix(w).map(|r| (r.trim(), Some((*w, *f)))))
+                .unwrap_or((rest, None));
+            let digits = digits.strip_suffix('%').map(str::trim).unwrap_or(digits);
+            match parse_vietnamese_number(digits) {
+                Some(x) => {
+                    let value = x * scale.map_or(1.0, |(_, f)| f);
+                    let shown = scale.map(|(w, _)| format!("{} {w}", crate::locale::number(x, 2)));
+                    if scale.is_some() && approx.is_none() {
+                        return number(value, shown, Some("")).map(Some);
+                    }
+                    number(value, shown, approx).map(Some)
+                }
+                None => Err(problem(
+                    format!("`{s}` is not {}", kind.describe()),
+                    "write the figure as digits (1500 or 1.500); an estimate may start with trên, hơn, gần, khoảng: `trên 1.500`, `hơn 26 nghìn`",
+                )),
+            }
+        }
+        Value::Bool(_) => Err(problem(
+            format!("true/false is not {}", kind.describe()),
+            "write a figure",
+        )),
+        Value::Array(_) | Value::Object(_) => Err(problem(
+            format!("a list or group is not {}", kind.describe()),
+            "write one figure on the same line as the key: `households: 3537`",
+        )),
+    }
+}
+
+fn text(v: &Value, paragraphs: bool) -> Result<Option<Value>, Problem> {
+    match v {
+        Value::Null => Ok(None),
+        Value::String(s) if s.trim().is_empty() => Ok(None),
+        Value::String(s) if paragraphs => Ok(Some(json!([s]))),
+        Value::String(_) => Ok(Some(v.clone())),
+        Value::Number(n) => Ok(Some(Value::String(n.to_string()))),
+        Value::Array(items) if items.iter().all(|i| i.is_string() || i.is_null()) => Ok(Some(Value::Array(
+            items.iter().filter(|i| i.as_str().is_some_and(|s| !s.trim().is_empty())).cloned().collect(),
+        ))),
+        _ => Err(problem(
+            "this should be text",
+            "write the text after the key, or a list of paragraphs (`- ...` one per line)",
+        )),
+    }
+}
+
+fn scalar(kind: Kind, v: &Value) -> Result<Option<Value>, Problem> {
+    match kind {
+        k if k.is_figure() => figure(k, v),
+        Kind::Text => text(v, false),
+        Kind::Flag => match v {
+            Value::Null => Ok(None),
+            Value::Bool(_) => Ok(Some(v.clone())),
+            _ => Err(problem("this should be true or false", "write true or false")),
+        },
+        Kind::Date => match v {
+            Value::Null => Ok(None),
+            Value::String(s) if chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").is_ok() => Ok(Some(Value::String(s.trim().into()))),
+            _ => Err(problem("this should be a date", "write dates as YYYY-MM-DD, e.g. 2024-11-05")),
+        },
+        _ => Ok(Some(v.clone())),
+    }
+}
+
+/// The result of checking the open data.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// `data` as templates see it.
+    pub data: Map<String, Value>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+struct Checker<'a> {
+    merged: &'a Merged,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, path: String, p: Problem) {
+        self.out.push(Diagnostic::error(path, p.message).with_help(p.help));
+    }
+
+    /// A group of fields (a series point or a table row) → its normalised map.
+    fn group(&mut self, path: &str, fields: &[Field], v: &Value, what: &str) -> Option<Map<String, Value>> {
+        let Value::Object(given) = v else {
+            self.error(
+                path.to_string(),
+                problem(
+                    format!("each {what} should be a group of keys"),
+                    format!(
+                        "write `{{ {} }}`",
+                        fields.iter().map(|f| format!("{}: …", f.name)).collect::<Vec<_>>().join(", ")
+                    ),
+                ),
+            );
+            return None;
+        };
+        let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+        let mut out = Map::new();
+        for (k, value) in given {
+            if k == "at" && what == "entry" {
+                continue;
+            }
+            let Some(f) = fields.iter().find(|f| &f.name == k) else {
+                let help = match nearest(k, &names) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("the keys here are: {}", names.join(", ")),
+                };
+                self.error(format!("{path}.{k}"), problem(format!("unknown key `{k}`"), help));
+                continue;
+            };
+            match scalar(f.kind, value) {
+                Ok(Some(x)) => {
+                    out.insert(k.clone(), x);
+                }
+                Ok(None) => {}
+                Err(p) => self.error(format!("{path}.{k}"), p),
+            }
+        }
+        for f in fields.iter().filter(|f| f.required && !out.contains_key(&f.name)) {
+            if !given.contains_key(&f.name) || given.get(&f.name).is_some_and(Value::is_null) {
+                self.error(
+                    path.to_string(),
+                    problem(
+                        format!("`{}` is missing", f.name),
+                        format!("add `{}: …` ({})", f.name, f.kind.describe()),
+                    ),
+                );
+            }
+        }
+        Some(out)
+    }
+
+    fn series(&mut self, path: &str, d: &Declaration, v: &Value) -> Option<Value> {
+        let point = |this: &mut Self, p: &str, at: Value, value: &Value| -> Option<Map<String, Value>> {
+            let mut m = if d.single_figure() {
+                let mut m = Map::new();
+                match figure(d.fields[0].kind, value) {
+                    Ok(Some(x)) => {
+                        m.insert("value".into(), x);
+                    }
+                    Ok(None) => {}
+                    Err(e) => this.error(p.to_string(), e),
+                }
+                m
+            } else {
+                this.group(p, &d.fields, value, "entry")?
+            };
+            m.insert("at".into(), at);
+            Some(m)
+        };
+        let mut points: Vec<Map<String, Value>> = Vec::new();
+        match v {
+            Value::Null => return None,
+            Value::Object(by_key) => {
+                for (key, value) in by_key {
+                    let at = match key.trim().parse::<i64>() {
+                        Ok(y) => json!(y),
+                        Err(_) => json!(key),
+                    };
+                    if let Some(p) = point(self, &format!("{path}.{key}"), at, value) {
+                        points.push(p);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let p = format!("{path}[{i}]");
+                    let Some(at) = item.get("at").cloned().filter(|a| !a.is_null()) else {
+                        self.error(p, problem("this entry has no `at`", "write the year or period it is for: `- { at: 2024, … }`"));
+                        continue;
+                    };
+                    let value = if d.single_figure() { item.get("value").unwrap_or(&Value::Null) } else { item };
+                    if let Some(pt) = point(self, &p, at, value) {
+                        points.push(pt);
+                    }
+                }
+            }
+            _ => {
+                self.error(
+                    path.to_string(),
+                    problem(
+                        format!("`{}` should be a series: one entry per year", d.name),
+                        "write one line per year under the key: `2023: 98` (or `2023: { recognised: 98, total: 212 }`)",
+                    ),
+                );
+                return None;
+            }
+        }
+        // Years in order; periods named by text stay in the order written.
+        if points.iter().all(|p| p.get("at").is_some_and(Value::is_i64)) {
+            points.sort_by_key(|p| p.get("at").and_then(Value::as_i64));
+        }
+        Some(Value::Array(points.into_iter().map(Value::Object).collect()))
+    }
+
+    fn table(&mut self, path: &str, d: &Declaration, v: &Value) -> Option<Value> {
+        match v {
+            Value::Null => None,
+            Value::Array(rows) => Some(Value::Array(
+                rows.iter()
+                    .enumerate()
+                    .filter_map(|(i, row)| self.group(&format!("{path}[{i}]"), &d.fields, row, "row"))
+                    .map(Value::Object)
+                    .collect(),
+            )),
+            _ => {
+                self.error(
+                    path.to_string(),
+                    problem(
+                        format!("`{}` should be a table: a list of rows", d.name),
+                        format!(
+                            "write one `- {{ {} }}` per row",
+                            d.fields.iter().map(|f| format!("{}: …", f.name)).collect::<Vec<_>>().join(", ")
+                        ),
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn value(&mut self, d: &Declaration, v: &Value) -> Option<Value> {
+        let path = d.name.clone();
+        match d.kind {
+            Kind::Series => self.series(&path, d, v),
+            Kind::Table => self.table(&path, d, v),
+            Kind::Text => match text(v, false) {
+                Ok(x) => x,
+                Err(p) => {
+                    self.error(path, p);
+                    None
+                }
+            },
+            k => match scalar(k, v) {
+                Ok(x) => x,
+                Err(p) => {
+                    self.error(path, p);
+                    None
+                }
+            },
+        }
+    }
+
+    /// Warns about a key under `root` that no template of the sheet reads.
+    fn unread(&mut self, root: &str, key: &str) {
+        let path = format!("{root}.{key}");
+        if self.merged.reads(&path) {
+            return;
+        }
+        let names = self.merged.names_under(root);
+        let help = match nearest(key, &names) {
+            Some(best) => format!("did you mean `{best}`? (a misspelt section is left out of the documents)"),
+            None if names.is_empty() => "no document of this fact sheet reads anything here; remove it, or add the document that needs it".to_string(),
+            None => format!("the documents read: {}", names.join(", ")),
+        };
+        self.out.push(
+            Diagnostic::warning(path, format!("no document of this fact sheet reads `{key}`: it will not be printed"))
+                .with_help(help),
+        );
+    }
+}
+
+/// Whether a raw value holds something (not blank, not an empty list or group).
+fn present(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => false,
+        Some(Value::String(s)) => !s.trim().is_empty(),
+        Some(Value::Array(a)) => !a.is_empty(),
+        Some(Value::Object(m)) => !m.is_empty(),
+        Some(_) => true,
+    }
+}
+
+fn lookup<'a>(tree: &'a Value, name: &str) -> Option<&'a Value> {
+    let (root, rest) = name.split_once('.')?;
+    let node = tree.get(root)?;
+    // Keys under data/narrative may themselves contain dots only if the user wrote them so.
+    node.get(rest).or_else(|| rest.split('.').try_fold(node, |n, k| n.get(k)))
+}
+
+/// Checks the sheet's raw tree against the merged declarations. `templates_of` names the
+/// templates that declare a name, for messages.
+pub fn check(tree: &Value, merged: &Merged) -> Checked {
+    let mut c = Checker { merged, out: Vec::new() };
+    let mut data = Map::new();
+    // Required names.
+    for (name, (d, templates)) in &merged.by_name {
+        if d.required && !present(lookup(tree, name)) {
+            c.out.push(
+                Diagnostic::error(
+                    name.clone(),
+                    format!("`{name}` ({}) is required by template `{}`", d.label, templates.join("`, `")),
+                )
+                .with_help(format!(
+                    "add it ({}); `vanban init --template {}` shows where",
+                    d.kind.describe(),
+                    templates.first().map(String::as_str).unwrap_or("")
+                )),
+            );
+        }
+    }
+    // data: declared values checked and normalised; undeclared ones warned about.
+    if let Some(given) = tree.get("data") {
+        match given {
+            Value::Object(map) => {
+                for (key, v) in map {
+                    match merged.get(&format!("data.{key}")) {
+                        Some(d) => {
+                            if let Some(x) = c.value(d, v) {
+                                data.insert(key.clone(), x);
+                            }
+                        }
+                        None => c.unread("data", key),
+                    }
+                }
+            }
+            Value::Null => {}
+            _ => c.error("data".into(), problem("`data` should be a group of named values", "write one `name: value` per line under `data:`")),
+        }
+    }
+    // narrative: sections are text; unread ones warned about.
+    if let Some(Value::Object(sections)) = tree.get("narrative") {
+        for key in sections.keys() {
+            c.unread("narrative", key);
+        }
+    }
+    // facts: a catalogue entry given but read by no document.
+    if let Some(Value::Object(facts)) = tree.get("facts") {
+        for (key, v) in facts {
+            if present(Some(v)) && !merged.reads(&format!("facts.{key}")) {
+                c.out.push(
+                    Diagnostic::warning(format!("facts.{key}"), format!("no document of this fact sheet reads `facts.{key}`: it will not be printed"))
+                        .with_help("remove it, or add the document that reports it (`vanban templates` shows what each reads)"),
+                );
+            }
+        }
+    }
+    Checked { data, diagnostics: c.out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::parse;
+
+    fn merged(header: &str) -> Merged {
+        let mut m = Merged::default();
+        m.add("t", &parse(&format!("{{#- vanban\nreads:\n{header}\n-#}}")).expect("header"));
+        m
+    }
+
+    #[test]
+    fn vietnamese_numbers() {
+        assert_eq!(parse_vietnamese_number("3.537"), Some(3537.0));
+        assert_eq!(parse_vietnamese_number("9.481,11"), Some(9481.11));
+        assert_eq!(parse_vietnamese_number("2,5"), Some(2.5));
+        assert_eq!(parse_vietnamese_number("1500"), Some(1500.0));
+        assert_eq!(parse_vietnamese_number("1.234.567"), Some(1234567.0));
+        assert_eq!(parse_vietnamese_number("2.5"), None);
+        assert_eq!(parse_vietnamese_number("1.50"), None);
+        assert_eq!(parse_vietnamese_number("abc"), None);
+        assert_eq!(parse_vietnamese_number(""), None);
+    }
+
+    #[test]
+    fn figures_exact_and_approximate() {
+        assert_eq!(figure(Kind::Count, &json!(12)).ok().flatten(), Some(json!(12)));
+        assert_eq!(
+            figure(Kind::Count, &json!("trên 1.500")).ok().flatten(),
+            Some(json!({"value": 1500, "approx": "trên", "shown": null}))
+        );
+        assert_eq!(
+            figure(Kind::Count, &json!("hơn 26 nghìn")).ok().flatten(),
+            Some(json!({"value": 26000, "approx": "hơn", "shown": "26 nghìn"}))
+        );
+        let e = figure(Kind::Count, &json!(145.5)).err().map(|p| p.message);
+        assert_eq!(e.as_deref(), Some("145,5 is not a whole number"));
+        let e = figure(Kind::Count, &json!(3.537)).err().map(|p| p.help).unwrap_or_default();
+        assert!(e.contains("3537"), "{e}");
+        assert!(figure(Kind::Count, &json!(-3)).is_err());
+        assert!(figure(Kind::Count, &json!("nhiều")).is_err());
+        assert_eq!(figure(Kind::Count, &Value::Null).ok().flatten(), None);
+    }
+
+    #[test]
+    fn series_tables_and_unread_keys() {
+        let m = merged("  data.areas: { kind: series, of: { recognised: count, total: count } }\n  data.teams: { kind: series, of: count }\n  data.rows: { kind: table, columns: { name: text, households: count } }\n  data.total: { kind: count, required: true }\n  narrative.lessons:");
+        let tree = json!({
+            "data": {
+                "areas": {"2016": {"recognised": 110, "total": 212}, "2015": {"recognised": 98, "total": 212}},
+                "teams": {"2015": 120, "2024": "trên 180"},
+                "rows": [{"name": "Xã A", "households": 12}, {"name": "Xã B", "houshold": 3}],
+                "extra": 1
+            },
+            "narrative": {"lesons": ["x"]}
+        });
+        let c = check(&tree, &m);
+        assert_eq!(c.data["areas"][0]["at"], json!(2015), "years sorted");
+        assert_eq!(c.data["areas"][1]["recognised"], json!(110));
+        assert_eq!(c.data["teams"][1]["value"]["approx"], json!("trên"));
+        assert_eq!(c.data["rows"][0]["households"], json!(12));
+        let msgs: Vec<String> = c.diagnostics.iter().map(|d| format!("{}: {} / {}", d.path, d.message, d.help.clone().unwrap_or_default())).collect();
+        let all = msgs.join("\n");
+        assert!(all.contains("data.total: `data.total` (total) is required by template `t`"), "{all}");
+        assert!(all.contains("data.rows[1].houshold: unknown key `houshold` / did you mean `households`?"), "{all}");
+        assert!(all.contains("data.extra: no document"), "{all}");
+        assert!(all.contains("narrative.lesons: no document") && all.contains("did you mean `lessons`?"), "{all}");
+    }
+}

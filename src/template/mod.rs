@@ -1,0 +1,456 @@
+//! The Tera environment: built-in templates (embedded in the binary) plus a user's overrides,
+//! each with its contract (the header declaring what it reads), the Vietnamese filters, the
+//! phrase functions, the shared component library (`_lib.md.tera`) and Markdown escaping of
+//! every inserted value.
+//!
+//! A template is Markdown with the blocks `kind` (BÁO CÁO), `type_code` (BC), `title` (the
+//! trích yếu) and `body`; the body's sections are blocks of their own so a user template can
+//! `extends` a built-in one and replace one section. Tera's autoescaping is pointed at our
+//! own Markdown escaper, so `{{ value }}` can never turn data into markup.
+//!
+//! A template that does not parse is not fatal: it is kept aside with its diagnostic
+//! (template file, line, column), so `check` reports it together with everything else.
+
+pub mod filters;
+pub mod functions;
+
+pub use filters::escape_markdown;
+
+use crate::contract::{self, Contract};
+use crate::diagnostic::Diagnostic;
+use crate::factsheet::paths::Position;
+use anyhow::{Context as _, Result};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tera::{Context, Tera};
+
+/// Suffix of template files; also what Tera autoescapes on.
+pub const SUFFIX: &str = ".md.tera";
+
+/// The shared component library every template may call (`{{ <verdict pass={…}/> }}`).
+pub const LIBRARY: &str = "_lib";
+
+/// The templates shipped with vanban: (name, source).
+pub const BUILTIN: &[(&str, &str)] = &[
+    (LIBRARY, include_str!("../../templates/_lib.md.tera")),
+    (
+        "bao-cao-ket-qua-tt124",
+        include_str!("../../templates/bao-cao-ket-qua-tt124.md.tera"),
+    ),
+    (
+        "bao-cao-so-ket",
+        include_str!("../../templates/bao-cao-so-ket.md.tera"),
+    ),
+    (
+        "bao-cao-tong-ket",
+        include_str!("../../templates/bao-cao-tong-ket.md.tera"),
+    ),
+    (
+        "ke-hoach-tt124",
+        include_str!("../../templates/ke-hoach-tt124.md.tera"),
+    ),
+];
+
+/// What a template produces for one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub kind: String,
+    pub type_code: String,
+    pub title: String,
+    /// The body as Markdown.
+    pub body: String,
+}
+
+/// One template as loaded.
+struct Source {
+    /// Where it came from: `built-in` or the file.
+    origin: String,
+    /// The file to point diagnostics at.
+    file: PathBuf,
+    text: String,
+    contract: Result<Contract, Vec<Diagnostic>>,
+    /// Its parent when it `extends` another template.
+    parent: Option<String>,
+    /// Why Tera could not load it.
+    broken: Option<Diagnostic>,
+}
+
+/// The loaded templates.
+pub struct Templates {
+    tera: Tera,
+    sources: BTreeMap<String, Source>,
+}
+
+fn tera_name(name: &str) -> String {
+    format!("{name}{SUFFIX}")
+}
+
+/// The template named in `{% extends "x.md.tera" %}`, if any.
+fn extends(text: &str) -> Option<String> {
+    let at = text.find("{% extends")?;
+    let rest = &text[at..];
+    let q1 = rest.find(['"', '\''])?;
+    let quote = rest[q1..].chars().next()?;
+    let q2 = rest[q1 + 1..].find(quote)? + q1 + 1;
+    let name = &rest[q1 + 1..q2];
+    Some(name.strip_suffix(SUFFIX).unwrap_or(name).to_string())
+}
+
+/// The report Tera attaches to a syntax or rendering error, wherever it sits in the chain.
+fn report(e: &tera::Error) -> Option<&tera::ReportError> {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = current {
+        if let Some(t) = err.downcast_ref::<tera::Error>() {
+            match t.kind() {
+                tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => return Some(r),
+                _ => {}
+            }
+        }
+        current = err.source();
+    }
+    None
+}
+
+/// Tera errors nest their cause; the whole chain on one line, without Tera's source excerpt.
+fn tera_message(e: &tera::Error) -> String {
+    if let Some(r) = report(e) {
+        let mut out = r.message().to_string();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            let text = s.to_string();
+            if !out.contains(&text) && !text.contains("-->") {
+                out.push_str(": ");
+                out.push_str(&text);
+            }
+            source = s.source();
+        }
+        return out;
+    }
+    let mut out = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
+impl Templates {
+    /// The built-in templates, overridden or extended by `*.md.tera` files in `dir`.
+    pub fn load(dir: Option<&Path>) -> Result<Templates> {
+        let mut files: BTreeMap<String, (String, String, PathBuf)> = BUILTIN
+            .iter()
+            .map(|(name, src)| {
+                (
+                    name.to_string(),
+                    (src.to_string(), "built-in".to_string(), PathBuf::from(format!("templates/{name}{SUFFIX}"))),
+                )
+            })
+            .collect();
+        if let Some(dir) = dir {
+            let entries = std::fs::read_dir(dir)
+                .with_context(|| format!("cannot read the templates folder {}", dir.display()))?;
+            for entry in entries {
+                let path = entry?.path();
+                let Some(name) = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.strip_suffix(SUFFIX))
+                else {
+                    continue;
+                };
+                let src = std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read template {}", path.display()))?;
+                let src = crate::factsheet::load::clean_text(&src);
+                files.insert(name.to_string(), (src, path.display().to_string(), path.clone()));
+            }
+        }
+        let mut sources: BTreeMap<String, Source> = files
+            .into_iter()
+            .map(|(name, (text, origin, file))| {
+                let contract = contract::parse(&text).map_err(|errors| {
+                    errors
+                        .into_iter()
+                        .map(|h| {
+                            let mut d = Diagnostic::error("", h.message).with_help(h.help);
+                            d.file = file.clone();
+                            d.position = h.position;
+                            d
+                        })
+                        .collect()
+                });
+                let parent = extends(&text);
+                (
+                    name,
+                    Source {
+                        origin,
+                        file,
+                        text,
+                        contract,
+                        parent,
+                        broken: None,
+                    },
+                )
+            })
+            .collect();
+        let tera = build_tera(&mut sources);
+        Ok(Templates { tera, sources })
+    }
+
+    /// Whether a document can name this template (the component library cannot).
+    pub fn exists(&self, name: &str) -> bool {
+        !name.starts_with('_') && self.sources.contains_key(name)
+    }
+
+    /// Document template names with their origin.
+    pub fn list(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sources
+            .iter()
+            .filter(|(n, _)| !n.starts_with('_'))
+            .map(|(n, s)| (n.as_str(), s.origin.as_str()))
+    }
+
+    /// Everything wrong with a template itself: a header that does not parse, a syntax error,
+    /// a broken parent or library — each at its template file, line and column.
+    pub fn problems(&self, name: &str) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut seen = Vec::new();
+        let mut next = Some(name.to_string());
+        while let Some(n) = next.take() {
+            if seen.contains(&n) {
+                break;
+            }
+            let Some(s) = self.sources.get(&n) else { break };
+            if let Err(errors) = &s.contract {
+                out.extend(errors.iter().cloned());
+            }
+            if let Some(b) = &s.broken {
+                out.push(b.clone());
+            }
+            next = s.parent.clone();
+            seen.push(n);
+        }
+        if let Some(lib) = self.sources.get(LIBRARY).and_then(|s| s.broken.clone())
+            && name != LIBRARY
+            && !out.contains(&lib)
+        {
+            out.push(lib);
+        }
+        out
+    }
+
+    /// What a template reads: its own declarations after its parent's (a child's declaration
+    /// of the same name wins).
+    pub fn contract(&self, name: &str) -> Contract {
+        let Some(s) = self.sources.get(name) else {
+            return Contract::default();
+        };
+        let own = s.contract.clone().unwrap_or_default();
+        let Some(parent) = s.parent.as_deref().filter(|p| *p != name) else {
+            return own;
+        };
+        let mut merged = self.contract(parent);
+        for d in own.reads {
+            merged.reads.retain(|r| r.name != d.name);
+            merged.reads.push(d);
+        }
+        if own.about.is_some() {
+            merged.about = own.about;
+        }
+        if !own.levels.is_empty() {
+            merged.levels = own.levels;
+        }
+        merged
+    }
+
+    /// The source text of a template.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.sources.get(name).map(|s| s.text.as_str())
+    }
+
+    /// Renders the four blocks of a template; an error is a diagnostic at the template's
+    /// file, line and column.
+    pub fn render(&self, name: &str, context: &Context) -> Result<Rendered, Diagnostic> {
+        let Some(source) = self.sources.get(name) else {
+            return Err(Diagnostic::error("", format!("there is no template `{name}`")));
+        };
+        if let Some(p) = self.problems(name).into_iter().next() {
+            return Err(p);
+        }
+        let full = tera_name(name);
+        let block = |block: &str| -> Result<String, Diagnostic> {
+            self.tera.render_block(&full, block, context).map_err(|e| self.diagnostic(&e, source, block))
+        };
+        Ok(Rendered {
+            kind: block("kind")?.trim().to_string(),
+            type_code: block("type_code")?.trim().to_string(),
+            title: unescape_inline(block("title")?.trim()),
+            body: block("body")?,
+        })
+    }
+
+    /// A Tera error as a diagnostic at the file and line Tera names.
+    fn diagnostic(&self, e: &tera::Error, fallback: &Source, block: &str) -> Diagnostic {
+        let r = report(e);
+        let file = r
+            .and_then(|r| r.filename().strip_suffix(SUFFIX))
+            .and_then(|n| self.sources.get(n))
+            .map(|s| s.file.clone())
+            .unwrap_or_else(|| fallback.file.clone());
+        let mut d = Diagnostic::error("", format!("in block `{block}`: {}", tera_message(e)))
+            .with_help("a value the template reads may be absent: test it with `{% if x is not none %}`, or declare it `required: true` in the header");
+        d.file = file;
+        d.position = r.map(|r| Position {
+            line: r.span().start_line,
+            column: r.span().start_col + 1,
+        });
+        d
+    }
+}
+
+/// Adds every template to one Tera; a template that does not parse is set aside with its
+/// diagnostic and the rest are loaded without it.
+fn build_tera(sources: &mut BTreeMap<String, Source>) -> Tera {
+    loop {
+        let mut tera = Tera::new();
+        filters::register(&mut tera);
+        functions::register(&mut tera);
+        tera.set_escape_fn(escape_markdown);
+        tera.autoescape_on([SUFFIX]);
+        let good: Vec<(String, String)> = sources
+            .iter()
+            .filter(|(_, s)| s.broken.is_none())
+            .map(|(n, s)| (tera_name(n), s.text.clone()))
+            .collect();
+        let Err(e) = tera.add_raw_templates(good.iter().map(|(n, t)| (n.as_str(), t.as_str()))) else {
+            return tera;
+        };
+        // Which template failed: the one Tera names, else a missing parent's child.
+        let culprit = report(&e)
+            .and_then(|r| r.filename().strip_suffix(SUFFIX).map(str::to_string))
+            .or_else(|| match e.kind() {
+                tera::ErrorKind::MissingParent { current, .. } | tera::ErrorKind::CircularExtend { tpl: current, .. } => {
+                    current.strip_suffix(SUFFIX).map(str::to_string)
+                }
+                _ => None,
+            })
+            .filter(|n| sources.get(n).is_some_and(|s| s.broken.is_none()))
+            .or_else(|| sources.iter().find(|(_, s)| s.broken.is_none()).map(|(n, _)| n.clone()));
+        let Some(culprit) = culprit else {
+            return tera;
+        };
+        let Some(source) = sources.get_mut(&culprit) else {
+            return tera;
+        };
+        let mut d = Diagnostic::error("", format!("the template does not parse: {}", tera_message(&e)))
+            .with_help("fix the template syntax at this line (Tera 2: `{{ value }}`, `{% if … %}…{% endif %}`)");
+        d.file = source.file.clone();
+        d.position = report(&e).map(|r| Position {
+            line: r.span().start_line,
+            column: r.span().start_col + 1,
+        });
+        source.broken = Some(d);
+    }
+}
+
+/// The title block is plain text, not Markdown: undo the escaping of inserted values.
+fn unescape_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(next) = chars.next() {
+                if next.is_ascii_punctuation() {
+                    out.push(next);
+                } else {
+                    out.push(c);
+                    out.push(next);
+                }
+            } else {
+                out.push(c);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_str(src: &str, ctx: &Context) -> String {
+        let mut tera = Tera::new();
+        filters::register(&mut tera);
+        functions::register(&mut tera);
+        tera.set_escape_fn(escape_markdown);
+        tera.autoescape_on([SUFFIX]);
+        tera.add_raw_template("t.md.tera", src).expect("template parses");
+        tera.render("t.md.tera", ctx).expect("renders")
+    }
+
+    #[test]
+    fn values_are_escaped_for_markdown() {
+        let mut ctx = Context::new();
+        ctx.insert("name", "*Ba* [Đình](x) # 1. <b>");
+        let out = render_str("{{ name }}", &ctx);
+        assert_eq!(out, r"\*Ba\* \[Đình\]\(x\) \# 1\. \<b\>");
+        ctx.insert("para", "*Ba* **Đình** #");
+        assert_eq!(render_str("{{ para | rich }}", &ctx), r"*Ba* **Đình** \#");
+    }
+
+    #[test]
+    fn filters_format_vietnamese_and_keep_estimates() {
+        let mut ctx = Context::new();
+        ctx.insert("n", &3537);
+        ctx.insert("d", "2024-01-05");
+        ctx.insert("m", &9_000_000);
+        ctx.insert("a", &serde_json::json!({"value": 1500, "approx": "trên", "shown": null}));
+        let out = render_str(
+            "{{ n | thousands }}|{{ 6 | count }}|{{ d | date_long }}|{{ m | money_short }}|{{ a | thousands }}",
+            &ctx,
+        );
+        assert_eq!(
+            unescape_inline(&out),
+            "3.537|06|ngày 05 tháng 01 năm 2024|9.000.000đ (chín triệu đồng)|trên 1.500"
+        );
+    }
+
+    #[test]
+    fn phrase_functions_from_templates() {
+        let ctx = Context::new();
+        let out = render_str(
+            "{% set r = ratio(part=161, whole=212) %}{{ r.rate | percent }} {{ r.rate | percent(places=0) }} {% set c = compare(now=7, before=11) %}{{ c.direction }} {{ c.amount | count }}",
+            &ctx,
+        );
+        assert_eq!(unescape_inline(&out), "75,9% 76% down 04");
+    }
+
+    #[test]
+    fn builtin_templates_load_with_their_contracts() {
+        let t = Templates::load(None).expect("built-ins load");
+        for (name, _) in BUILTIN {
+            assert_eq!(t.problems(name), [], "{name}");
+        }
+        assert!(t.exists("bao-cao-ket-qua-tt124"));
+        assert!(!t.exists("nope"));
+        assert!(!t.exists(LIBRARY));
+        assert!(t.contract("bao-cao-ket-qua-tt124").reads.iter().any(|d| d.name == "facts.propaganda"));
+    }
+
+    #[test]
+    fn a_broken_template_is_set_aside_with_its_line() {
+        let dir = std::env::temp_dir().join(format!("vanban-tpl-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("tmp");
+        std::fs::write(dir.join("hong.md.tera"), "{% block kind %}X{% endblock kind %}\n{% block body %}\nok\n{{ x | }}\n{% endblock body %}").expect("write");
+        let t = Templates::load(Some(&dir)).expect("loads the rest");
+        let p = t.problems("hong");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].position.map(|p| p.line), Some(4));
+        assert!(p[0].file.ends_with("hong.md.tera"));
+        assert_eq!(t.problems("bao-cao-so-ket"), []);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
