@@ -157,9 +157,10 @@ fn example_document(n: Option<usize>) -> anyhow::Result<Document> {
     let file = std::env::temp_dir().join(format!("vanban-bench-{}.yaml", std::process::id()));
     std::fs::write(&file, text)?;
     let templates = vanban::template::Templates::load(None)?;
-    let (loaded, _) = vanban::check(&file, &templates).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let checked = vanban::check(&file, &templates, None).map_err(|d| anyhow::anyhow!("{d}"))?;
     let _ = std::fs::remove_file(&file);
-    let mut docs = vanban::build_documents(&loaded, &templates)?;
+    let mut docs =
+        vanban::build_documents(&checked, &templates).map_err(|d| anyhow::anyhow!("{d}"))?;
     docs.pop()
         .map(|(_, doc)| doc)
         .ok_or_else(|| anyhow::anyhow!("the example issues no document"))

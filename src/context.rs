@@ -91,7 +91,11 @@ fn incident_groups(sheet: &FactSheet) -> Vec<Value> {
 
 /// The template context for document `doc` of the fact sheet; `data` is the sheet's open
 /// data as [`crate::factsheet::data::check`] normalised it.
-pub fn build(sheet: &FactSheet, doc: &DocumentSpec, data: &serde_json::Map<String, Value>) -> Value {
+pub fn build(
+    sheet: &FactSheet,
+    doc: &DocumentSpec,
+    data: &serde_json::Map<String, Value>,
+) -> Value {
     let unit = &sheet.unit;
     let full = derive::unit_name(unit.level, &unit.name);
     let (from, to) = sheet

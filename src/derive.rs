@@ -262,7 +262,11 @@ pub fn assess_commune(sheet: &FactSheet) -> CommuneAssessment {
     .into_iter()
     .map(|(number, pass)| CriterionResult { number, pass })
     .collect();
-    let failed: Vec<u8> = criteria.iter().filter(|c| !c.pass).map(|c| c.number).collect();
+    let failed: Vec<u8> = criteria
+        .iter()
+        .filter(|c| !c.pass)
+        .map(|c| c.number)
+        .collect();
     CommuneAssessment {
         leadership,
         policy,

@@ -112,7 +112,11 @@ fn unprintable(loaded: &Loaded, covers: &dyn Fn(char) -> bool) -> Vec<Diagnostic
             }
             Value::Object(map) => {
                 for (k, item) in map {
-                    let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
                     walk(item, p, covers, out);
                 }
             }
@@ -145,7 +149,8 @@ pub fn check(
     found.extend(problems);
     let open = factsheet::data::check(&loaded.tree, &merged);
     found.extend(open.diagnostics.into_iter().map(|d| {
-        let key_error = d.message.starts_with("unknown key") || d.message.starts_with("no document");
+        let key_error =
+            d.message.starts_with("unknown key") || d.message.starts_with("no document");
         let mut d = loaded.locate(d);
         if key_error {
             d.position = loaded.paths.locate_key(&d.path).or(d.position);
@@ -153,10 +158,19 @@ pub fn check(
         d
     }));
     if let Some(covers) = covers {
-        found.extend(unprintable(&loaded, covers).into_iter().map(|d| loaded.locate(d)));
+        found.extend(
+            unprintable(&loaded, covers)
+                .into_iter()
+                .map(|d| loaded.locate(d)),
+        );
     }
     found.sort_by(|a, b| {
-        (a.file != loaded.file, &a.file, a.position, a.severity).cmp(&(b.file != loaded.file, &b.file, b.position, b.severity))
+        (a.file != loaded.file, &a.file, a.position, a.severity).cmp(&(
+            b.file != loaded.file,
+            &b.file,
+            b.position,
+            b.severity,
+        ))
     });
     let diagnostics = Diagnostics(found);
     if diagnostics.has_errors() {
@@ -172,7 +186,10 @@ pub fn check(
 
 /// Builds every document a checked fact sheet issues: (template name, document). A template
 /// that fails to render is a diagnostic at its file and line.
-pub fn build_documents(checked: &Checked, templates: &Templates) -> Result<Vec<(String, Document)>, Diagnostics> {
+pub fn build_documents(
+    checked: &Checked,
+    templates: &Templates,
+) -> Result<Vec<(String, Document)>, Diagnostics> {
     let sheet = &checked.loaded.sheet;
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -181,20 +198,30 @@ pub fn build_documents(checked: &Checked, templates: &Templates) -> Result<Vec<(
         let ctx = match tera::Context::from_serialize(&value) {
             Ok(ctx) => ctx,
             Err(e) => {
-                errors.push(Diagnostic::error("", format!("building the template context: {e}")));
+                errors.push(Diagnostic::error(
+                    "",
+                    format!("building the template context: {e}"),
+                ));
                 continue;
             }
         };
         match templates.render(&spec.template, &ctx) {
-            Ok(rendered) => out.push((spec.template.clone(), compose::compose(sheet, spec, &rendered))),
+            Ok(rendered) => out.push((
+                spec.template.clone(),
+                compose::compose(sheet, spec, &rendered),
+            )),
             Err(d) => {
-                if !errors.contains(&d) {
-                    errors.push(d);
+                if !errors.contains(&*d) {
+                    errors.push(*d);
                 }
             }
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(Diagnostics(errors)) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Diagnostics(errors))
+    }
 }
 
 /// Where a fact sheet's documents go: `<out>/<fact-sheet stem>/`.
@@ -237,16 +264,25 @@ pub fn produce(
                 Format::Txt => Ok(writer::text::write(doc).into_bytes()),
             };
             match bytes {
-                Ok(bytes) => files.push((dir.join(format!("{name}.{}", format.extension())), bytes)),
+                Ok(bytes) => {
+                    files.push((dir.join(format!("{name}.{}", format.extension())), bytes))
+                }
                 Err(e) => {
-                    let mut d = Diagnostic::error("", format!("writing {name}.{}: {e:#}", format.extension()));
+                    let mut d = Diagnostic::error(
+                        "",
+                        format!("writing {name}.{}: {e:#}", format.extension()),
+                    );
                     d.file = checked.loaded.file.clone();
                     errors.push(d);
                 }
             }
         }
     }
-    if errors.is_empty() { Ok(files) } else { Err(Diagnostics(errors)) }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(Diagnostics(errors))
+    }
 }
 
 /// Renders every document of a checked fact sheet in every format, writing each file
@@ -258,7 +294,8 @@ pub fn render_checked(
     options: &RenderOptions,
     pdf: Option<&writer::pdf::PdfRenderer>,
 ) -> Result<Vec<PathBuf>> {
-    let files = produce(checked, templates, options, pdf).map_err(|d| anyhow::anyhow!("{}", d.to_string().trim_end()))?;
+    let files = produce(checked, templates, options, pdf)
+        .map_err(|d| anyhow::anyhow!("{}", d.to_string().trim_end()))?;
     let mut written = Vec::new();
     for (path, bytes) in files {
         output::write_atomic(&path, &bytes)?;

@@ -210,7 +210,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut failed = false;
             for file in expand(&paths)? {
                 let result = vanban::check(&file, &templates, Some(&covers)).and_then(|checked| {
-                    vanban::produce(&checked, &templates, &options, Some(&pdf)).map(|_| checked.warnings)
+                    vanban::produce(&checked, &templates, &options, Some(&pdf))
+                        .map(|_| checked.warnings)
                 });
                 match result {
                     Ok(warnings) => {
@@ -260,16 +261,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             templates,
         } => {
             let Some(level) = vanban::contract::skeleton::parse_level(&kind) else {
-                eprintln!("error: --kind {kind}: write one of xa, phuong, thi_tran, khu_dan_cu, huyen, tinh");
+                eprintln!(
+                    "error: --kind {kind}: write one of xa, phuong, thi_tran, khu_dan_cu, huyen, tinh"
+                );
                 return Ok(ExitCode::from(2));
             };
             let Some(template) = template else {
-                say(&vanban::factsheet::SKELETON.replace("level: phuong", &format!("level: {kind}")));
+                say(&vanban::factsheet::SKELETON
+                    .replace("level: phuong", &format!("level: {kind}")));
                 return Ok(ExitCode::SUCCESS);
             };
             let templates = Templates::load(templates.as_deref())?;
             if !templates.exists(&template) {
-                eprintln!("error: there is no template `{template}` (run `vanban templates` for the list)");
+                eprintln!(
+                    "error: there is no template `{template}` (run `vanban templates` for the list)"
+                );
                 return Ok(ExitCode::from(2));
             }
             let contract = templates.contract(&template);
@@ -281,7 +287,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
                 return Ok(ExitCode::from(2));
             }
-            say(&vanban::contract::skeleton::skeleton(&template, &contract, level, this_year()));
+            say(&vanban::contract::skeleton::skeleton(
+                &template,
+                &contract,
+                level,
+                this_year(),
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Command::Templates { templates } => {
@@ -297,7 +308,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     say(&format!("  for: {}\n", words.join(", ")));
                 }
                 for p in templates.problems(name) {
-                    say(&format!("  problem: {}\n", p.to_string().replace('\n', "\n  ")));
+                    say(&format!(
+                        "  problem: {}\n",
+                        p.to_string().replace('\n', "\n  ")
+                    ));
                 }
                 for d in &c.reads {
                     let mut line = format!("  {:<34} {:<8} {}", d.name, d.kind.name(), d.label);
@@ -305,14 +319,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         line.push_str(" (required)");
                     }
                     if d.kind.is_figure() && d.aggregate != vanban::contract::Aggregate::None {
-                        line.push_str(&format!(" [{}]", match d.aggregate {
-                            vanban::contract::Aggregate::Sum => "sum",
-                            vanban::contract::Aggregate::Max => "max",
-                            vanban::contract::Aggregate::None => "none",
-                        }));
+                        line.push_str(&format!(
+                            " [{}]",
+                            match d.aggregate {
+                                vanban::contract::Aggregate::Sum => "sum",
+                                vanban::contract::Aggregate::Max => "max",
+                                vanban::contract::Aggregate::None => "none",
+                            }
+                        ));
                     }
                     for f in &d.fields {
-                        line.push_str(&format!("\n  {:<34} {:<8} {}", format!("  .{}", f.name), f.kind.name(), f.label.as_deref().unwrap_or("")));
+                        line.push_str(&format!(
+                            "\n  {:<34} {:<8} {}",
+                            format!("  .{}", f.name),
+                            f.kind.name(),
+                            f.label.as_deref().unwrap_or("")
+                        ));
                     }
                     say(&format!("{}\n", line.trim_end()));
                 }
@@ -343,13 +365,11 @@ fn texts(file: &Path, templates: &Templates) -> Result<Option<Vec<(String, Strin
             print_diagnostics(&d);
             Ok(None)
         }
-        Ok(documents) => {
-            Ok(Some(
-                documents
-                    .into_iter()
-                    .map(|(name, doc)| (name, vanban::writer::text::write(&doc)))
-                    .collect(),
-            ))
-        }
+        Ok(documents) => Ok(Some(
+            documents
+                .into_iter()
+                .map(|(name, doc)| (name, vanban::writer::text::write(&doc)))
+                .collect(),
+        )),
     }
 }

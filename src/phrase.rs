@@ -87,8 +87,16 @@ fn at(point: &Value) -> Value {
 
 /// The change of `field` between the points at `from` and `to` (default: the first and the
 /// last point that have the figure). Absent when either point or figure is missing.
-pub fn change(points: &[Value], field: &str, from: Option<&Value>, to: Option<&Value>) -> Option<Value> {
-    let with: Vec<&Value> = points.iter().filter(|p| point_value(p, field).is_some()).collect();
+pub fn change(
+    points: &[Value],
+    field: &str,
+    from: Option<&Value>,
+    to: Option<&Value>,
+) -> Option<Value> {
+    let with: Vec<&Value> = points
+        .iter()
+        .filter(|p| point_value(p, field).is_some())
+        .collect();
     let pick = |key: Option<&Value>, default: Option<&&Value>| -> Option<Value> {
         match key {
             Some(k) => points.iter().find(|p| same_key(&at(p), k)).cloned(),
@@ -107,7 +115,9 @@ pub fn change(points: &[Value], field: &str, from: Option<&Value>, to: Option<&V
 
 fn same_key(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::String(x), y) | (y, Value::String(x)) => y.as_str().map_or_else(|| x == &y.to_string(), |s| s == x),
+        (Value::String(x), y) | (y, Value::String(x)) => {
+            y.as_str().map_or_else(|| x == &y.to_string(), |s| s == x)
+        }
         _ => a == b,
     }
 }
@@ -145,7 +155,11 @@ pub fn stats(points: &[Value], field: &str, at_least: Option<f64>) -> Value {
             }
         }
         // The run that reaches the last point: "n năm liền" up to now.
-        let latest = values.iter().rev().take_while(|(_, v)| *v >= threshold).count();
+        let latest = values
+            .iter()
+            .rev()
+            .take_while(|(_, v)| *v >= threshold)
+            .count();
         run = json!({
             "length": best_len,
             "from": values.get(best_from).filter(|_| best_len > 0).map(|p| p.0.clone()),
@@ -193,7 +207,9 @@ mod tests {
     use super::*;
 
     fn series(v: &[(i64, i64)]) -> Vec<Value> {
-        v.iter().map(|(y, x)| json!({"at": y, "value": x})).collect()
+        v.iter()
+            .map(|(y, x)| json!({"at": y, "value": x}))
+            .collect()
     }
 
     #[test]
@@ -221,9 +237,18 @@ mod tests {
 
     #[test]
     fn changes_and_statistics() {
-        let s = series(&[(2015, 98), (2016, 110), (2017, 105), (2018, 150), (2019, 160)]);
+        let s = series(&[
+            (2015, 98),
+            (2016, 110),
+            (2017, 105),
+            (2018, 150),
+            (2019, 160),
+        ]);
         let c = change(&s, "value", None, None).expect("change");
-        assert_eq!((c["from"].clone(), c["to"].clone(), c["delta"].clone()), (json!(2015), json!(2019), json!(62)));
+        assert_eq!(
+            (c["from"].clone(), c["to"].clone(), c["delta"].clone()),
+            (json!(2015), json!(2019), json!(62))
+        );
         let c = change(&s, "value", Some(&json!("2016")), Some(&json!(2017))).expect("change");
         assert_eq!(c["direction"], json!("down"));
         assert!(change(&s, "value", Some(&json!(2030)), None).is_none());
@@ -234,7 +259,10 @@ mod tests {
         assert_eq!(st["run"]["from"], json!(2016));
         assert_eq!(st["run"]["latest"], json!(4));
         assert_eq!(st["trend"], json!("mixed"));
-        assert_eq!(stats(&series(&[(1, 1), (2, 2)]), "value", None)["trend"], json!("up"));
+        assert_eq!(
+            stats(&series(&[(1, 1), (2, 2)]), "value", None)["trend"],
+            json!("up")
+        );
     }
 
     #[test]

@@ -278,7 +278,10 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a mapping of names")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
                 let mut out = Vec::new();
                 while let Some((k, v)) = map.next_entry::<String, V>()? {
                     out.push((k, v));
@@ -301,14 +304,18 @@ pub fn parse(template: &str) -> Result<Contract, Vec<HeaderError>> {
     };
     let raw: RawHeader = serde_saphyr::from_str(yaml).map_err(|e| {
         vec![HeaderError {
-            position: e
-                .location()
-                .map(|l| shift(Position {
+            position: e.location().map(|l| {
+                shift(Position {
                     line: l.line() as usize,
                     column: l.column() as usize,
-                })),
-            message: format!("the template header is not valid: {}", first_line_of(&e.without_snippet().to_string())),
-            help: "the header is YAML: `reads:` then one `name: { kind: …, label: … }` per line".into(),
+                })
+            }),
+            message: format!(
+                "the template header is not valid: {}",
+                first_line_of(&e.without_snippet().to_string())
+            ),
+            help: "the header is YAML: `reads:` then one `name: { kind: …, label: … }` per line"
+                .into(),
         }]
     })?;
     let paths = PathMap::build(yaml);
@@ -424,11 +431,9 @@ fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (
                 label: None,
                 required: true,
             }],
-            Some(RawFields::Group(group)) if !group.0.is_empty() => group
-                .0
-                .into_iter()
-                .map(|(n, f)| f.into_field(n))
-                .collect(),
+            Some(RawFields::Group(group)) if !group.0.is_empty() => {
+                group.0.into_iter().map(|(n, f)| f.into_field(n)).collect()
+            }
             _ => {
                 return Err((
                     format!("series `{name}` does not say what each entry holds"),
@@ -437,7 +442,9 @@ fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (
             }
         },
         Kind::Table => match raw.columns {
-            Some(cols) if !cols.0.is_empty() => cols.0.into_iter().map(|(n, f)| f.into_field(n)).collect(),
+            Some(cols) if !cols.0.is_empty() => {
+                cols.0.into_iter().map(|(n, f)| f.into_field(n)).collect()
+            }
             _ => {
                 return Err((
                     format!("table `{name}` has no columns"),
@@ -448,14 +455,19 @@ fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (
         _ => Vec::new(),
     };
     for f in &fields {
-        if matches!(f.kind, Kind::Series | Kind::Table | Kind::Record | Kind::List) {
+        if matches!(
+            f.kind,
+            Kind::Series | Kind::Table | Kind::Record | Kind::List
+        ) {
             return Err((
                 format!("`{name}.{}` cannot itself be a {}", f.name, f.kind.name()),
                 "columns and series entries hold figures, text, dates or flags".into(),
             ));
         }
     }
-    let label = raw.label.unwrap_or_else(|| name.rsplit('.').next().unwrap_or(name).replace('_', " "));
+    let label = raw
+        .label
+        .unwrap_or_else(|| name.rsplit('.').next().unwrap_or(name).replace('_', " "));
     Ok(Declaration {
         name: name.to_string(),
         kind,
@@ -526,7 +538,16 @@ mod tests {
         assert_eq!(c.about.as_deref(), Some("Báo cáo thử"));
         assert_eq!(c.levels, [Level::Huyen]);
         let names: Vec<&str> = c.reads.iter().map(|d| d.name.as_str()).collect();
-        assert_eq!(names, ["data.teams", "data.areas", "data.rows", "narrative.lessons", "unit.households"]);
+        assert_eq!(
+            names,
+            [
+                "data.teams",
+                "data.areas",
+                "data.rows",
+                "narrative.lessons",
+                "unit.households"
+            ]
+        );
         assert!(c.reads[0].required);
         assert_eq!(c.reads[0].aggregate, Aggregate::Sum);
         assert_eq!(c.reads[1].fields.len(), 2);
@@ -543,7 +564,8 @@ mod tests {
 
     #[test]
     fn header_errors_point_at_the_template_line() {
-        let e = parse("{#- vanban\nreads:\n  data.x: { label: X }\n  facts.nope:\n-#}").expect_err("errors");
+        let e = parse("{#- vanban\nreads:\n  data.x: { label: X }\n  facts.nope:\n-#}")
+            .expect_err("errors");
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].position.map(|p| p.line), Some(3));
         assert!(e[0].message.contains("no kind"), "{}", e[0].message);

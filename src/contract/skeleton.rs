@@ -67,7 +67,8 @@ fn entry(out: &mut String, key: &str, d: &Declaration, year: i32) {
                 if d.single_figure() {
                     let _ = writeln!(out, "{pad}  {y}:");
                 } else {
-                    let fields: Vec<String> = d.fields.iter().map(|f| format!("{}: ", f.name)).collect();
+                    let fields: Vec<String> =
+                        d.fields.iter().map(|f| format!("{}: ", f.name)).collect();
                     let _ = writeln!(out, "{pad}  {y}: {{ {}}}", fields.join(", "));
                 }
             }
@@ -76,13 +77,19 @@ fn entry(out: &mut String, key: &str, d: &Declaration, year: i32) {
             let _ = writeln!(out, "{pad}{key}:   {} — một dòng mỗi hàng", comment(d));
             for (i, f) in d.fields.iter().enumerate() {
                 let lead = if i == 0 { "- " } else { "  " };
-                let label = f.label.clone().unwrap_or_else(|| f.kind.describe().to_string());
+                let label = f
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| f.kind.describe().to_string());
                 let _ = writeln!(out, "{pad}  {lead}{}:   # {label}", f.name);
             }
         }
         Kind::Text if d.name.starts_with("narrative.") => {
-            let _ = writeln!(out, "{pad}{key}:   {}", comment(d));
-            let _ = writeln!(out, "{pad}  - ");
+            let _ = writeln!(
+                out,
+                "{pad}{key}: []   {} — một đoạn mỗi dòng: - Đoạn văn…",
+                comment(d)
+            );
         }
         _ => {
             let _ = writeln!(out, "{pad}{key}:   {}", comment(d));
@@ -93,7 +100,15 @@ fn entry(out: &mut String, key: &str, d: &Declaration, year: i32) {
 /// The skeleton for `template` at `level`, reporting on `year`.
 pub fn skeleton(template: &str, contract: &Contract, level: Level, year: i32) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# vanban fact sheet for `{template}`{}", contract.about.as_deref().map(|a| format!(" — {a}")).unwrap_or_default());
+    let _ = writeln!(
+        out,
+        "# vanban fact sheet for `{template}`{}",
+        contract
+            .about
+            .as_deref()
+            .map(|a| format!(" — {a}"))
+            .unwrap_or_default()
+    );
     out.push_str(
         "# Fill in the blanks; a blank figure is left out of the document, never printed as 0.\n\
          # Check it with:   vanban check this-file.yaml\n\
@@ -101,7 +116,11 @@ pub fn skeleton(template: &str, contract: &Contract, level: Level, year: i32) ->
          schema: 1\n\n",
     );
     let word = level.word();
-    let _ = writeln!(out, "unit:\n  name: Tên đơn vị            # without \"{word}\"\n  level: {}", level_name(level));
+    let _ = writeln!(
+        out,
+        "unit:\n  name: Tên đơn vị            # without \"{word}\"\n  level: {}",
+        level_name(level)
+    );
     let under = |root: &str| -> Vec<(&str, &Declaration)> {
         contract
             .reads
@@ -114,11 +133,15 @@ pub fn skeleton(template: &str, contract: &Contract, level: Level, year: i32) ->
     }
     let _ = writeln!(out, "\nperiod:\n  year: {year}");
     if contract.reads.iter().any(|d| d.kind == Kind::Series) {
-        let _ = writeln!(out, "  # first_year: {}      # a review over several years: from this year to `year`", year.saturating_sub(9));
+        let _ = writeln!(
+            out,
+            "  # first_year: {}      # a review over several years: from this year to `year`",
+            year.saturating_sub(9)
+        );
     }
     let _ = write!(
         out,
-        "\nissuer:\n  parent_agency: [\"UBND {word} Tên đơn vị\"]   # one entry per printed line; may be []\n  agency: [\"Ban Chỉ đạo an ninh, trật tự\"]\n  abbreviation: BCĐ\n  signer:\n    position: Trưởng ban\n    name: \n  recipients:\n    - {{ name: Cấp trên, purpose: báo cáo }}\n  archive: [VT]\n\ndocuments:\n  - template: {template}\n    date: {year}-11           # YYYY-MM-DD; YYYY-MM leaves the day blank for a draft\n"
+        "\nissuer:\n  parent_agency: [\"UBND {word} Tên đơn vị\"]   # one entry per printed line; may be []\n  agency: [\"Ban Chỉ đạo an ninh, trật tự\"]\n  abbreviation: BCĐ\n  signer:\n    position: Trưởng ban\n    name: \"\"\n  recipients:\n    - {{ name: Cấp trên, purpose: báo cáo }}\n  archive: [VT]\n\ndocuments:\n  - template: {template}\n    date: {year}-11           # YYYY-MM-DD; YYYY-MM leaves the day blank for a draft\n"
     );
     for root in ["facts", "data", "narrative"] {
         let entries = under(&format!("{root}."));

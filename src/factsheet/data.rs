@@ -68,7 +68,10 @@ fn whole_number_help(kind: Kind) -> String {
 fn figure(kind: Kind, v: &Value) -> Result<Option<Value>, Problem> {
     let number = |x: f64, shown: Option<String>, approx: Option<&str>| -> Result<Value, Problem> {
         if !x.is_finite() {
-            return Err(problem(format!("`{x}` is not a number"), "write a figure such as 12 or 2.5"));
+            return Err(problem(
+                format!("`{x}` is not a number"),
+                "write a figure such as 12 or 2.5",
+            ));
         }
         if x < 0.0 && kind != Kind::Decimal {
             return Err(problem(
@@ -87,12 +90,17 @@ fn figure(kind: Kind, v: &Value) -> Result<Option<Value>, Problem> {
             } else {
                 whole_number_help(kind)
             };
-            return Err(problem(format!("{} is not a whole number", crate::locale::number(x, 3)), hint));
+            return Err(problem(
+                format!("{} is not a whole number", crate::locale::number(x, 3)),
+                hint,
+            ));
         }
         let exact = if whole {
             Value::Number(Number::from(x as i64))
         } else {
-            Number::from_f64(x).map(Value::Number).unwrap_or(Value::Null)
+            Number::from_f64(x)
+                .map(Value::Number)
+                .unwrap_or(Value::Null)
         };
         Ok(match approx {
             Some(a) => json!({"value": exact, "approx": a, "shown": shown}),
@@ -103,7 +111,10 @@ fn figure(kind: Kind, v: &Value) -> Result<Option<Value>, Problem> {
         Value::Null => Ok(None),
         Value::Number(n) => match n.as_f64() {
             Some(x) => number(x, None, None).map(Some),
-            None => Err(problem("this figure is out of range", "check for extra digits")),
+            None => Err(problem(
+                "this figure is out of range",
+                "check for extra digits",
+            )),
         },
         Value::String(s) => {
             let s = s.trim();
@@ -112,7 +123,11 @@ fn figure(kind: Kind, v: &Value) -> Result<Option<Value>, Problem> {
             }
             let (approx, rest) = APPROXIMATIONS
                 .iter()
-                .find_map(|a| s.strip_prefix(a).filter(|r| r.starts_with(' ')).map(|r| (Some(*a), r.trim())))
+                .find_map(|a| {
+                    s.strip_prefix(a)
+                        .filter(|r| r.starts_with(' '))
+                        .map(|r| (Some(*a), r.trim()))
+                })
                 .unwrap_or((None, s));
             let (digits, scale) = SCALES
                 .iter()
@@ -152,9 +167,15 @@ fn text(v: &Value, paragraphs: bool) -> Result<Option<Value>, Problem> {
         Value::String(s) if paragraphs => Ok(Some(json!([s]))),
         Value::String(_) => Ok(Some(v.clone())),
         Value::Number(n) => Ok(Some(Value::String(n.to_string()))),
-        Value::Array(items) if items.iter().all(|i| i.is_string() || i.is_null()) => Ok(Some(Value::Array(
-            items.iter().filter(|i| i.as_str().is_some_and(|s| !s.trim().is_empty())).cloned().collect(),
-        ))),
+        Value::Array(items) if items.iter().all(|i| i.is_string() || i.is_null()) => {
+            Ok(Some(Value::Array(
+                items
+                    .iter()
+                    .filter(|i| i.as_str().is_some_and(|s| !s.trim().is_empty()))
+                    .cloned()
+                    .collect(),
+            )))
+        }
         _ => Err(problem(
             "this should be text",
             "write the text after the key, or a list of paragraphs (`- ...` one per line)",
@@ -169,12 +190,20 @@ fn scalar(kind: Kind, v: &Value) -> Result<Option<Value>, Problem> {
         Kind::Flag => match v {
             Value::Null => Ok(None),
             Value::Bool(_) => Ok(Some(v.clone())),
-            _ => Err(problem("this should be true or false", "write true or false")),
+            _ => Err(problem(
+                "this should be true or false",
+                "write true or false",
+            )),
         },
         Kind::Date => match v {
             Value::Null => Ok(None),
-            Value::String(s) if chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").is_ok() => Ok(Some(Value::String(s.trim().into()))),
-            _ => Err(problem("this should be a date", "write dates as YYYY-MM-DD, e.g. 2024-11-05")),
+            Value::String(s) if chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").is_ok() => {
+                Ok(Some(Value::String(s.trim().into())))
+            }
+            _ => Err(problem(
+                "this should be a date",
+                "write dates as YYYY-MM-DD, e.g. 2024-11-05",
+            )),
         },
         _ => Ok(Some(v.clone())),
     }
@@ -195,11 +224,18 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn error(&mut self, path: String, p: Problem) {
-        self.out.push(Diagnostic::error(path, p.message).with_help(p.help));
+        self.out
+            .push(Diagnostic::error(path, p.message).with_help(p.help));
     }
 
     /// A group of fields (a series point or a table row) → its normalised map.
-    fn group(&mut self, path: &str, fields: &[Field], v: &Value, what: &str) -> Option<Map<String, Value>> {
+    fn group(
+        &mut self,
+        path: &str,
+        fields: &[Field],
+        v: &Value,
+        what: &str,
+    ) -> Option<Map<String, Value>> {
         let Value::Object(given) = v else {
             self.error(
                 path.to_string(),
@@ -207,16 +243,65 @@ impl Checker<'_> {
                     format!("each {what} should be a group of keys"),
                     format!(
                         "write `{{ {} }}`",
-                        fields.iter().map(|f| format!("{}: …", f.name)).collect::<Vec<_>>().join(", ")
+                        fields
+                            .iter()
+                            .map(|f| format!("{}: …", f.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 ),
             );
             return None;
         };
+        // A row or entry left wholly blank (as `vanban init` prints it) is absent, not wrong.
+        if given.values().all(Value::is_null) {
+            return None;
+        }
         let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
         let mut out = Map::new();
+        // `{ name: Tổ phòng, chống tội phạm, members: 8 }` splits at the comma: the pieces
+        // after it arrive as unknown keys without a value. Say so once, with the fix.
+        let pieces: Vec<&String> = given
+            .iter()
+            .filter(|(k, v)| v.is_null() && !names.contains(k) && *k != "at")
+            .map(|(k, _)| k)
+            .collect();
+        if !pieces.is_empty() {
+            let text_field = fields
+                .iter()
+                .find(|f| f.kind == Kind::Text && given.get(&f.name).is_some_and(Value::is_string));
+            let help = match text_field {
+                Some(f) => format!(
+                    "text with a comma inside {{ … }} must be in quotes: {}: \"{}, {}\"",
+                    f.name,
+                    given.get(&f.name).and_then(Value::as_str).unwrap_or(""),
+                    pieces
+                        .iter()
+                        .map(|p| p.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                None => {
+                    "text with a comma inside { … } must be in quotes: name: \"a, b\"".to_string()
+                }
+            };
+            self.error(
+                format!("{path}.{}", pieces[0]),
+                problem(
+                    format!(
+                        "`{}` looks like the rest of a text cut at a comma",
+                        pieces
+                            .iter()
+                            .map(|p| p.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    help,
+                ),
+            );
+        }
         for (k, value) in given {
-            if k == "at" && what == "entry" {
+            if (k == "at" && what == "entry") || pieces.contains(&k) {
                 continue;
             }
             let Some(f) = fields.iter().find(|f| &f.name == k) else {
@@ -224,7 +309,10 @@ impl Checker<'_> {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("the keys here are: {}", names.join(", ")),
                 };
-                self.error(format!("{path}.{k}"), problem(format!("unknown key `{k}`"), help));
+                self.error(
+                    format!("{path}.{k}"),
+                    problem(format!("unknown key `{k}`"), help),
+                );
                 continue;
             };
             match scalar(f.kind, value) {
@@ -235,7 +323,10 @@ impl Checker<'_> {
                 Err(p) => self.error(format!("{path}.{k}"), p),
             }
         }
-        for f in fields.iter().filter(|f| f.required && !out.contains_key(&f.name)) {
+        for f in fields
+            .iter()
+            .filter(|f| f.required && !out.contains_key(&f.name))
+        {
             if !given.contains_key(&f.name) || given.get(&f.name).is_some_and(Value::is_null) {
                 self.error(
                     path.to_string(),
@@ -246,27 +337,32 @@ impl Checker<'_> {
                 );
             }
         }
+        // Every column is in the row for templates; an absent one is null.
+        for f in fields {
+            out.entry(f.name.clone()).or_insert(Value::Null);
+        }
         Some(out)
     }
 
     fn series(&mut self, path: &str, d: &Declaration, v: &Value) -> Option<Value> {
-        let point = |this: &mut Self, p: &str, at: Value, value: &Value| -> Option<Map<String, Value>> {
-            let mut m = if d.single_figure() {
-                let mut m = Map::new();
-                match figure(d.fields[0].kind, value) {
-                    Ok(Some(x)) => {
-                        m.insert("value".into(), x);
+        let point =
+            |this: &mut Self, p: &str, at: Value, value: &Value| -> Option<Map<String, Value>> {
+                let mut m = if d.single_figure() {
+                    let mut m = Map::new();
+                    match figure(d.fields[0].kind, value) {
+                        Ok(Some(x)) => {
+                            m.insert("value".into(), x);
+                        }
+                        Ok(None) => {}
+                        Err(e) => this.error(p.to_string(), e),
                     }
-                    Ok(None) => {}
-                    Err(e) => this.error(p.to_string(), e),
-                }
-                m
-            } else {
-                this.group(p, &d.fields, value, "entry")?
+                    m
+                } else {
+                    this.group(p, &d.fields, value, "entry")?
+                };
+                m.insert("at".into(), at);
+                Some(m)
             };
-            m.insert("at".into(), at);
-            Some(m)
-        };
         let mut points: Vec<Map<String, Value>> = Vec::new();
         match v {
             Value::Null => return None,
@@ -285,10 +381,20 @@ impl Checker<'_> {
                 for (i, item) in items.iter().enumerate() {
                     let p = format!("{path}[{i}]");
                     let Some(at) = item.get("at").cloned().filter(|a| !a.is_null()) else {
-                        self.error(p, problem("this entry has no `at`", "write the year or period it is for: `- { at: 2024, … }`"));
+                        self.error(
+                            p,
+                            problem(
+                                "this entry has no `at`",
+                                "write the year or period it is for: `- { at: 2024, … }`",
+                            ),
+                        );
                         continue;
                     };
-                    let value = if d.single_figure() { item.get("value").unwrap_or(&Value::Null) } else { item };
+                    let value = if d.single_figure() {
+                        item.get("value").unwrap_or(&Value::Null)
+                    } else {
+                        item
+                    };
                     if let Some(pt) = point(self, &p, at, value) {
                         points.push(pt);
                     }
@@ -306,10 +412,15 @@ impl Checker<'_> {
             }
         }
         // Years in order; periods named by text stay in the order written.
-        if points.iter().all(|p| p.get("at").is_some_and(Value::is_i64)) {
+        if points
+            .iter()
+            .all(|p| p.get("at").is_some_and(Value::is_i64))
+        {
             points.sort_by_key(|p| p.get("at").and_then(Value::as_i64));
         }
-        Some(Value::Array(points.into_iter().map(Value::Object).collect()))
+        Some(Value::Array(
+            points.into_iter().map(Value::Object).collect(),
+        ))
     }
 
     fn table(&mut self, path: &str, d: &Declaration, v: &Value) -> Option<Value> {
@@ -318,7 +429,9 @@ impl Checker<'_> {
             Value::Array(rows) => Some(Value::Array(
                 rows.iter()
                     .enumerate()
-                    .filter_map(|(i, row)| self.group(&format!("{path}[{i}]"), &d.fields, row, "row"))
+                    .filter_map(|(i, row)| {
+                        self.group(&format!("{path}[{i}]"), &d.fields, row, "row")
+                    })
                     .map(Value::Object)
                     .collect(),
             )),
@@ -329,7 +442,11 @@ impl Checker<'_> {
                         format!("`{}` should be a table: a list of rows", d.name),
                         format!(
                             "write one `- {{ {} }}` per row",
-                            d.fields.iter().map(|f| format!("{}: …", f.name)).collect::<Vec<_>>().join(", ")
+                            d.fields
+                                .iter()
+                                .map(|f| format!("{}: …", f.name))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     ),
                 );
@@ -373,8 +490,11 @@ impl Checker<'_> {
             None => format!("the documents read: {}", names.join(", ")),
         };
         self.out.push(
-            Diagnostic::warning(path, format!("no document of this fact sheet reads `{key}`: it will not be printed"))
-                .with_help(help),
+            Diagnostic::warning(
+                path,
+                format!("no document of this fact sheet reads `{key}`: it will not be printed"),
+            )
+            .with_help(help),
         );
     }
 }
@@ -394,30 +514,18 @@ fn lookup<'a>(tree: &'a Value, name: &str) -> Option<&'a Value> {
     let (root, rest) = name.split_once('.')?;
     let node = tree.get(root)?;
     // Keys under data/narrative may themselves contain dots only if the user wrote them so.
-    node.get(rest).or_else(|| rest.split('.').try_fold(node, |n, k| n.get(k)))
+    node.get(rest)
+        .or_else(|| rest.split('.').try_fold(node, |n, k| n.get(k)))
 }
 
 /// Checks the sheet's raw tree against the merged declarations. `templates_of` names the
 /// templates that declare a name, for messages.
 pub fn check(tree: &Value, merged: &Merged) -> Checked {
-    let mut c = Checker { merged, out: Vec::new() };
+    let mut c = Checker {
+        merged,
+        out: Vec::new(),
+    };
     let mut data = Map::new();
-    // Required names.
-    for (name, (d, templates)) in &merged.by_name {
-        if d.required && !present(lookup(tree, name)) {
-            c.out.push(
-                Diagnostic::error(
-                    name.clone(),
-                    format!("`{name}` ({}) is required by template `{}`", d.label, templates.join("`, `")),
-                )
-                .with_help(format!(
-                    "add it ({}); `vanban init --template {}` shows where",
-                    d.kind.describe(),
-                    templates.first().map(String::as_str).unwrap_or("")
-                )),
-            );
-        }
-    }
     // data: declared values checked and normalised; undeclared ones warned about.
     if let Some(given) = tree.get("data") {
         match given {
@@ -434,7 +542,38 @@ pub fn check(tree: &Value, merged: &Merged) -> Checked {
                 }
             }
             Value::Null => {}
-            _ => c.error("data".into(), problem("`data` should be a group of named values", "write one `name: value` per line under `data:`")),
+            _ => c.error(
+                "data".into(),
+                problem(
+                    "`data` should be a group of named values",
+                    "write one `name: value` per line under `data:`",
+                ),
+            ),
+        }
+    }
+    // Required names: data by what survived the checks (a series of blank entries is no
+    // series), the rest by what the file holds.
+    for (name, (d, templates)) in &merged.by_name {
+        let given = match name.strip_prefix("data.") {
+            Some(key) => present(data.get(key)),
+            None => present(lookup(tree, name)),
+        };
+        if d.required && !given {
+            c.out.push(
+                Diagnostic::error(
+                    name.clone(),
+                    format!(
+                        "`{name}` ({}) is required by template `{}`",
+                        d.label,
+                        templates.join("`, `")
+                    ),
+                )
+                .with_help(format!(
+                    "add it ({}); `vanban init --template {}` shows where",
+                    d.kind.describe(),
+                    templates.first().map(String::as_str).unwrap_or("")
+                )),
+            );
         }
     }
     // narrative: sections are text; unread ones warned about.
@@ -454,7 +593,17 @@ pub fn check(tree: &Value, merged: &Merged) -> Checked {
             }
         }
     }
-    Checked { data, diagnostics: c.out }
+    // Every declared name is in the context, absent ones as null, so a template tests
+    // `is not none` instead of failing on an undefined name.
+    for name in merged.by_name.keys() {
+        if let Some(key) = name.strip_prefix("data.") {
+            data.entry(key.to_string()).or_insert(Value::Null);
+        }
+    }
+    Checked {
+        data,
+        diagnostics: c.out,
+    }
 }
 
 #[cfg(test)]
@@ -464,7 +613,10 @@ mod tests {
 
     fn merged(header: &str) -> Merged {
         let mut m = Merged::default();
-        m.add("t", &parse(&format!("{{#- vanban\nreads:\n{header}\n-#}}")).expect("header"));
+        m.add(
+            "t",
+            &parse(&format!("{{#- vanban\nreads:\n{header}\n-#}}")).expect("header"),
+        );
         m
     }
 
@@ -483,7 +635,10 @@ mod tests {
 
     #[test]
     fn figures_exact_and_approximate() {
-        assert_eq!(figure(Kind::Count, &json!(12)).ok().flatten(), Some(json!(12)));
+        assert_eq!(
+            figure(Kind::Count, &json!(12)).ok().flatten(),
+            Some(json!(12))
+        );
         assert_eq!(
             figure(Kind::Count, &json!("trên 1.500")).ok().flatten(),
             Some(json!({"value": 1500, "approx": "trên", "shown": null}))
@@ -494,7 +649,10 @@ mod tests {
         );
         let e = figure(Kind::Count, &json!(145.5)).err().map(|p| p.message);
         assert_eq!(e.as_deref(), Some("145,5 is not a whole number"));
-        let e = figure(Kind::Count, &json!(3.537)).err().map(|p| p.help).unwrap_or_default();
+        let e = figure(Kind::Count, &json!(3.537))
+            .err()
+            .map(|p| p.help)
+            .unwrap_or_default();
         assert!(e.contains("3537"), "{e}");
         assert!(figure(Kind::Count, &json!(-3)).is_err());
         assert!(figure(Kind::Count, &json!("nhiều")).is_err());
@@ -503,7 +661,9 @@ mod tests {
 
     #[test]
     fn series_tables_and_unread_keys() {
-        let m = merged("  data.areas: { kind: series, of: { recognised: count, total: count } }\n  data.teams: { kind: series, of: count }\n  data.rows: { kind: table, columns: { name: text, households: count } }\n  data.total: { kind: count, required: true }\n  narrative.lessons:");
+        let m = merged(
+            "  data.areas: { kind: series, of: { recognised: count, total: count } }\n  data.teams: { kind: series, of: count }\n  data.rows: { kind: table, columns: { name: text, households: count } }\n  data.total: { kind: count, required: true }\n  narrative.lessons:",
+        );
         let tree = json!({
             "data": {
                 "areas": {"2016": {"recognised": 110, "total": 212}, "2015": {"recognised": 98, "total": 212}},
@@ -518,11 +678,34 @@ mod tests {
         assert_eq!(c.data["areas"][1]["recognised"], json!(110));
         assert_eq!(c.data["teams"][1]["value"]["approx"], json!("trên"));
         assert_eq!(c.data["rows"][0]["households"], json!(12));
-        let msgs: Vec<String> = c.diagnostics.iter().map(|d| format!("{}: {} / {}", d.path, d.message, d.help.clone().unwrap_or_default())).collect();
+        let msgs: Vec<String> = c
+            .diagnostics
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}: {} / {}",
+                    d.path,
+                    d.message,
+                    d.help.clone().unwrap_or_default()
+                )
+            })
+            .collect();
         let all = msgs.join("\n");
-        assert!(all.contains("data.total: `data.total` (total) is required by template `t`"), "{all}");
-        assert!(all.contains("data.rows[1].houshold: unknown key `houshold` / did you mean `households`?"), "{all}");
+        assert!(
+            all.contains("data.total: `data.total` (total) is required by template `t`"),
+            "{all}"
+        );
+        assert!(
+            all.contains(
+                "data.rows[1].houshold: unknown key `houshold` / did you mean `households`?"
+            ),
+            "{all}"
+        );
         assert!(all.contains("data.extra: no document"), "{all}");
-        assert!(all.contains("narrative.lesons: no document") && all.contains("did you mean `lessons`?"), "{all}");
+        assert!(
+            all.contains("narrative.lesons: no document")
+                && all.contains("did you mean `lessons`?"),
+            "{all}"
+        );
     }
 }

@@ -40,9 +40,17 @@ pub fn rich_text(s: &str) -> String {
     let mut plain = String::new();
     let mut i = 0;
     while i < chars.len() {
-        let marker = if chars[i..].starts_with(&['*', '*']) { 2 } else if chars[i] == '*' { 1 } else { 0 };
+        let marker = if chars[i..].starts_with(&['*', '*']) {
+            2
+        } else if chars[i] == '*' {
+            1
+        } else {
+            0
+        };
         if marker > 0 {
-            let open_ok = chars.get(i + marker).is_some_and(|c| !c.is_whitespace() && *c != '*');
+            let open_ok = chars
+                .get(i + marker)
+                .is_some_and(|c| !c.is_whitespace() && *c != '*');
             if open_ok {
                 // Find the closing marker of the same width.
                 let mut j = i + marker;
@@ -116,18 +124,33 @@ fn figure(v: &tera::Value, filter: &str) -> TeraResult<Figure> {
     match phrase::value_of(&json) {
         Some(value) => Ok(Figure {
             value,
-            approx: json.get("approx").and_then(|a| a.as_str()).filter(|a| !a.is_empty()).map(str::to_string),
-            shown: json.get("shown").and_then(|a| a.as_str()).map(str::to_string),
+            approx: json
+                .get("approx")
+                .and_then(|a| a.as_str())
+                .filter(|a| !a.is_empty())
+                .map(str::to_string),
+            shown: json
+                .get("shown")
+                .and_then(|a| a.as_str())
+                .map(str::to_string),
         }),
         None => Err(tera::Error::message(format!(
             "the `{filter}` filter needs a figure, got {}",
-            if json.is_null() { "nothing (the figure is absent: test it with `is not none` first)".to_string() } else { json.to_string() }
+            if json.is_null() {
+                "nothing (the figure is absent: test it with `is not none` first)".to_string()
+            } else {
+                json.to_string()
+            }
         ))),
     }
 }
 
 /// Prints a figure with `format`, behind its estimate words when it has them.
-fn with_figure(v: &tera::Value, filter: &str, format: impl Fn(f64) -> String) -> TeraResult<String> {
+fn with_figure(
+    v: &tera::Value,
+    filter: &str,
+    format: impl Fn(f64) -> String,
+) -> TeraResult<String> {
     let f = figure(v, filter)?;
     let body = f.shown.unwrap_or_else(|| format(f.value));
     Ok(match f.approx {
@@ -163,27 +186,41 @@ pub fn register(tera: &mut Tera) {
         with_figure(v, "money", |x| locale::money(whole(x).max(0) as u64))
     });
     tera.register_filter("money_short", |v: &tera::Value, _: Kwargs, _: &State| {
-        with_figure(v, "money_short", |x| locale::money_short(whole(x).max(0) as u64))
+        with_figure(v, "money_short", |x| {
+            locale::money_short(whole(x).max(0) as u64)
+        })
     });
     tera.register_filter("roman", |n: i64, _: Kwargs, _: &State| {
         locale::roman(n.clamp(0, u32::MAX as i64) as u32)
     });
-    tera.register_filter("date_long", |s: &str, _: Kwargs, _: &State| -> TeraResult<String> {
-        Ok(locale::date_long(parse_date(s)?))
-    });
-    tera.register_filter("date_short", |s: &str, _: Kwargs, _: &State| -> TeraResult<String> {
-        Ok(locale::date_short(parse_date(s)?))
-    });
-    tera.register_filter("day_month", |s: &str, _: Kwargs, _: &State| -> TeraResult<String> {
-        Ok(locale::day_month(parse_date(s)?))
-    });
+    tera.register_filter(
+        "date_long",
+        |s: &str, _: Kwargs, _: &State| -> TeraResult<String> {
+            Ok(locale::date_long(parse_date(s)?))
+        },
+    );
+    tera.register_filter(
+        "date_short",
+        |s: &str, _: Kwargs, _: &State| -> TeraResult<String> {
+            Ok(locale::date_short(parse_date(s)?))
+        },
+    );
+    tera.register_filter(
+        "day_month",
+        |s: &str, _: Kwargs, _: &State| -> TeraResult<String> {
+            Ok(locale::day_month(parse_date(s)?))
+        },
+    );
     // Drops empty strings and nulls from a list, so optional clauses join without gaps.
-    tera.register_filter("filter_empty", |items: Vec<tera::Value>, _: Kwargs, _: &State| {
-        items
-            .into_iter()
-            .filter(|v| !(v.is_none() || v.as_str().is_some_and(|s| s.trim().is_empty())))
-            .collect::<Vec<_>>()
-    });
+    tera.register_filter(
+        "filter_empty",
+        |items: Vec<tera::Value>, _: Kwargs, _: &State| {
+            items
+                .into_iter()
+                .filter(|v| !(v.is_none() || v.as_str().is_some_and(|s| s.trim().is_empty())))
+                .collect::<Vec<_>>()
+        },
+    );
     tera.register_filter("capitalize_first", |s: &str, _: Kwargs, _: &State| {
         crate::derive::capitalize(s)
     });

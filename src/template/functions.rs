@@ -16,11 +16,18 @@ fn from_json(v: &Value) -> tera::Value {
 
 /// A required figure argument; an absent figure is an error that says which.
 fn figure(kwargs: &Kwargs, function: &str, name: &str) -> TeraResult<f64> {
-    let v = kwargs.get::<tera::Value>(name)?.map(|v| to_json(&v)).unwrap_or(Value::Null);
+    let v = kwargs
+        .get::<tera::Value>(name)?
+        .map(|v| to_json(&v))
+        .unwrap_or(Value::Null);
     phrase::value_of(&v).ok_or_else(|| {
         tera::Error::message(format!(
             "`{function}` needs `{name}=` a figure, got {}",
-            if v.is_null() { "nothing (the figure is absent: test it with `is not none` first)".to_string() } else { v.to_string() }
+            if v.is_null() {
+                "nothing (the figure is absent: test it with `is not none` first)".to_string()
+            } else {
+                v.to_string()
+            }
         ))
     })
 }
@@ -42,58 +49,85 @@ fn text_arg(kwargs: &Kwargs, name: &str) -> TeraResult<Option<String>> {
 }
 
 pub fn register(tera: &mut Tera) {
-    tera.register_function("compare", |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-        Ok(from_json(&phrase::compare(
-            figure(&kw, "compare", "now")?,
-            figure(&kw, "compare", "before")?,
-        )))
-    });
-    tera.register_function("ratio", |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-        Ok(from_json(&phrase::ratio(
-            figure(&kw, "ratio", "part")?,
-            figure(&kw, "ratio", "whole")?,
-        )))
-    });
-    tera.register_function("change", |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-        let points = list(&kw, "change", "series")?;
-        let field = text_arg(&kw, "field")?.unwrap_or_else(|| "value".into());
-        let from = kw.get::<tera::Value>("from")?.map(|v| to_json(&v));
-        let to = kw.get::<tera::Value>("to")?.map(|v| to_json(&v));
-        Ok(phrase::change(&points, &field, from.as_ref(), to.as_ref())
-            .map(|c| from_json(&c))
-            .unwrap_or_else(tera::Value::none))
-    });
-    tera.register_function("stats", |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-        let points = list(&kw, "stats", "series")?;
-        let field = text_arg(&kw, "field")?.unwrap_or_else(|| "value".into());
-        let at_least = kw.get::<f64>("at_least")?;
-        Ok(from_json(&phrase::stats(&points, &field, at_least)))
-    });
-    tera.register_function("total", |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-        let items = list(&kw, "total", "items")?;
-        let field = text_arg(&kw, "field")?;
-        Ok(phrase::total(&items, field.as_deref())
-            .map(|t| from_json(&serde_json::json!(if t.fract() == 0.0 { Value::from(t as i64) } else { Value::from(t) })))
-            .unwrap_or_else(tera::Value::none))
-    });
+    tera.register_function(
+        "compare",
+        |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
+            Ok(from_json(&phrase::compare(
+                figure(&kw, "compare", "now")?,
+                figure(&kw, "compare", "before")?,
+            )))
+        },
+    );
+    tera.register_function(
+        "ratio",
+        |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
+            Ok(from_json(&phrase::ratio(
+                figure(&kw, "ratio", "part")?,
+                figure(&kw, "ratio", "whole")?,
+            )))
+        },
+    );
+    tera.register_function(
+        "change",
+        |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
+            let points = list(&kw, "change", "series")?;
+            let field = text_arg(&kw, "field")?.unwrap_or_else(|| "value".into());
+            let from = kw.get::<tera::Value>("from")?.map(|v| to_json(&v));
+            let to = kw.get::<tera::Value>("to")?.map(|v| to_json(&v));
+            Ok(phrase::change(&points, &field, from.as_ref(), to.as_ref())
+                .map(|c| from_json(&c))
+                .unwrap_or_else(tera::Value::none))
+        },
+    );
+    tera.register_function(
+        "stats",
+        |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
+            let points = list(&kw, "stats", "series")?;
+            let field = text_arg(&kw, "field")?.unwrap_or_else(|| "value".into());
+            let at_least = kw.get::<f64>("at_least")?;
+            Ok(from_json(&phrase::stats(&points, &field, at_least)))
+        },
+    );
+    tera.register_function(
+        "total",
+        |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
+            let items = list(&kw, "total", "items")?;
+            let field = text_arg(&kw, "field")?;
+            Ok(phrase::total(&items, field.as_deref())
+                .map(|t| {
+                    from_json(&serde_json::json!(if t.fract() == 0.0 {
+                        Value::from(t as i64)
+                    } else {
+                        Value::from(t)
+                    }))
+                })
+                .unwrap_or_else(tera::Value::none))
+        },
+    );
     // A derived series: each point with `rate`, the ratio of two of its figures.
-    tera.register_function("rates", |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-        let points = list(&kw, "rates", "series")?;
-        let part = text_arg(&kw, "part")?.unwrap_or_else(|| "part".into());
-        let whole = text_arg(&kw, "whole")?.unwrap_or_else(|| "whole".into());
-        let out: Vec<Value> = points
-            .into_iter()
-            .map(|mut p| {
-                let r = match (p.get(&part).and_then(phrase::value_of), p.get(&whole).and_then(phrase::value_of)) {
-                    (Some(a), Some(b)) => phrase::ratio(a, b)["rate"].clone(),
-                    _ => Value::Null,
-                };
-                if let Some(m) = p.as_object_mut() {
-                    m.insert("rate".into(), r);
-                }
-                p
-            })
-            .collect();
-        Ok(from_json(&Value::Array(out)))
-    });
+    tera.register_function(
+        "rates",
+        |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
+            let points = list(&kw, "rates", "series")?;
+            let part = text_arg(&kw, "part")?.unwrap_or_else(|| "part".into());
+            let whole = text_arg(&kw, "whole")?.unwrap_or_else(|| "whole".into());
+            let out: Vec<Value> = points
+                .into_iter()
+                .map(|mut p| {
+                    let r = match (
+                        p.get(&part).and_then(phrase::value_of),
+                        p.get(&whole).and_then(phrase::value_of),
+                    ) {
+                        (Some(a), Some(b)) => phrase::ratio(a, b)["rate"].clone(),
+                        _ => Value::Null,
+                    };
+                    if let Some(m) = p.as_object_mut() {
+                        m.insert("rate".into(), r);
+                    }
+                    p
+                })
+                .collect();
+            Ok(from_json(&Value::Array(out)))
+        },
+    );
 }

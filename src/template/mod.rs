@@ -102,7 +102,9 @@ fn report(e: &tera::Error) -> Option<&tera::ReportError> {
     while let Some(err) = current {
         if let Some(t) = err.downcast_ref::<tera::Error>() {
             match t.kind() {
-                tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => return Some(r),
+                tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+                    return Some(r);
+                }
                 _ => {}
             }
         }
@@ -144,7 +146,11 @@ impl Templates {
             .map(|(name, src)| {
                 (
                     name.to_string(),
-                    (src.to_string(), "built-in".to_string(), PathBuf::from(format!("templates/{name}{SUFFIX}"))),
+                    (
+                        src.to_string(),
+                        "built-in".to_string(),
+                        PathBuf::from(format!("templates/{name}{SUFFIX}")),
+                    ),
                 )
             })
             .collect();
@@ -163,7 +169,10 @@ impl Templates {
                 let src = std::fs::read_to_string(&path)
                     .with_context(|| format!("cannot read template {}", path.display()))?;
                 let src = crate::factsheet::load::clean_text(&src);
-                files.insert(name.to_string(), (src, path.display().to_string(), path.clone()));
+                files.insert(
+                    name.to_string(),
+                    (src, path.display().to_string(), path.clone()),
+                );
             }
         }
         let mut sources: BTreeMap<String, Source> = files
@@ -271,16 +280,21 @@ impl Templates {
 
     /// Renders the four blocks of a template; an error is a diagnostic at the template's
     /// file, line and column.
-    pub fn render(&self, name: &str, context: &Context) -> Result<Rendered, Diagnostic> {
+    pub fn render(&self, name: &str, context: &Context) -> Result<Rendered, Box<Diagnostic>> {
         let Some(source) = self.sources.get(name) else {
-            return Err(Diagnostic::error("", format!("there is no template `{name}`")));
+            return Err(Box::new(Diagnostic::error(
+                "",
+                format!("there is no template `{name}`"),
+            )));
         };
         if let Some(p) = self.problems(name).into_iter().next() {
-            return Err(p);
+            return Err(Box::new(p));
         }
         let full = tera_name(name);
-        let block = |block: &str| -> Result<String, Diagnostic> {
-            self.tera.render_block(&full, block, context).map_err(|e| self.diagnostic(&e, source, block))
+        let block = |block: &str| -> Result<String, Box<Diagnostic>> {
+            self.tera
+                .render_block(&full, block, context)
+                .map_err(|e| Box::new(self.diagnostic(&e, source, block)))
         };
         Ok(Rendered {
             kind: block("kind")?.trim().to_string(),
@@ -323,20 +337,27 @@ fn build_tera(sources: &mut BTreeMap<String, Source>) -> Tera {
             .filter(|(_, s)| s.broken.is_none())
             .map(|(n, s)| (tera_name(n), s.text.clone()))
             .collect();
-        let Err(e) = tera.add_raw_templates(good.iter().map(|(n, t)| (n.as_str(), t.as_str()))) else {
+        let Err(e) = tera.add_raw_templates(good.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        else {
             return tera;
         };
         // Which template failed: the one Tera names, else a missing parent's child.
         let culprit = report(&e)
             .and_then(|r| r.filename().strip_suffix(SUFFIX).map(str::to_string))
             .or_else(|| match e.kind() {
-                tera::ErrorKind::MissingParent { current, .. } | tera::ErrorKind::CircularExtend { tpl: current, .. } => {
+                tera::ErrorKind::MissingParent { current, .. }
+                | tera::ErrorKind::CircularExtend { tpl: current, .. } => {
                     current.strip_suffix(SUFFIX).map(str::to_string)
                 }
                 _ => None,
             })
             .filter(|n| sources.get(n).is_some_and(|s| s.broken.is_none()))
-            .or_else(|| sources.iter().find(|(_, s)| s.broken.is_none()).map(|(n, _)| n.clone()));
+            .or_else(|| {
+                sources
+                    .iter()
+                    .find(|(_, s)| s.broken.is_none())
+                    .map(|(n, _)| n.clone())
+            });
         let Some(culprit) = culprit else {
             return tera;
         };
@@ -387,7 +408,8 @@ mod tests {
         functions::register(&mut tera);
         tera.set_escape_fn(escape_markdown);
         tera.autoescape_on([SUFFIX]);
-        tera.add_raw_template("t.md.tera", src).expect("template parses");
+        tera.add_raw_template("t.md.tera", src)
+            .expect("template parses");
         tera.render("t.md.tera", ctx).expect("renders")
     }
 
@@ -407,7 +429,10 @@ mod tests {
         ctx.insert("n", &3537);
         ctx.insert("d", "2024-01-05");
         ctx.insert("m", &9_000_000);
-        ctx.insert("a", &serde_json::json!({"value": 1500, "approx": "trên", "shown": null}));
+        ctx.insert(
+            "a",
+            &serde_json::json!({"value": 1500, "approx": "trên", "shown": null}),
+        );
         let out = render_str(
             "{{ n | thousands }}|{{ 6 | count }}|{{ d | date_long }}|{{ m | money_short }}|{{ a | thousands }}",
             &ctx,
@@ -437,7 +462,12 @@ mod tests {
         assert!(t.exists("bao-cao-ket-qua-tt124"));
         assert!(!t.exists("nope"));
         assert!(!t.exists(LIBRARY));
-        assert!(t.contract("bao-cao-ket-qua-tt124").reads.iter().any(|d| d.name == "facts.propaganda"));
+        assert!(
+            t.contract("bao-cao-ket-qua-tt124")
+                .reads
+                .iter()
+                .any(|d| d.name == "facts.propaganda")
+        );
     }
 
     #[test]

@@ -3,12 +3,10 @@
 //! figure of the fact sheet appears in Vietnamese format, that the file is Word-safe, and that
 //! a second render gives the same bytes.
 
-#[path = "common/tmp.rs"]
-mod tmp;
+use crate::common::tmp;
 use tmp::temp_dir;
 
-#[path = "common/ooxml.rs"]
-mod ooxml;
+use crate::common::ooxml;
 
 use ooxml::{docx_parts, invalid_xml_chars, is_w, misordered_children, part, plain_text, w_attr};
 use roxmltree::Document as Xml;

@@ -2,8 +2,7 @@
 //! file:line:col and a hint, `render` refuses to write from a bad fact sheet and never
 //! panics, `init` prints a skeleton that checks clean, exit codes follow the README.
 
-#[path = "common/tmp.rs"]
-mod tmp;
+use crate::common::tmp;
 use tmp::temp_dir;
 
 use std::path::{Path, PathBuf};

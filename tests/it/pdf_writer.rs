@@ -2,8 +2,7 @@
 //! (`pdftotext`, `pdfinfo`, `pdffonts`, from `poppler-utils`), so the checks see what a
 //! reader of the PDF sees rather than what we meant to write.
 
-#[path = "common/poppler.rs"]
-mod poppler;
+use crate::common::poppler;
 
 use poppler::poppler;
 

@@ -3,12 +3,10 @@
 //! A4 pages, no page number on page 1 and "2" atop page 2; only the embedded Liberation Serif;
 //! real footnotes in order; byte-identical on a second run.
 
-#[path = "common/tmp.rs"]
-mod tmp;
+use crate::common::tmp;
 use tmp::temp_dir;
 
-#[path = "common/poppler.rs"]
-mod poppler;
+use crate::common::poppler;
 
 use poppler::poppler;
 use std::path::PathBuf;

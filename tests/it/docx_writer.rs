@@ -1,8 +1,7 @@
 //! The DOCX writer on the sample document: Word-safe element order, ND30 page and header
 //! layout, real footnotes, literal markup characters and byte-for-byte determinism.
 
-#[path = "common/ooxml.rs"]
-mod ooxml;
+use crate::common::ooxml;
 
 use ooxml::{
     W, docx_parts, invalid_xml_chars, is_w, misordered_children, part, plain_text, w_attr,

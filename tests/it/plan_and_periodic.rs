@@ -3,12 +3,10 @@
 //! real Word footnotes in the right places, the ND30/Word-safety checks, and one changed
 //! figure changing exactly the sentences that use it.
 
-#[path = "common/tmp.rs"]
-mod tmp;
+use crate::common::tmp;
 use tmp::temp_dir;
 
-#[path = "common/ooxml.rs"]
-mod ooxml;
+use crate::common::ooxml;
 
 use ooxml::{docx_parts, invalid_xml_chars, misordered_children, part, plain_text};
 use std::path::Path;

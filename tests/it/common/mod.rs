@@ -1,0 +1,5 @@
+//! Helpers shared by the integration tests.
+
+pub mod ooxml;
+pub mod poppler;
+pub mod tmp;

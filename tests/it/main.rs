@@ -1,0 +1,13 @@
+//! The integration tests, as ONE test binary (each extra `tests/*.rs` would link the whole
+//! typst stack again): they run the `vanban` binary on fixtures and read the DOCX XML and the
+//! PDF text.
+
+mod common;
+
+mod cli;
+mod docx_writer;
+mod open_data;
+mod pdf_writer;
+mod plan_and_periodic;
+mod render_example;
+mod render_pdf;
