@@ -72,6 +72,8 @@ pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> D
     lines.push(format!("- Lưu: {archive}."));
 
     let body = parse_body(&rendered.body);
+    // A per-document title in the fact sheet replaces the template's trích yếu.
+    let title = spec.title.clone().unwrap_or_else(|| rendered.title.clone());
     let agency = upper_lines(&issuer.agency);
     Document {
         header: Header {
@@ -84,7 +86,7 @@ pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> D
         },
         title: Title {
             kind: rendered.kind.to_uppercase(),
-            summary: rendered.title.clone(),
+            summary: title.clone(),
         },
         addressees: Vec::new(),
         body: body.blocks,
@@ -103,7 +105,7 @@ pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> D
             name: signer.name.trim().to_string(),
         },
         meta: Meta {
-            title: format!("{} {}", rendered.kind.to_uppercase(), rendered.title),
+            title: format!("{} {}", rendered.kind.to_uppercase(), title),
             author: agency.join(" "),
             date: NaiveDate::from_ymd_opt(year, month.unwrap_or(1), day.unwrap_or(1))
                 .or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))

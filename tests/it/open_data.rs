@@ -294,3 +294,43 @@ fn templates_lists_the_declarations() {
         "the component library is not a document: {out}"
     );
 }
+
+#[test]
+fn a_user_template_replaces_one_section_of_a_built_in_one() {
+    let example = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/phuong-ba-dinh-2024.yaml"),
+    )
+    .expect("example");
+    let sheet = example
+        .replace("  - template: bao-cao-ket-qua-tt124\n", "  - template: bao-cao-tt124-rieng\n    title: Kết quả xây dựng phường “An toàn về an ninh, trật tự” năm 2024\n")
+        .replace("narrative:\n", "data:\n  hotline: \"0237 3824 113\"\n\nnarrative:\n");
+    let dir = temp_dir("extends");
+    let file = dir.join("rieng.yaml");
+    std::fs::write(&file, sheet).expect("write");
+    let out = dir.join("out");
+    let o = vanban(&[
+        "render",
+        file.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--format",
+        "txt",
+        "--templates",
+        OPEN_TEMPLATES,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // No warnings: the parent's declarations are inherited.
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    let txt = std::fs::read_to_string(out.join("rieng/bao-cao-tt124-rieng.txt")).expect("txt");
+    assert!(
+        txt.contains("Phường Ba Đình có 3.537 hộ; đường dây nóng 0237 3824 113."),
+        "{txt}"
+    );
+    // The title override, and the parent's other sections unchanged.
+    assert!(
+        txt.contains("\nKết quả xây dựng phường “An toàn về an ninh, trật tự” năm 2024\n"),
+        "{txt}"
+    );
+    assert!(txt.contains("II. CÔNG TÁC TRIỂN KHAI"), "{txt}");
+    assert!(txt.contains("6. 100% khu dân cư"), "{txt}");
+}
