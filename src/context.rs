@@ -3,10 +3,10 @@
 //! must be computed — comparisons, ratios, verdicts, dates of the period — arrives computed.
 //! `docs/templates.md` lists every variable.
 
-use crate::derive::Comparison;
 use crate::derive::{self, Ratio};
 use crate::factsheet::{Accidents, DocumentSpec, FactSheet, Quantity, SubUnitCategory};
 use crate::locale;
+use crate::phrase;
 use serde_json::{Value, json};
 
 /// `01 khẩu súng săn tự chế`, `2,5 kg thuốc nổ`.
@@ -36,21 +36,21 @@ pub fn and_list(items: &[String]) -> String {
     }
 }
 
-/// An accident figure set with its comparisons: `cases_phrase` `tăng 02 vụ`, `deaths_phrase`
-/// `tăng 02`, and the damage in figures and words.
+/// An accident figure set with its comparisons against last year (`cases_change`,
+/// `deaths_change`, `injuries_change`: what [`phrase::compare`] returns; the `change`
+/// component words them), and the damage in figures and words.
 fn accidents(a: &Accidents) -> Value {
     let prev = a.previous.unwrap_or_default();
-    let cmp =
-        |now: u32, then: u32, noun: &str| Comparison::new(now as i64, then as i64).phrase(noun);
+    let cmp = |now: u32, then: u32| phrase::compare(f64::from(now), f64::from(then));
     json!({
         "cases": a.cases,
         "deaths": a.deaths,
         "injuries": a.injuries,
         "has_previous": a.previous.is_some(),
         "previous": a.previous,
-        "cases_phrase": cmp(a.cases, prev.cases, "vụ"),
-        "deaths_phrase": cmp(a.deaths, prev.deaths, ""),
-        "injuries_phrase": cmp(a.injuries, prev.injuries, ""),
+        "cases_change": cmp(a.cases, prev.cases),
+        "deaths_change": cmp(a.deaths, prev.deaths),
+        "injuries_change": cmp(a.injuries, prev.injuries),
         "damage": a.damage_dong.map(locale::money),
     })
 }
@@ -162,8 +162,8 @@ pub fn build(
             "offenders": c.offenders.current,
             "previous_cases": c.cases.previous,
             "previous_offenders": c.offenders.previous,
-            "cases_phrase": c.cases.phrase("vụ"),
-            "offenders_phrase": c.offenders.phrase("đối tượng"),
+            "cases_change": phrase::compare(c.cases.current as f64, c.cases.previous as f64),
+            "offenders_change": phrase::compare(c.offenders.current as f64, c.offenders.previous as f64),
         })
     });
     let pledged = match (facts.households_pledged, unit.households) {
@@ -174,9 +174,6 @@ pub fn build(
         .level
         .is_commune()
         .then(|| derive::assess_commune(sheet));
-    let failed_text = assessment
-        .as_ref()
-        .map(|a| and_list(&a.failed.iter().map(|n| n.to_string()).collect::<Vec<_>>()));
     let signer = doc.signer.as_ref().unwrap_or(&sheet.issuer.signer);
     let plan = facts.plan.clone().unwrap_or_default();
     let schedule = derive::plan_schedule(
@@ -257,7 +254,6 @@ pub fn build(
             "weapons": and_list(&facts.weapons_handed_in.iter().map(quantity_text).collect::<Vec<_>>()),
             "other_results": facts.other_results.iter().map(quantity_text).collect::<Vec<_>>(),
             "assessment": assessment,
-            "failed_criteria": failed_text,
             "incident_groups": incident_groups(sheet),
             "incident_total": json!({
                 "cases": facts.incidents.iter().map(|i| u64::from(i.cases)).sum::<u64>(),

@@ -23,45 +23,6 @@ impl Comparison {
     pub fn delta(&self) -> i64 {
         self.current - self.previous
     }
-
-    /// `tăng 02 vụ`, `giảm 04 đối tượng`, `không tăng, không giảm`.
-    pub fn phrase(&self, noun: &str) -> String {
-        let d = self.delta();
-        let with_noun = |n: i64| {
-            if noun.is_empty() {
-                locale::count(n)
-            } else {
-                format!("{} {noun}", locale::count(n))
-            }
-        };
-        match d.signum() {
-            1 => format!("tăng {}", with_noun(d)),
-            -1 => format!("giảm {}", with_noun(-d)),
-            _ => "không tăng, không giảm".to_string(),
-        }
-    }
-
-    /// The change as a percentage of last year's figure, rounded to one decimal:
-    /// `Some(-36.4)`. `None` when last year was zero (a rise from nothing has no percentage).
-    pub fn percent_change(&self) -> Option<f64> {
-        if self.previous == 0 {
-            return None;
-        }
-        Some(self.delta() as f64 * 100.0 / self.previous as f64)
-    }
-
-    /// The phrase with its percentage: `giảm 04 đối tượng (giảm 36,4%)`; without one when
-    /// nothing changed or last year was zero.
-    pub fn phrase_with_percent(&self, noun: &str) -> String {
-        let base = self.phrase(noun);
-        match self.percent_change() {
-            Some(p) if self.delta() != 0 => {
-                let word = if p > 0.0 { "tăng" } else { "giảm" };
-                format!("{base} ({word} {})", locale::percent(p.abs(), 1))
-            }
-            _ => base,
-        }
-    }
 }
 
 /// `num/den` with the percentage: `10/10 (100%)`, `139/186 (74,7%)`. Serialised with its
@@ -507,50 +468,6 @@ pub fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn comparison_phrases() {
-        assert_eq!(Comparison::new(2, 0).phrase("vụ"), "tăng 02 vụ");
-        assert_eq!(
-            Comparison::new(7, 11).phrase("đối tượng"),
-            "giảm 04 đối tượng"
-        );
-        assert_eq!(Comparison::new(6, 6).phrase("vụ"), "không tăng, không giảm");
-        assert_eq!(Comparison::new(0, 3).phrase("vụ"), "giảm 03 vụ");
-        assert_eq!(Comparison::new(0, 0).phrase("vụ"), "không tăng, không giảm");
-        assert_eq!(Comparison::new(25, 13).phrase("vụ"), "tăng 12 vụ");
-        assert_eq!(Comparison::new(3, 1).phrase(""), "tăng 02");
-    }
-
-    #[test]
-    fn comparison_percentages() {
-        // From zero: no percentage.
-        assert_eq!(Comparison::new(2, 0).percent_change(), None);
-        assert_eq!(
-            Comparison::new(2, 0).phrase_with_percent("vụ"),
-            "tăng 02 vụ"
-        );
-        // To zero: down 100%.
-        assert_eq!(
-            Comparison::new(0, 3).phrase_with_percent("vụ"),
-            "giảm 03 vụ (giảm 100%)"
-        );
-        // Rounding: 4/11 = 36.36..% → 36,4%.
-        assert_eq!(
-            Comparison::new(7, 11).phrase_with_percent("đối tượng"),
-            "giảm 04 đối tượng (giảm 36,4%)"
-        );
-        // 1/8 = 12.5% exactly.
-        assert_eq!(
-            Comparison::new(9, 8).phrase_with_percent("vụ"),
-            "tăng 01 vụ (tăng 12,5%)"
-        );
-        // Unchanged: no percentage.
-        assert_eq!(
-            Comparison::new(6, 6).phrase_with_percent("vụ"),
-            "không tăng, không giảm"
-        );
-    }
 
     #[test]
     fn ratios() {

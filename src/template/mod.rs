@@ -443,6 +443,74 @@ mod tests {
         );
     }
 
+    /// Renders `src` with the shared component library.
+    fn render_with_lib(src: &str) -> String {
+        let mut tera = Tera::new();
+        filters::register(&mut tera);
+        functions::register(&mut tera);
+        tera.set_escape_fn(escape_markdown);
+        tera.autoescape_on([SUFFIX]);
+        let lib = BUILTIN
+            .iter()
+            .find(|(n, _)| *n == LIBRARY)
+            .map(|(_, s)| *s)
+            .unwrap_or("");
+        tera.add_raw_templates([("_lib.md.tera", lib), ("t.md.tera", src)])
+            .expect("templates parse");
+        unescape_inline(&tera.render("t.md.tera", &Context::new()).expect("renders"))
+    }
+
+    #[test]
+    fn change_component_words_comparisons() {
+        let cases = [
+            ("now=2, before=0", "unit=\"vụ\"", "tăng 02 vụ"),
+            (
+                "now=7, before=11",
+                "unit=\"đối tượng\"",
+                "giảm 04 đối tượng",
+            ),
+            ("now=6, before=6", "unit=\"vụ\"", "không tăng, không giảm"),
+            ("now=25, before=13", "unit=\"vụ\"", "tăng 12 vụ"),
+            ("now=3, before=1", "", "tăng 02"),
+            // With the percentage: none from zero, none when unchanged, rounded not truncated.
+            (
+                "now=2, before=0",
+                "unit=\"vụ\" percent={true}",
+                "tăng 02 vụ",
+            ),
+            (
+                "now=0, before=3",
+                "unit=\"vụ\" percent={true}",
+                "giảm 03 vụ (giảm 100%)",
+            ),
+            (
+                "now=7, before=11",
+                "unit=\"đối tượng\" percent={true}",
+                "giảm 04 đối tượng (giảm 36,4%)",
+            ),
+            (
+                "now=9, before=8",
+                "unit=\"vụ\" percent={true}",
+                "tăng 01 vụ (tăng 12,5%)",
+            ),
+            (
+                "now=6, before=6",
+                "unit=\"vụ\" percent={true}",
+                "không tăng, không giảm",
+            ),
+        ];
+        for (args, opts, expected) in cases {
+            let src = format!("{{{{ <change c={{compare({args})}} {opts}/> }}}}");
+            assert_eq!(render_with_lib(&src), expected, "{args} {opts}");
+        }
+        assert_eq!(
+            render_with_lib(
+                "{{ <rate r={ratio(part=161, whole=212)}/> }} {{ <rate r={ratio(part=161, whole=212)} places={0}/> }} {{ <and_list items={[2, 4]}/> }}"
+            ),
+            "161/212 (75,9%) 161/212 (76%) 2 và 4"
+        );
+    }
+
     #[test]
     fn phrase_functions_from_templates() {
         let ctx = Context::new();
