@@ -90,6 +90,39 @@ fn contracts(loaded: &Loaded, templates: &Templates) -> (contract::Merged, Vec<D
     (merged, problems)
 }
 
+/// Characters of a template's own text that the PDF font cannot print, at their line and
+/// column in the template file (one per template is enough to act on).
+fn unprintable_in_template(
+    templates: &Templates,
+    name: &str,
+    covers: &dyn Fn(char) -> bool,
+) -> Option<Diagnostic> {
+    let text = templates.text(name)?;
+    for (i, line) in text.lines().enumerate() {
+        if let Some((col, c)) = line
+            .chars()
+            .enumerate()
+            .find(|(_, c)| !c.is_control() && !covers(*c))
+        {
+            let mut d = Diagnostic::error(
+                "",
+                format!(
+                    "the character `{c}` (U+{:04X}) in template `{name}` cannot be printed: the document font has no such letter",
+                    c as u32
+                ),
+            )
+            .with_help("replace it in the template with a plain character (a hyphen, a space, a quote)");
+            d.file = templates.file(name)?;
+            d.position = Some(factsheet::paths::Position {
+                line: i + 1,
+                column: col + 1,
+            });
+            return Some(d);
+        }
+    }
+    None
+}
+
 /// Every string of the sheet that the PDF font cannot print, at its place in the file.
 fn unprintable(loaded: &Loaded, covers: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
     fn walk(v: &Value, path: String, covers: &dyn Fn(char) -> bool, out: &mut Vec<Diagnostic>) {
@@ -158,6 +191,20 @@ pub fn check(
         d
     }));
     if let Some(covers) = covers {
+        let mut names: Vec<&str> = loaded
+            .sheet
+            .documents
+            .iter()
+            .map(|d| d.template.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        found.extend(
+            names
+                .into_iter()
+                .filter(|n| templates.exists(n))
+                .filter_map(|n| unprintable_in_template(templates, n, covers)),
+        );
         found.extend(
             unprintable(&loaded, covers)
                 .into_iter()

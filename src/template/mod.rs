@@ -273,6 +273,11 @@ impl Templates {
         merged
     }
 
+    /// The file a template's diagnostics point at.
+    pub fn file(&self, name: &str) -> Option<PathBuf> {
+        self.sources.get(name).map(|s| s.file.clone())
+    }
+
     /// The source text of a template.
     pub fn text(&self, name: &str) -> Option<&str> {
         self.sources.get(name).map(|s| s.text.as_str())

@@ -136,6 +136,8 @@ fn one_check_reports_every_kind_of_mistake_together() {
             "{sheet}:17:3: warning: narrative.note: no document of this fact sheet reads `note`"
         ),
         "did you mean `notes`?".to_string(),
+        // A character the PDF font cannot print, at its place in the sheet.
+        format!("{sheet}:3:49: error: unit.place: the character `漢` (U+6F22) cannot be printed"),
         // A template syntax error at its template file and line.
         "tests/fixtures/open/templates/hong.md.tera:10:18: error: the template does not parse"
             .to_string(),
