@@ -5,20 +5,8 @@
 use crate::common::tmp;
 use tmp::temp_dir;
 
+use crate::common::run::{stderr, vanban};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn vanban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("vanban runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn example() -> String {
     std::fs::read_to_string(

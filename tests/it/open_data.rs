@@ -4,26 +4,14 @@
 //! `check` run reports every kind of mistake together; every fixture `check` passes renders;
 //! the multi-year review pins its rates.
 
+use crate::common::run::{stderr, vanban};
 use crate::common::{ooxml, poppler, tmp};
 use ooxml::{docx_parts, invalid_xml_chars, misordered_children, part, plain_text};
 use poppler::poppler;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use tmp::temp_dir;
 
 const OPEN_TEMPLATES: &str = "tests/fixtures/open/templates";
-
-fn vanban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("vanban runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// Renders `sheet` (DOCX + PDF) and returns (document.xml text, PDF text), after the ND30
 /// and ECMA-376 checks every document must pass.

@@ -2,4 +2,5 @@
 
 pub mod ooxml;
 pub mod poppler;
+pub mod run;
 pub mod tmp;
