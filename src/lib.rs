@@ -181,7 +181,16 @@ pub fn check(
     let (merged, problems) = contracts(&loaded, templates);
     found.extend(problems);
     let open = factsheet::data::check(&loaded.tree, &merged);
-    found.extend(open.diagnostics.into_iter().map(|d| {
+    // A required name the loader dropped for a mistake inside it is reported once, there.
+    let dropped = |d: &Diagnostic| {
+        d.message.contains("is required by template")
+            && loaded.errors.iter().any(|e| {
+                e.path == d.path
+                    || e.path.starts_with(&format!("{}.", d.path))
+                    || e.path.starts_with(&format!("{}[", d.path))
+            })
+    };
+    found.extend(open.diagnostics.into_iter().filter(|d| !dropped(d)).map(|d| {
         let key_error =
             d.message.starts_with("unknown key") || d.message.starts_with("no document");
         let mut d = loaded.locate(d);

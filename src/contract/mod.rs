@@ -73,6 +73,24 @@ impl Kind {
         }
     }
 
+    /// The kind as a clerk's skeleton names it.
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            Kind::Count => "số đếm",
+            Kind::Decimal => "số thập phân",
+            Kind::Money => "số tiền, đồng",
+            Kind::Area => "diện tích, ha",
+            Kind::Percent => "tỷ lệ %",
+            Kind::Text => "văn bản",
+            Kind::Series => "chuỗi số liệu",
+            Kind::Table => "bảng",
+            Kind::Record => "nhóm số liệu",
+            Kind::List => "danh sách",
+            Kind::Date => "ngày, YYYY-MM-DD",
+            Kind::Flag => "true hoặc false",
+        }
+    }
+
     fn default_aggregate(self) -> Aggregate {
         match self {
             Kind::Count | Kind::Money | Kind::Area => Aggregate::Sum,

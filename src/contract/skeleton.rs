@@ -35,7 +35,7 @@ pub fn parse_level(s: &str) -> Option<Level> {
 fn comment(d: &Declaration) -> String {
     let mut c = format!("# {}", d.label);
     if d.kind != Kind::Record && d.kind != Kind::List {
-        let _ = write!(c, " ({})", d.kind.describe());
+        let _ = write!(c, " ({})", d.kind.vietnamese());
     }
     if d.required {
         c.push_str(", bắt buộc");
@@ -48,7 +48,7 @@ fn entry(out: &mut String, key: &str, d: &Declaration, year: i32) {
     let pad = "  ";
     match d.kind {
         Kind::Record | Kind::List => match d.example.as_deref().map(str::trim_end) {
-            Some(ex) if !ex.contains('\n') => {
+            Some(ex) if !ex.contains('\n') && !ex.starts_with("- ") => {
                 let _ = writeln!(out, "{pad}{key}: {ex}   {}", comment(d));
             }
             Some(ex) => {

@@ -324,3 +324,25 @@ fn a_user_template_replaces_one_section_of_a_built_in_one() {
     assert!(txt.contains("II. CÔNG TÁC TRIỂN KHAI"), "{txt}");
     assert!(txt.contains("6. 100% khu dân cư"), "{txt}");
 }
+
+#[test]
+fn every_built_in_template_has_a_skeleton_that_parses() {
+    for (template, level) in [
+        ("bao-cao-ket-qua-tt124", "phuong"),
+        ("bao-cao-so-ket", "xa"),
+        ("ke-hoach-tt124", "thi_tran"),
+        ("bao-cao-tong-ket", "tinh"),
+    ] {
+        let o = vanban(&["init", "--template", template, "--kind", level]);
+        assert!(o.status.success(), "{template}: {}", stderr(&o));
+        let dir = temp_dir("skeleton");
+        let file = dir.join(format!("{template}.yaml"));
+        std::fs::write(&file, &o.stdout).expect("write");
+        let c = vanban(&["check", file.to_str().expect("utf-8")]);
+        let err = stderr(&c);
+        // It is YAML and names only keys the template reads: what is left is blanks to fill.
+        for wrong in ["is not valid YAML", "syntax", "unknown key", "no document of this fact sheet reads", "did not find expected"] {
+            assert!(!err.contains(wrong), "{template}: {wrong} in\n{err}");
+        }
+    }
+}
