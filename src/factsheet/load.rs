@@ -1,5 +1,5 @@
-//! Loading a fact sheet: bytes → clean text → YAML tree → typed [`FactSheet`], with every
-//! problem reported as a located [`Diagnostic`].
+//! Loading a fact sheet: bytes → YAML tree → cleaned tree → typed [`FactSheet`], with every
+//! problem reported as a located [`Diagnostic`] in plain words (see [`super::yaml_errors`]).
 //!
 //! The YAML is read in two steps so that one run reports several mistakes: the parser builds
 //! a generic tree (syntax errors and duplicate keys stop here), then the tree is converted to
@@ -8,6 +8,7 @@
 
 use super::FactSheet;
 use super::paths::{PathMap, Position};
+use super::yaml_errors::{self, Found, join};
 use crate::diagnostic::Diagnostic;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -67,9 +68,13 @@ pub fn load_file(file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     load_str(&text, file)
 }
 
-/// Text as the rest of the program sees it: no BOM, no control characters (a vertical tab
-/// pasted from Excel makes an invalid DOCX), NFC-normalised so `ộ` typed as `ô` + combining
-/// dot compares and prints like the precomposed letter.
+pub use super::yaml_errors::nearest;
+
+/// Template text as the rest of the program sees it: no BOM, no control characters but
+/// line breaks and tabs (a vertical tab pasted from Excel makes an invalid DOCX),
+/// NFC-normalised so `ộ` typed as `ô` + combining dot compares and prints like the
+/// precomposed letter. Fact sheets are cleaned after parsing instead, value by value
+/// ([`yaml_errors::clean_tree`]), so that YAML escapes are cleaned too.
 pub fn clean_text(text: &str) -> String {
     text.trim_start_matches('\u{feff}')
         .chars()
@@ -79,11 +84,38 @@ pub fn clean_text(text: &str) -> String {
 }
 
 /// Parses fact-sheet text; `file` is used in diagnostics only.
+///
+/// Only a leading BOM is removed before parsing, so that positions match the file; every
+/// text value and key is cleaned after parsing, escapes included.
 pub fn load_str(text: &str, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    let text = clean_text(text);
-    let paths = PathMap::build(&text);
-    let mut tree: Value = serde_saphyr::from_str(&text)
-        .map_err(|e| vec![locate(syntax_diagnostic(&e, &paths), file, &paths)])?;
+    let text = text.trim_start_matches('\u{feff}');
+    if yaml_errors::is_blank(text) {
+        return Err(vec![locate(
+            yaml_errors::empty_file(),
+            file,
+            &PathMap::default(),
+        )]);
+    }
+    // The YAML reader rejects a raw control character (a vertical tab pasted from Excel);
+    // each is replaced by one character the cleaning below removes or turns into a space.
+    let text = &*yaml_errors::neutralise_controls(text);
+    let paths = PathMap::build(text);
+    let mut tree: Value = serde_saphyr::from_str(text).map_err(|e| {
+        vec![locate(
+            yaml_errors::syntax_diagnostic(&e, text, &paths),
+            file,
+            &paths,
+        )]
+    })?;
+    if tree.is_null() {
+        return Err(vec![locate(yaml_errors::empty_file(), file, &paths)]);
+    }
+    if !tree.is_object() {
+        let mut d = yaml_errors::not_a_group(&tree);
+        d.position = Some(Position { line: 1, column: 1 });
+        return Err(vec![locate(d, file, &paths)]);
+    }
+    yaml_errors::clean_tree(&mut tree);
 
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     too_large(&tree, "", &mut diagnostics);
@@ -107,11 +139,33 @@ pub fn load_str(text: &str, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             Err(e) => {
                 let path = e.path().to_string();
                 let path = if path == "." { String::new() } else { path };
-                let mut d = field_diagnostic(&path, &e.inner().to_string());
-                if d.message.starts_with("unknown key") {
+                let message = e.inner().to_string();
+                let value = get(&tree, &path).cloned();
+                let literal = match (&value, paths.locate(&path)) {
+                    (Some(v @ Value::Number(_)), Some(at)) => {
+                        yaml_errors::number_literal(text, at, v)
+                    }
+                    _ => None,
+                };
+                let found = Found {
+                    value: value.as_ref(),
+                    literal,
+                };
+                let choices = || allowed_values(&tree, &path);
+                let mut d = yaml_errors::field_diagnostic(&path, &message, &found, &choices);
+                let unknown = d.message.starts_with("unknown key");
+                if unknown {
                     d.position = paths.locate_key(&d.path);
                 }
-                let removed = remove_failed(&mut tree, &path, &d.message);
+                // A text with an unquoted comma in `{ ... }` reads as several keys: one
+                // error for the line, and its pieces are dropped together.
+                if (unknown || value.as_ref().is_some_and(Value::is_null))
+                    && let Some(split) = comma_split(&mut tree, &d.path, text, &paths)
+                {
+                    diagnostics.push(locate(split, file, &paths));
+                    continue;
+                }
+                let removed = remove_path(&mut tree, &path);
                 // A parent dropped for a missing field is then missing itself: say it once.
                 let already = diagnostics.iter().any(|old| {
                     old.path == d.path
@@ -129,6 +183,51 @@ pub fn load_str(text: &str, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     }
     diagnostics.sort_by_key(|d| d.position);
     Err(diagnostics)
+}
+
+/// When the key at `path` is a piece of a text cut at an unquoted comma in `{ ... }`,
+/// removes every such piece of its line from the tree and returns the one diagnostic.
+fn comma_split(tree: &mut Value, path: &str, text: &str, paths: &PathMap) -> Option<Diagnostic> {
+    let (parent, key) = match path.rsplit_once('.') {
+        Some((parent, key)) => (parent, key),
+        None => ("", path),
+    };
+    if key.ends_with(']') {
+        return None;
+    }
+    let line = paths.locate_key(path)?.line;
+    let split = yaml_errors::comma_split(text, line, key)?;
+    let Some(Value::Object(map)) = walk(tree, parent) else {
+        return None;
+    };
+    let mut removed = false;
+    for fragment in &split.fragments {
+        if map.get(fragment).is_some_and(Value::is_null) {
+            removed |= map.remove(fragment).is_some();
+        }
+    }
+    removed.then(|| split.diagnostic(parent, paths))
+}
+
+/// The values an enum field allows: converting the tree with a value no enum has makes
+/// serde list them.
+fn allowed_values(tree: &Value, path: &str) -> Vec<String> {
+    let mut probe = tree.clone();
+    match walk(&mut probe, path) {
+        Some(node) => *node = Value::String("\u{1}".to_string()),
+        None => return Vec::new(),
+    }
+    match serde_path_to_error::deserialize::<_, FactSheet>(&probe) {
+        Err(e) if e.path().to_string() == path => {
+            let message = e.inner().to_string();
+            if message.contains("unknown variant") {
+                yaml_errors::expected_names(&message)
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// No figure in these documents comes near a trillion; a larger number is a typo (an extra
@@ -157,147 +256,8 @@ fn too_large(node: &Value, path: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A YAML syntax (or duplicate-key) error, with the parser's position.
-fn syntax_diagnostic(e: &serde_saphyr::Error, paths: &PathMap) -> Diagnostic {
-    let position = e.location().map(|l| Position {
-        line: l.line() as usize,
-        column: l.column() as usize,
-    });
-    let message = e.without_snippet().to_string();
-    // The parser's message ends with its own "at line X column Y"; ours is in front.
-    let message = match message.rfind(" at line ") {
-        Some(cut) => message[..cut].to_string(),
-        None => message,
-    };
-    let path = position
-        .and_then(|p| paths.path_at(p))
-        .unwrap_or("")
-        .to_string();
-    let help = if message.contains("duplicate") {
-        "a key may appear once per mapping: merge the two entries or rename one"
-    } else {
-        "check the indentation (spaces, not tabs) and that every `key: value` has a space after the colon; quote text that starts with a special character such as `*`, `&`, `!`, `%`, `@` or `-`"
-    };
-    Diagnostic {
-        position,
-        ..Diagnostic::error(path, message).with_help(help)
-    }
-}
-
-/// A conversion error of one field, with a fix suggestion.
-fn field_diagnostic(path: &str, message: &str) -> Diagnostic {
-    if let Some(field) = between_backticks(message, "unknown field `") {
-        let expected = expected_names(message);
-        // The path may already end with the offending key.
-        let full = if path == field || path.ends_with(&format!(".{field}")) {
-            path.to_string()
-        } else {
-            join(path, &field)
-        };
-        let mut d = Diagnostic::error(full, format!("unknown key `{field}`"));
-        d = match nearest(&field, &expected) {
-            Some(best) => d.with_help(format!(
-                "did you mean `{best}`? (see docs/fact-sheet.md for every key)"
-            )),
-            None => d.with_help(format!(
-                "keys allowed here: {}",
-                expected
-                    .iter()
-                    .map(|s| format!("`{s}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-        };
-        return d;
-    }
-    if let Some(field) = between_backticks(message, "missing field `") {
-        return Diagnostic::error(join(path, &field), format!("`{field}` is required here"))
-            .with_help("add it (see `vanban init` for a commented example)");
-    }
-    if let Some(variant) = between_backticks(message, "unknown variant `") {
-        let expected = expected_names(message);
-        let mut d = Diagnostic::error(
-            path,
-            format!("`{variant}` is not one of the allowed values"),
-        );
-        d = d.with_help(format!(
-            "write one of: {}",
-            expected
-                .iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-        return d;
-    }
-    let help = if message.contains("expected u") || message.contains("expected i") {
-        "write a whole number of 0 or more, without dots or spaces (3537, not 3.537)"
-    } else if message.contains("expected f64") {
-        "write a number with a dot for decimals (2.5)"
-    } else if message.contains("date") || message.contains("input contains invalid characters") {
-        "write dates as YYYY-MM-DD, e.g. 2024-11-05"
-    } else if message.contains("expected a boolean") {
-        "write true or false"
-    } else if message.contains("expected a sequence") {
-        "write a list: one `- item` per line"
-    } else if message.contains("expected a string") {
-        "put the text in quotes"
-    } else {
-        "see docs/fact-sheet.md for what this key takes"
-    };
-    Diagnostic::error(path, message.to_string()).with_help(help)
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-fn between_backticks(message: &str, prefix: &str) -> Option<String> {
-    let start = message.find(prefix)? + prefix.len();
-    let end = message[start..].find('`')? + start;
-    Some(message[start..end].to_string())
-}
-
-/// The names listed after "expected one of" (or "expected `x`") in a serde message.
-fn expected_names(message: &str) -> Vec<String> {
-    let Some(at) = message.find("expected") else {
-        return Vec::new();
-    };
-    message[at..]
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect()
-}
-
-/// The allowed name closest to a typo, if any is close enough to be a likely intent.
-pub fn nearest(word: &str, candidates: &[String]) -> Option<String> {
-    candidates
-        .iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(dist, c)| *dist <= 2.max(c.chars().count() / 3))
-        .min_by_key(|(dist, _)| *dist)
-        .map(|(_, c)| c.clone())
-}
-
-/// Drops the field at `path` (or, for an unknown key, that key) so the next pass can go on.
-/// Returns false when nothing could be removed.
-fn remove_failed(tree: &mut Value, path: &str, message: &str) -> bool {
-    if message.ends_with("is required here") {
-        // Missing: nothing to drop; the parent cannot convert without it, so drop the parent.
-        return match path.rfind(['.', '[']) {
-            Some(cut) => remove_path(tree, &path[..cut]),
-            None => false,
-        };
-    }
-    remove_path(tree, path)
-}
-
+/// Drops the field at `path` so the next pass can go on; for a missing field `path` is the
+/// group that lacks it, and the group is dropped. Returns false when nothing could be removed.
 fn remove_path(tree: &mut Value, path: &str) -> bool {
     if path.is_empty() {
         return false;
@@ -329,6 +289,23 @@ fn remove_path(tree: &mut Value, path: &str) -> bool {
     }
 }
 
+fn get<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut node = tree;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, indices) = match part.find('[') {
+            Some(cut) => (&part[..cut], &part[cut..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            node = node.get(key)?;
+        }
+        for index in indices.split(['[', ']']).filter(|s| !s.is_empty()) {
+            node = node.get(index.parse::<usize>().ok()?)?;
+        }
+    }
+    Some(node)
+}
+
 fn walk<'a>(tree: &'a mut Value, path: &str) -> Option<&'a mut Value> {
     let mut node = tree;
     for part in path.split('.').filter(|p| !p.is_empty()) {
@@ -349,6 +326,269 @@ fn walk<'a>(tree: &'a mut Value, path: &str) -> Option<&'a mut Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const BASE: &str = "schema: 1
+unit:
+  name: Ba Đình
+  level: phuong
+  households: 1000
+period:
+  year: 2024
+issuer:
+  agency: [Ban Chỉ đạo]
+  abbreviation: BCĐ
+  signer:
+    position: Trưởng ban
+documents:
+  - template: bao-cao-ket-qua-tt124
+facts:
+  models:
+    - name: Camera an ninh
+      cameras: 18
+";
+
+    /// The errors of loading `text`, from a failed or an incomplete load.
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        match load_str(text, Path::new("t.yaml")) {
+            Ok(loaded) => loaded.errors,
+            Err(d) => d,
+        }
+    }
+
+    /// The sheet loaded from `text`, which must load without errors.
+    fn sheet(text: &str) -> FactSheet {
+        let loaded = load_str(text, Path::new("t.yaml")).unwrap_or_else(|d| panic!("{d:#?}"));
+        assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
+        loaded.sheet
+    }
+
+    /// Each case must give at least one error, and none may speak serde.
+    #[test]
+    fn no_library_words_reach_the_user() {
+        let cases = [
+            BASE.replace(
+                "households: 1000",
+                "households: abc\n  population: -5\n  area_ha: abc\n  agencies_enterprises: 3.537\n  sub_units: abc",
+            ),
+            BASE.replace("level: phuong", "level: 5"),
+            BASE.replace("name: Ba Đình", "name: 123"),
+            BASE.replace("name: Ba Đình", "name:\n    - a"),
+            BASE.replace("year: 2024", "year: 2024.5"),
+            BASE.replace(
+                "  signer:\n    position: Trưởng ban",
+                "  signer: Trưởng ban",
+            ),
+            BASE.replace(
+                "  - template: bao-cao-ket-qua-tt124",
+                "  - template: bao-cao-ket-qua-tt124\n    date: 2024\n    number: 1.234.567",
+            ),
+            BASE.replace(
+                "      cameras: 18",
+                "      cameras: 18\n      teams: 5000000000",
+            ),
+            format!(
+                "{BASE}  criteria:\n    registered: có\n    plan: {{ kind: KH, number: 1, date: 2024-13-45 }}\n"
+            ),
+            format!("{BASE}  incidents:\n    - {{ category: Trộm, cases: }}\n"),
+            format!("{BASE}  weapons_handed_in:\n    - {{ item: thuốc nổ, quantity: '2,5' }}\n"),
+            BASE.replace("households: 1000", "households: 1000\n  households: 1200"),
+            format!("{BASE}---\nschema: 1\n"),
+            BASE.replace("households: 1000", "households: .nan"),
+            String::new(),
+            "- a\n- b\n".to_string(),
+            "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\n".to_string(),
+        ];
+        let mut all = Vec::new();
+        for case in &cases {
+            let found = errors(case);
+            assert!(!found.is_empty(), "no error for:\n{case}");
+            all.extend(found);
+        }
+        for d in &all {
+            let text = format!("{} {}", d.message, d.help.as_deref().unwrap_or(""));
+            for word in yaml_errors::JARGON {
+                assert!(!text.contains(word), "`{word}` in: {d}");
+            }
+        }
+        let said = |message: &str, help: &str| {
+            assert!(
+                all.iter()
+                    .any(|d| d.message == message && d.help.as_deref() == Some(help)),
+                "no `{message}` / `{help}` in {all:#?}"
+            )
+        };
+        let whole = "write a whole number of 0 or more, without dots or spaces (3537, not 3.537)";
+        said("\"abc\" is not a whole number", whole);
+        said("-5 cannot be negative", "write a whole number of 0 or more");
+        said(
+            "3.537 is not a whole number",
+            "write 3537: in a fact sheet a dot is a decimal point, so thousands are written without dots or spaces",
+        );
+        said(
+            "\"1.234.567\" is not a whole number",
+            "write 1234567: in a fact sheet a dot is a decimal point, so thousands are written without dots or spaces",
+        );
+        said(
+            "\"abc\" is not a number",
+            "write a number with a dot for decimals (2.5)",
+        );
+        said("\"2,5\" is not a number", "write 2.5: decimals take a dot");
+        said(
+            "expected a list, found \"abc\"",
+            "write a list: one `- item` per line below the key, or [a, b] on one line",
+        );
+        said(
+            "expected text, found 123",
+            "put the text in quotes: name: \"123\"",
+        );
+        said(
+            "expected a group of keys, found \"Trưởng ban\"",
+            "write its keys on the lines below, indented, one `key: value` per line (see docs/fact-sheet.md)",
+        );
+        said(
+            "\"có\" is not true or false",
+            "write true or false, without quotes",
+        );
+        said("`cases` has no value", whole);
+        said(
+            "5 is not one of the allowed values",
+            "write one of: `khu_dan_cu`, `xa`, `phuong`, `thi_tran`, `huyen`, `tinh`",
+        );
+        said(
+            "\"2024-13-45\" is not a date",
+            "write dates as YYYY-MM-DD, e.g. 2024-11-05",
+        );
+        said(
+            "5000000000 is too large for this figure",
+            "check for an extra digit",
+        );
+    }
+
+    #[test]
+    fn unquoted_comma_in_flow_mapping_is_one_error() {
+        let text = BASE.replace(
+            "    - name: Camera an ninh\n      cameras: 18",
+            "    - { name: Tổ tự quản phòng, chống tội phạm, tệ nạn xã hội, members: 120 }",
+        );
+        let found = errors(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let d = &found[0];
+        assert_eq!(d.path, "facts.models[0].name");
+        assert_eq!(d.position.map(|p| p.line), Some(17));
+        assert!(d.message.contains("contains a comma"), "{d}");
+        assert!(d.message.contains("must be in quotes"), "{d}");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write name: \"Tổ tự quản phòng, chống tội phạm, tệ nạn xã hội\"")
+        );
+        // Quoted, it loads.
+        let fixed = BASE.replace(
+            "    - name: Camera an ninh\n      cameras: 18",
+            "    - { name: \"Tổ tự quản phòng, chống tội phạm, tệ nạn xã hội\", members: 120 }",
+        );
+        assert_eq!(
+            sheet(&fixed).facts.models[0].name,
+            "Tổ tự quản phòng, chống tội phạm, tệ nạn xã hội"
+        );
+        // A comma in a text that is not followed by anything else is found as well.
+        let last = BASE.replace(
+            "level: phuong",
+            "level: phuong\n  subdivision: { count: 86, kind: tổ an ninh, trật tự }",
+        );
+        let found = errors(&last);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("write kind: \"tổ an ninh, trật tự\"")
+        );
+    }
+
+    #[test]
+    fn duplicate_key_shows_both_lines() {
+        let text = BASE.replace(
+            "households: 1000",
+            "households: 1000\n  population: 4000\n  households: 1200",
+        );
+        let found = errors(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let d = &found[0];
+        assert_eq!(d.message, "key `households` appears twice (lines 5 and 7)");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("a key may appear once in a group: keep one")
+        );
+        assert_eq!(d.path, "unit.households");
+        assert_eq!(d.position.map(|p| p.line), Some(7));
+        // The same key in another group is not counted.
+        let text = format!("{BASE}  incidents:\n    - {{ category: A, cases: 1, cases: 2 }}\n");
+        let found = errors(&text);
+        assert_eq!(found[0].message, "key `cases` appears twice (on line 20)");
+    }
+
+    #[test]
+    fn two_documents_nan_and_empty_file() {
+        let two = format!("{BASE}---\nschema: 1\n");
+        let found = errors(&two);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].message,
+            "the file holds more than one YAML document"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("a fact sheet is one YAML document: remove the second '---'")
+        );
+        assert_eq!(found[0].position.map(|p| p.line), Some(19));
+
+        for (value, shown) in [(".nan", "`.nan`"), (".inf", "`.inf`"), ("-.inf", "`-.inf`")] {
+            let found = errors(&BASE.replace("households: 1000", &format!("households: {value}")));
+            assert_eq!(found.len(), 1, "{found:#?}");
+            assert_eq!(found[0].message, format!("{shown} is not a number"));
+            assert_eq!(found[0].help.as_deref(), Some("write a number"));
+            assert_eq!(found[0].position.map(|p| p.line), Some(5));
+        }
+
+        for empty in ["", "\n\n", "# nothing yet\n", "\u{feff}---\n"] {
+            let found = errors(empty);
+            assert_eq!(found.len(), 1, "{found:#?}");
+            assert_eq!(found[0].message, "the file is empty");
+            assert!(
+                found[0]
+                    .help
+                    .as_deref()
+                    .is_some_and(|h| h.starts_with("the file is empty: start from vanban init")),
+                "{found:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_is_cleaned_after_parsing() {
+        let name = |value: &str| {
+            sheet(&BASE.replace("name: Ba Đình", &format!("name: {value}")))
+                .unit
+                .name
+        };
+        assert_eq!(name(r#""Ba\vĐình""#), "Ba Đình");
+        assert_eq!(name(r#""\x1b[31mX""#), "[31mX");
+        assert_eq!(name(r#""A\0B\x07C""#), "ABC");
+        assert_eq!(name(r#""Pho\u0302\u0300ng""#), "Phồng");
+        assert_eq!(name("Ba\u{a0}Đình\u{2011}Hà"), "Ba Đình-Hà");
+        assert_eq!(name("Ba\u{200b}\u{2060}Đình\u{3000}X"), "BaĐình X");
+        assert_eq!(name(r#""Ba\tĐình\r\nHà\n""#), "Ba Đình Hà");
+        assert_eq!(name(r#""Ba\u2028Đình""#), "Ba Đình");
+        // Keys are cleaned too: a pasted no-break space in a key is a plain key.
+        let text = BASE.replace("  households: 1000", "  households\u{200b}: 1000");
+        assert_eq!(sheet(&text).unit.households, Some(1000));
+        // Raw control characters (pasted, not escaped) are cleaned the same way, and
+        // positions still match the file: nothing before parsing moves a character.
+        assert_eq!(name("Ba\u{b}Đình"), "Ba Đình");
+        assert_eq!(name("\"Ba\u{b}Đình\u{1b}[31m\""), "Ba Đình[31m");
+        assert_eq!(name("\u{1b}[31mX"), "[31mX");
+        let text = BASE.replace("name: Ba Đình", "name: \"Ba\u{b}Đình\"\n  population: x");
+        let found = errors(&text);
+        assert_eq!(found[0].position.map(|p| (p.line, p.column)), Some((4, 15)));
+    }
 
     #[test]
     fn nfc_and_control_characters() {

@@ -10,6 +10,7 @@ pub mod data;
 pub mod load;
 pub mod paths;
 pub mod validate;
+pub mod yaml_errors;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
