@@ -190,15 +190,20 @@ pub fn check(
                     || e.path.starts_with(&format!("{}[", d.path))
             })
     };
-    found.extend(open.diagnostics.into_iter().filter(|d| !dropped(d)).map(|d| {
-        let key_error =
-            d.message.starts_with("unknown key") || d.message.starts_with("no document");
-        let mut d = loaded.locate(d);
-        if key_error {
-            d.position = loaded.paths.locate_key(&d.path).or(d.position);
-        }
-        d
-    }));
+    found.extend(
+        open.diagnostics
+            .into_iter()
+            .filter(|d| !dropped(d))
+            .map(|d| {
+                let key_error =
+                    d.message.starts_with("unknown key") || d.message.starts_with("no document");
+                let mut d = loaded.locate(d);
+                if key_error {
+                    d.position = loaded.paths.locate_key(&d.path).or(d.position);
+                }
+                d
+            }),
+    );
     if let Some(covers) = covers {
         let mut names: Vec<&str> = loaded
             .sheet

@@ -341,7 +341,13 @@ fn every_built_in_template_has_a_skeleton_that_parses() {
         let c = vanban(&["check", file.to_str().expect("utf-8")]);
         let err = stderr(&c);
         // It is YAML and names only keys the template reads: what is left is blanks to fill.
-        for wrong in ["is not valid YAML", "syntax", "unknown key", "no document of this fact sheet reads", "did not find expected"] {
+        for wrong in [
+            "is not valid YAML",
+            "syntax",
+            "unknown key",
+            "no document of this fact sheet reads",
+            "did not find expected",
+        ] {
             assert!(!err.contains(wrong), "{template}: {wrong} in\n{err}");
         }
     }
