@@ -1,0 +1,205 @@
+//! An unquoted comma in `{ ... }`: YAML splits the text into several keys without values;
+//! the loader reports it as a text that needs quotes.
+
+use super::clean::clean_value_text;
+use super::join;
+use crate::diagnostic::Diagnostic;
+use crate::factsheet::paths::PathMap;
+
+/// Text with an unquoted comma inside a flow mapping, split by YAML into several keys.
+#[derive(Debug, PartialEq)]
+pub struct CommaSplit {
+    /// Each split text: its key and the whole text as meant.
+    pub texts: Vec<(String, String)>,
+    /// The fragments YAML read as keys (with no value), cleaned as the tree's keys are.
+    pub fragments: Vec<String>,
+}
+
+impl CommaSplit {
+    /// One diagnostic for the line; `parent` is the path of the mapping.
+    pub fn diagnostic(&self, parent: &str, paths: &PathMap) -> Diagnostic {
+        let keys: Vec<String> = self.texts.iter().map(|(k, _)| format!("`{k}`")).collect();
+        let message = if keys.len() == 1 {
+            format!(
+                "the text of {} contains a comma; inside {{ }} a comma starts a new key, so the text must be in quotes",
+                keys[0]
+            )
+        } else {
+            format!(
+                "the texts of {} contain commas; inside {{ }} a comma starts a new key, so each text must be in quotes",
+                and_list(&keys)
+            )
+        };
+        let fixes: Vec<String> = self
+            .texts
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", quote(v)))
+            .collect();
+        let first = join(parent, &self.texts[0].0);
+        let mut d = Diagnostic::error(first.clone(), message)
+            .with_help(format!("write {}", and_list(&fixes)));
+        d.position = paths.locate(&first);
+        d
+    }
+}
+
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Text in double quotes (single quotes when it holds a double quote).
+fn quote(text: &str) -> String {
+    if text.contains('"') {
+        format!("'{}'", text.replace('\'', "''"))
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
+/// Finds, on `line` of `source`, a `{ ... }` in which `fragment` is an entry without a
+/// value that follows a `key: text` entry: a text cut at its commas.
+pub fn comma_split(source: &str, line: usize, fragment: &str) -> Option<CommaSplit> {
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    for group in flow_groups(text) {
+        let entries = split_top_level(&group);
+        let mut split = CommaSplit {
+            texts: Vec::new(),
+            fragments: Vec::new(),
+        };
+        let mut current: Option<(String, String)> = None;
+        let mut found = false;
+        for entry in &entries {
+            match entry_kind(entry) {
+                Entry::Bare(bare) => {
+                    if let Some((_, value)) = current.as_mut() {
+                        value.push_str(", ");
+                        value.push_str(bare);
+                        let cleaned = clean_value_text(bare);
+                        found |= cleaned == fragment;
+                        split.fragments.push(cleaned);
+                    }
+                }
+                Entry::Text(key, value) => {
+                    close(&mut current, &mut split);
+                    current = Some((key.to_string(), value.to_string()));
+                }
+                Entry::Other => close(&mut current, &mut split),
+            }
+        }
+        close(&mut current, &mut split);
+        if found {
+            return Some(split);
+        }
+    }
+    None
+}
+
+fn close(current: &mut Option<(String, String)>, split: &mut CommaSplit) {
+    if let Some((key, value)) = current.take()
+        && value.contains(", ")
+    {
+        split.texts.push((key, value));
+    }
+}
+
+enum Entry<'a> {
+    /// No `: `: YAML reads it as a key without a value.
+    Bare(&'a str),
+    /// `key: plain text` (unquoted, not a number).
+    Text(&'a str, &'a str),
+    Other,
+}
+
+fn entry_kind(entry: &str) -> Entry<'_> {
+    let entry = entry.trim();
+    if entry.is_empty() || entry.starts_with(['"', '\'', '[', '{', '&', '*', '!', '#']) {
+        return Entry::Other;
+    }
+    let colon = entry
+        .find(": ")
+        .or_else(|| entry.strip_suffix(':').map(|s| s.len()));
+    let Some(colon) = colon else {
+        return Entry::Bare(entry);
+    };
+    let key = entry[..colon].trim();
+    let value = entry[colon + 1..].trim();
+    let plain_text = !value.is_empty()
+        && !value.starts_with(['"', '\'', '[', '{', '&', '*', '!'])
+        && value.parse::<f64>().is_err()
+        && !matches!(value, "true" | "false" | "null" | "~");
+    if plain_text {
+        Entry::Text(key, value)
+    } else {
+        Entry::Other
+    }
+}
+
+/// The contents of every `{ ... }` that opens and closes on the line, innermost last.
+fn flow_groups(line: &str) -> Vec<String> {
+    let mut groups = Vec::new();
+    let mut opens: Vec<usize> = Vec::new();
+    let mut quote: Option<char> = None;
+    let chars: Vec<char> = line.chars().collect();
+    let mut prev = ' ';
+    for (i, &c) in chars.iter().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '"' | '\'' if matches!(prev, ' ' | ',' | '{' | '[' | ':') => quote = Some(c),
+                '#' if prev == ' ' => break,
+                '{' => opens.push(i),
+                '}' => {
+                    if let Some(start) = opens.pop() {
+                        groups.push(chars[start + 1..i].iter().collect());
+                    }
+                }
+                _ => {}
+            },
+        }
+        prev = c;
+    }
+    groups
+}
+
+/// Splits at commas outside quotes and brackets.
+fn split_top_level(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    for c in text.chars() {
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                }
+                current.push(c);
+            }
+            None => match c {
+                '"' | '\'' if matches!(prev, ' ' | ',' | '{' | '[' | ':') => {
+                    quote = Some(c);
+                    current.push(c);
+                }
+                '{' | '[' => {
+                    depth += 1;
+                    current.push(c);
+                }
+                '}' | ']' => {
+                    depth = depth.saturating_sub(1);
+                    current.push(c);
+                }
+                ',' if depth == 0 => out.push(std::mem::take(&mut current)),
+                _ => current.push(c),
+            },
+        }
+        prev = c;
+    }
+    out.push(current);
+    out
+}

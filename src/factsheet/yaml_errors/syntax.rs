@@ -1,0 +1,302 @@
+//! The whole file (empty, not a group of keys) and YAML syntax errors: duplicate keys, a
+//! second document, anchors, merges, and the reader's own messages without its jargon.
+
+use super::clean::clean_value_text;
+use super::join;
+use super::typed::{Found, describe};
+use crate::diagnostic::Diagnostic;
+use crate::factsheet::paths::{PathMap, Position};
+use serde_json::Value;
+use serde_saphyr::granit_parser::{Event, Parser};
+
+// ---------------------------------------------------------------------------------------
+// The whole file
+// ---------------------------------------------------------------------------------------
+
+/// True when the text holds no YAML content: only blank lines, comments and markers.
+pub fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    })
+}
+
+/// The diagnostic for a file whose top is not `key: value` lines (a list, a single text).
+pub fn not_a_group(value: &Value) -> Diagnostic {
+    let found = Found {
+        value: Some(value),
+        literal: None,
+    };
+    Diagnostic::error("", format!("expected a group of keys, found {}", describe(&found)))
+        .with_help("a fact sheet is a group of `key: value` lines starting with `schema: 1`: start from vanban init")
+}
+
+/// The diagnostic for a file with nothing in it.
+pub fn empty_file() -> Diagnostic {
+    Diagnostic::error("", "the file is empty")
+        .with_help("the file is empty: start from vanban init (`vanban init > data/phuong-x-2025.yaml` writes a commented fact sheet to fill in)")
+}
+
+// ---------------------------------------------------------------------------------------
+// Syntax errors
+// ---------------------------------------------------------------------------------------
+
+const SYNTAX_HELP: &str = "check the indentation (spaces, not tabs) and that every `key: value` has a space after the colon; quote text that starts with a special character such as `*`, `&`, `!`, `%`, `@` or `-`";
+
+/// The error under the snippet and alias wrappers.
+fn root_error(e: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    match e.without_snippet() {
+        serde_saphyr::Error::AliasError { error, .. } => root_error(error),
+        other => other,
+    }
+}
+
+/// A YAML syntax error (or a duplicate key, a second document, a `.nan`), located.
+pub fn syntax_diagnostic(e: &serde_saphyr::Error, source: &str, paths: &PathMap) -> Diagnostic {
+    use serde_saphyr::Error as E;
+    let e = root_error(e);
+    let mut position = e.location().filter(|l| l.line() > 0).map(|l| Position {
+        line: l.line() as usize,
+        column: l.column().max(1) as usize,
+    });
+    let mut path = position
+        .and_then(|p| paths.path_at(p))
+        .unwrap_or("")
+        .to_string();
+    let (message, help): (String, String) = match e {
+        E::DuplicateMappingKey { key, .. } => {
+            let (message, at) = duplicate_key(key.as_deref(), position, source);
+            if let Some(at) = at {
+                path = at;
+            }
+            (message, "a key may appear once in a group: keep one".into())
+        }
+        E::MultipleDocuments { .. } => {
+            path.clear();
+            // Point at the `---` that starts the second document.
+            if let Some(p) = position {
+                let marker = source
+                    .lines()
+                    .take(p.line)
+                    .enumerate()
+                    .filter(|(_, l)| l.starts_with("---"))
+                    .map(|(i, _)| i + 1)
+                    .last();
+                if let Some(line) = marker {
+                    position = Some(Position { line, column: 1 });
+                }
+            }
+            (
+                "the file holds more than one YAML document".into(),
+                "a fact sheet is one YAML document: remove the second '---'".into(),
+            )
+        }
+        E::NonFiniteFloat { value, .. } => (
+            format!("`{value}` is not a number"),
+            "write a number".into(),
+        ),
+        E::Budget { .. }
+        | E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. }
+        | E::RecursiveReferencesRequireWeakTypes { .. } => {
+            path.clear();
+            (
+            "the file is too large or too deeply nested to read".into(),
+            "a fact sheet is a few hundred lines: check for a block pasted by mistake, or a `*name` that repeats a large part of the file".into(),
+        )
+        }
+        E::Eof { .. } => (
+            "the file ends in the middle of a value".into(),
+            "check for a missing closing quote, `]` or `}`".into(),
+        ),
+        E::UnknownAnchor { .. } => (
+            "`*` here refers to a `&name` that is not defined above".into(),
+            "put text that starts with `*` in quotes".into(),
+        ),
+        E::MergeKeyNotAllowed { .. } | E::MergeValueNotMapOrSeqOfMaps { .. } => (
+            "`<<` cannot be used here".into(),
+            "write the keys out instead of merging them with `<<`".into(),
+        ),
+        E::InvalidUtf8Input => (
+            "the file is not UTF-8 text".into(),
+            "save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".into(),
+        ),
+        _ => {
+            use serde_saphyr::MessageFormatter;
+            let message = serde_saphyr::UserMessageFormatter
+                .format_message(e)
+                .into_owned();
+            // Some messages end with their own "at line X column Y"; ours is in front.
+            let message = match message.rfind(" at line ") {
+                Some(cut) => message[..cut].to_string(),
+                None => message,
+            };
+            let message = if has_jargon(&message) {
+                "this part of the file cannot be read as YAML".to_string()
+            } else {
+                message
+            };
+            (message, SYNTAX_HELP.into())
+        }
+    };
+    Diagnostic {
+        position,
+        ..Diagnostic::error(path, message).with_help(help)
+    }
+}
+
+/// Words of the libraries' vocabulary a clerk cannot act on.
+pub const JARGON: &[&str] = &[
+    "expected u",
+    "expected i",
+    "expected f64",
+    "struct ",
+    "invalid type",
+    "invalid value",
+    "DuplicateKeyPolicy",
+    "from_str_multiple",
+    "budget",
+    "policy",
+    "serde",
+];
+
+pub(super) fn has_jargon(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    JARGON.iter().any(|j| lower.contains(&j.to_lowercase()))
+        || [
+            "deserializ",
+            "option<",
+            "options",
+            "visitor",
+            "unit struct",
+            "enum",
+        ]
+        .iter()
+        .any(|j| lower.contains(j))
+}
+
+/// `key `households` appears twice (lines 12 and 15)`, and the path of the key.
+fn duplicate_key(
+    key: Option<&str>,
+    position: Option<Position>,
+    source: &str,
+) -> (String, Option<String>) {
+    let Some(key) = key else {
+        return ("a key appears twice in this group".into(), None);
+    };
+    let keys = mapping_keys(source);
+    // The second occurrence: the last one of that name at or before the error.
+    let second = keys
+        .iter()
+        .rfind(|k| k.key == key && position.is_none_or(|p| k.position <= p))
+        .or_else(|| keys.iter().rfind(|k| k.key == key));
+    let Some(second) = second else {
+        return (format!("key `{key}` appears twice"), None);
+    };
+    let mut lines: Vec<usize> = keys
+        .iter()
+        .filter(|k| k.key == key && k.parent == second.parent)
+        .map(|k| k.position.line)
+        .collect();
+    lines.dedup();
+    let count = keys
+        .iter()
+        .filter(|k| k.key == key && k.parent == second.parent)
+        .count();
+    let times = match count {
+        0..=2 => "twice".to_string(),
+        n => format!("{n} times"),
+    };
+    let lines = match lines.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (on line {one})"),
+        [init @ .., last] => format!(
+            " (lines {} and {last})",
+            init.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    (
+        format!("key `{key}` appears {times}{lines}"),
+        Some(join(&second.parent, key)),
+    )
+}
+
+/// One key of a mapping as written in the file.
+#[derive(Debug)]
+struct KeyAt {
+    parent: String,
+    key: String,
+    position: Position,
+}
+
+/// Every mapping key of the file with its parent path, in file order.
+fn mapping_keys(source: &str) -> Vec<KeyAt> {
+    enum Frame {
+        Map { path: String, key: Option<String> },
+        Seq { path: String, index: usize },
+    }
+    fn child(stack: &mut [Frame]) -> String {
+        match stack.last_mut() {
+            None => String::new(),
+            Some(Frame::Seq { path, index }) => {
+                let p = format!("{path}[{index}]");
+                *index += 1;
+                p
+            }
+            Some(Frame::Map { path, key }) => match key.take() {
+                Some(k) => join(path, &k),
+                None => "?".to_string(),
+            },
+        }
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    for item in Parser::new_from_str(source) {
+        let Ok((event, span)) = item else { break };
+        let position = Position {
+            line: span.start.line(),
+            column: span.start.col() + 1,
+        };
+        match event {
+            Event::Scalar(value, ..) => match stack.last_mut() {
+                Some(Frame::Map { path, key }) => {
+                    if key.is_none() {
+                        let value = clean_value_text(&value);
+                        out.push(KeyAt {
+                            parent: path.clone(),
+                            key: value.clone(),
+                            position,
+                        });
+                        *key = Some(value);
+                    } else {
+                        *key = None;
+                    }
+                }
+                Some(Frame::Seq { index, .. }) => *index += 1,
+                None => {}
+            },
+            Event::MappingStart(..) => {
+                let path = child(&mut stack);
+                stack.push(Frame::Map { path, key: None });
+            }
+            Event::SequenceStart(..) => {
+                let path = child(&mut stack);
+                stack.push(Frame::Seq { path, index: 0 });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+            }
+            Event::Alias(_) => {
+                child(&mut stack);
+            }
+            Event::DocumentEnd => stack.clear(),
+            _ => {}
+        }
+    }
+    out
+}
