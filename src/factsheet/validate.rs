@@ -243,16 +243,6 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
                 format!("there is no template `{}`", doc.template),
                 "run `vanban templates` for the list, or pass --templates DIR with your own",
             );
-        } else if doc.template.contains("tt124") && !sheet.unit.level.is_commune() {
-            err(
-                at("template"),
-                format!(
-                    "`{}` is for a xã, phường or thị trấn (TT124 Điều 5), but the unit is a {}",
-                    doc.template,
-                    sheet.unit.level.word()
-                ),
-                "set unit.level to xa, phuong or thi_tran, or choose another template",
-            );
         }
         if let Some(date) = doc.date
             && (date.year < sheet.period.year || date.year > sheet.period.year.saturating_add(1))

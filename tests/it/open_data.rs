@@ -352,3 +352,23 @@ fn every_built_in_template_has_a_skeleton_that_parses() {
         }
     }
 }
+
+#[test]
+fn a_template_refuses_a_unit_of_another_level() {
+    let example = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/phuong-ba-dinh-2024.yaml"),
+    )
+    .expect("example");
+    let dir = temp_dir("level");
+    let file = dir.join("huyen.yaml");
+    std::fs::write(
+        &file,
+        example.replace("  level: phuong\n", "  level: huyen\n"),
+    )
+    .expect("write");
+    let o = vanban(&["check", file.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("documents[0].template: `bao-cao-ket-qua-tt124` is written for a xã, phường, thị trấn, but the unit is a huyện"), "{err}");
+    assert_eq!(err.matches("is written for").count(), 1, "{err}");
+}
