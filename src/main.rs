@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use vanban::diagnostic::Diagnostics;
+use vanban::diagnostic::{Diagnostic, Diagnostics};
 use vanban::template::Templates;
 use vanban::{Format, RenderOptions};
 
@@ -38,6 +38,9 @@ enum Command {
         /// PDF standard: a-2b (PDF/A-2b, for archiving) or none
         #[arg(long, default_value = "a-2b")]
         pdf_standard: PdfStandardArg,
+        /// How to print problems on stderr: human (default) or json (one object per line)
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
     },
     /// Check fact sheets; print every problem, exit 1 if there is an error
     Check {
@@ -45,6 +48,9 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// How to print problems on stderr: human (default) or json (one object per line)
+        #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+        message_format: MessageFormat,
     },
     /// Show how the documents' text changes between two versions of a fact sheet
     Diff {
@@ -76,6 +82,16 @@ enum FormatArg {
     Docx,
     Pdf,
     Txt,
+}
+
+/// How diagnostics are printed on stderr.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MessageFormat {
+    /// `file:line:col: error: field: message` with a `help:` line, and a summary per file
+    Human,
+    /// One JSON object per diagnostic per line:
+    /// {"file","line","column","severity","field","message","help"}; nothing else
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -113,17 +129,68 @@ fn say(text: &str) {
 }
 
 fn print_diagnostics(d: &Diagnostics) {
-    if !d.0.is_empty() {
-        eprint!("{d}");
+    report(d, MessageFormat::Human);
+}
+
+/// Prints diagnostics on stderr in `format`.
+fn report(d: &Diagnostics, format: MessageFormat) {
+    if d.0.is_empty() {
+        return;
     }
+    match format {
+        MessageFormat::Human => eprint!("{d}"),
+        MessageFormat::Json => eprint!("{}", d.to_json_lines()),
+    }
+}
+
+/// A per-file summary line: human text only; JSON output carries diagnostics alone.
+fn summary(text: &str, format: MessageFormat) {
+    if format == MessageFormat::Human {
+        eprintln!("{text}");
+    }
+}
+
+/// An error that is not about one place of a fact sheet (an unreadable templates folder, a
+/// failed write), as one diagnostic of `file`.
+fn failure(file: &Path, message: String) -> Diagnostics {
+    let mut d = Diagnostic::error("", message);
+    d.file = file.to_path_buf();
+    Diagnostics(vec![d])
+}
+
+/// `render_checked` for `--message-format json`: every document in memory first, then each
+/// file written atomically; a failure is a diagnostic, never free text.
+fn write_json(
+    checked: &vanban::Checked,
+    templates: &Templates,
+    options: &RenderOptions,
+    pdf: Option<&vanban::writer::pdf::PdfRenderer>,
+) -> Result<Vec<PathBuf>, Diagnostics> {
+    let files = vanban::produce(checked, templates, options, pdf)?;
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        vanban::output::write_atomic(&path, &bytes)
+            .map_err(|e| failure(&checked.loaded.file, format!("{e:#}")))?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let format = match &cli.command {
+        Command::Render { message_format, .. } | Command::Check { message_format, .. } => {
+            *message_format
+        }
+        _ => MessageFormat::Human,
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            match format {
+                MessageFormat::Human => eprintln!("error: {e:#}"),
+                MessageFormat::Json => report(&failure(Path::new(""), format!("{e:#}")), format),
+            }
             ExitCode::from(1)
         }
     }
@@ -137,6 +204,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             templates,
             pdf_standard,
+            message_format,
         } => {
             let templates = Templates::load(templates.as_deref())?;
             let mut formats: Vec<Format> = format
@@ -166,26 +234,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for file in expand(&paths)? {
                 match vanban::check(&file, &templates, Some(&covers)) {
                     Err(diagnostics) => {
-                        print_diagnostics(&diagnostics);
-                        eprintln!(
-                            "{}: not rendered: {} error(s)",
-                            file.display(),
-                            diagnostics.error_count()
+                        report(&diagnostics, message_format);
+                        summary(
+                            &format!(
+                                "{}: not rendered: {} error(s)",
+                                file.display(),
+                                diagnostics.error_count()
+                            ),
+                            message_format,
                         );
                         failed += 1;
                     }
                     Ok(checked) => {
-                        print_diagnostics(&checked.warnings);
-                        match vanban::render_checked(&checked, &templates, &options, pdf.as_ref()) {
+                        report(&checked.warnings, message_format);
+                        let written = match message_format {
+                            MessageFormat::Human => {
+                                vanban::render_checked(&checked, &templates, &options, pdf.as_ref())
+                                    .map_err(|e| eprintln!("{e:#}"))
+                            }
+                            // As render_checked, keeping a template error a located diagnostic.
+                            MessageFormat::Json => {
+                                write_json(&checked, &templates, &options, pdf.as_ref())
+                                    .map_err(|d| report(&d, message_format))
+                            }
+                        };
+                        match written {
                             Ok(written) => {
                                 for path in written {
                                     say(&format!("{}\n", path.display()));
                                 }
                             }
-                            Err(e) => {
-                                eprintln!("{e:#}");
-                                failed += 1;
-                            }
+                            Err(()) => failed += 1,
                         }
                     }
                 }
@@ -196,7 +275,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
-        Command::Check { paths, templates } => {
+        Command::Check {
+            paths,
+            templates,
+            message_format,
+        } => {
             let templates = Templates::load(templates.as_deref())?;
             // Everything render does but writing: the documents are built and written to
             // memory in both formats, so a sheet that passes renders.
@@ -215,12 +298,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 });
                 match result {
                     Ok(warnings) => {
-                        print_diagnostics(&warnings);
-                        eprintln!("{}: ok", file.display());
+                        report(&warnings, message_format);
+                        summary(&format!("{}: ok", file.display()), message_format);
                     }
                     Err(diagnostics) => {
-                        print_diagnostics(&diagnostics);
-                        eprintln!("{}: {} error(s)", file.display(), diagnostics.error_count());
+                        report(&diagnostics, message_format);
+                        summary(
+                            &format!("{}: {} error(s)", file.display(), diagnostics.error_count()),
+                            message_format,
+                        );
                         failed = true;
                     }
                 }

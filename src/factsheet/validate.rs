@@ -1,5 +1,6 @@
 //! Cross-field rules a typed fact sheet must still satisfy: counts that cannot exceed their
-//! totals, dates inside the period, templates that exist. Every rule adds to one list, so a
+//! totals, figures that cannot be (an area of 0 ha, document number 0, a group of 0
+//! sub-units), dates inside the period, templates that exist. Every rule adds to one list, so a
 //! clerk fixes all mistakes in one pass. Diagnostics carry field paths; the loader turns them
 //! into file:line:col.
 
@@ -44,9 +45,15 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         );
     }
 
-    // The period.
-    let range = sheet.period.range(sheet.unit.level);
-    if !(1900..=9999).contains(&sheet.period.year) || range.is_none() {
+    // The period. Months outside 1–12 leave it without a range; that is reported once,
+    // under `period.months`, not again as an unusable year.
+    let year_ok = (1900..=9999).contains(&sheet.period.year);
+    // Without a usable year no date can be compared with the period: one error, not one
+    // per date.
+    let range = sheet.period.range(sheet.unit.level).filter(|_| year_ok);
+    let months_wrong = sheet.period.first_year.is_none()
+        && sheet.period.months.is_some_and(|m| !(1..=12).contains(&m));
+    if !year_ok || (range.is_none() && !months_wrong) {
         err(
             "period.year".into(),
             format!("{} is not a usable year", sheet.period.year),
@@ -77,9 +84,38 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         );
     }
 
+    // The unit's own figures.
+    if let Some(area) = sheet.unit.area_ha
+        && !(area.is_finite() && area > 0.0)
+    {
+        err(
+            "unit.area_ha".into(),
+            format!("an area of {area} ha is not possible"),
+            "write the natural area in hectares, a number above 0 (e.g. `area_ha: 385.6`), or leave the line out",
+        );
+    }
+    if let (Some(population), Some(households)) = (sheet.unit.population, sheet.unit.households)
+        && population < households
+    {
+        warnings.push(
+            Diagnostic::warning(
+                "unit.population",
+                format!("{population} people live in {households} households"),
+            )
+            .with_help("every household has at least one person: check that population (nhân khẩu) and households (hộ) are not swapped"),
+        );
+    }
+
     // Sub-units: recognised ≤ registered ≤ total.
     for (i, group) in sheet.unit.sub_units.iter().enumerate() {
         let at = |field: &str| format!("unit.sub_units[{i}].{field}");
+        if group.total == 0 {
+            err(
+                at("total"),
+                format!("there are 0 {}", group.kind),
+                "write how many there are (1 or more), or remove the entry if the unit has none",
+            );
+        }
         if group.registered > group.total {
             err(
                 at("registered"),
@@ -244,7 +280,15 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
                 "run `vanban templates` for the list, or pass --templates DIR with your own",
             );
         }
+        if doc.number == Some(0) {
+            err(
+                at("number"),
+                "0 is not a document number".into(),
+                "write the number from the register of outgoing documents (1 or more), or leave it out in a draft to print `Số:      /`",
+            );
+        }
         if let Some(date) = doc.date
+            && year_ok
             && (date.year < sheet.period.year || date.year > sheet.period.year.saturating_add(1))
         {
             err(
@@ -285,5 +329,103 @@ impl Period {
     pub fn contains(&self, level: Level, date: NaiveDate) -> bool {
         self.range(level)
             .is_some_and(|(from, to)| from <= date && date <= to)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+    use crate::factsheet::load::load_str;
+    use std::path::Path;
+
+    const BASE: &str = "schema: 1
+unit:
+  name: Ba Đình
+  level: phuong
+  households: 1000
+  population: 4000
+  sub_units:
+    - { kind: khu phố, category: khu_dan_cu, total: 10, registered: 10 }
+period:
+  year: 2024
+issuer:
+  agency: [Ban Chỉ đạo]
+  abbreviation: BCĐ
+  signer:
+    position: Trưởng ban
+documents:
+  - template: bao-cao-ket-qua-tt124
+    number: 93
+    date: 2024-11-05
+";
+
+    /// (severity, path, message) of every rule that fires on `text`.
+    fn rules(text: &str) -> Vec<(Severity, String, String)> {
+        let loaded = load_str(text, Path::new("t.yaml")).expect("loads");
+        assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
+        validate(&loaded.sheet, &|_| true)
+            .into_iter()
+            .map(|d| (d.severity, d.path, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn the_base_passes() {
+        assert!(rules(BASE).is_empty());
+    }
+
+    #[test]
+    fn implausible_figures_are_errors() {
+        for (from, to, path) in [
+            (
+                "population: 4000",
+                "population: 4000\n  area_ha: -5",
+                "unit.area_ha",
+            ),
+            (
+                "population: 4000",
+                "population: 4000\n  area_ha: 0",
+                "unit.area_ha",
+            ),
+            ("number: 93", "number: 0", "documents[0].number"),
+            (
+                "total: 10, registered: 10",
+                "total: 0, registered: 0",
+                "unit.sub_units[0].total",
+            ),
+        ] {
+            let found = rules(&BASE.replace(from, to));
+            assert_eq!(found.len(), 1, "{to}: {found:?}");
+            assert_eq!(found[0].0, Severity::Error);
+            assert_eq!(found[0].1, path);
+        }
+        assert!(
+            rules(&BASE.replace("population: 4000", "population: 4000\n  area_ha: 0.5")).is_empty()
+        );
+    }
+
+    #[test]
+    fn months_out_of_range_is_one_error() {
+        for m in ["0", "13"] {
+            let found = rules(&BASE.replace("year: 2024", &format!("year: 2024\n  months: {m}")));
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].1, "period.months");
+        }
+    }
+
+    #[test]
+    fn an_unusable_year_is_one_error() {
+        let found = rules(&BASE.replace("year: 2024", "year: 20244"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "period.year");
+    }
+
+    #[test]
+    fn fewer_people_than_households_is_a_warning() {
+        let found = rules(&BASE.replace("population: 4000", "population: 900"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Warning);
+        assert_eq!(found[0].1, "unit.population");
     }
 }
