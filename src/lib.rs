@@ -190,10 +190,21 @@ pub fn check(
                     || e.path.starts_with(&format!("{}[", d.path))
             })
     };
+    // With a template unknown, what it would read is unknown: no "nothing reads" warnings.
+    let all_known = loaded
+        .sheet
+        .documents
+        .iter()
+        .all(|d| templates.exists(&d.template));
+    let unread = |d: &Diagnostic| {
+        !all_known
+            && d.message
+                .starts_with("no document of this fact sheet reads")
+    };
     found.extend(
         open.diagnostics
             .into_iter()
-            .filter(|d| !dropped(d))
+            .filter(|d| !dropped(d) && !unread(d))
             .map(|d| {
                 let key_error =
                     d.message.starts_with("unknown key") || d.message.starts_with("no document");
@@ -348,18 +359,22 @@ pub fn produce(
 
 /// Renders every document of a checked fact sheet in every format, writing each file
 /// atomically. All files are produced in memory first, so a failing writer leaves nothing
-/// half-written. Returns the paths written, in a stable order.
+/// half-written. Returns the paths written, in a stable order; a failure is a diagnostic (a
+/// template error keeps its template file and line).
 pub fn render_checked(
     checked: &Checked,
     templates: &Templates,
     options: &RenderOptions,
     pdf: Option<&writer::pdf::PdfRenderer>,
-) -> Result<Vec<PathBuf>> {
-    let files = produce(checked, templates, options, pdf)
-        .map_err(|d| anyhow::anyhow!("{}", d.to_string().trim_end()))?;
+) -> Result<Vec<PathBuf>, Diagnostics> {
+    let files = produce(checked, templates, options, pdf)?;
     let mut written = Vec::new();
     for (path, bytes) in files {
-        output::write_atomic(&path, &bytes)?;
+        output::write_atomic(&path, &bytes).map_err(|e| {
+            let mut d = Diagnostic::error("", format!("{e:#}"));
+            d.file = checked.loaded.file.clone();
+            Diagnostics(vec![d])
+        })?;
         written.push(path);
     }
     Ok(written)

@@ -158,24 +158,6 @@ fn failure(file: &Path, message: String) -> Diagnostics {
     Diagnostics(vec![d])
 }
 
-/// `render_checked` for `--message-format json`: every document in memory first, then each
-/// file written atomically; a failure is a diagnostic, never free text.
-fn write_json(
-    checked: &vanban::Checked,
-    templates: &Templates,
-    options: &RenderOptions,
-    pdf: Option<&vanban::writer::pdf::PdfRenderer>,
-) -> Result<Vec<PathBuf>, Diagnostics> {
-    let files = vanban::produce(checked, templates, options, pdf)?;
-    let mut written = Vec::new();
-    for (path, bytes) in files {
-        vanban::output::write_atomic(&path, &bytes)
-            .map_err(|e| failure(&checked.loaded.file, format!("{e:#}")))?;
-        written.push(path);
-    }
-    Ok(written)
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let format = match &cli.command {
@@ -247,17 +229,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                     Ok(checked) => {
                         report(&checked.warnings, message_format);
-                        let written = match message_format {
-                            MessageFormat::Human => {
-                                vanban::render_checked(&checked, &templates, &options, pdf.as_ref())
-                                    .map_err(|e| eprintln!("{e:#}"))
-                            }
-                            // As render_checked, keeping a template error a located diagnostic.
-                            MessageFormat::Json => {
-                                write_json(&checked, &templates, &options, pdf.as_ref())
-                                    .map_err(|d| report(&d, message_format))
-                            }
-                        };
+                        let written =
+                            vanban::render_checked(&checked, &templates, &options, pdf.as_ref())
+                                .map_err(|d| report(&d, message_format));
                         match written {
                             Ok(written) => {
                                 for path in written {
