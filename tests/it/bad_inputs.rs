@@ -89,7 +89,6 @@ fn fifty_megabytes() -> Vec<u8> {
     out
 }
 
-const HELP_SYNTAX: &str = "help: check the indentation (spaces, not tabs)";
 
 /// The table. Positions were read from `vanban check` on each fixture.
 #[rustfmt::skip] // a table
@@ -103,12 +102,12 @@ const CASES: &[Case] = &[
     case("not-a-mapping", 1, &["{file}:1:1: error: expected a group of keys, found a list", "help: a fact sheet is a group of `key: value` lines"]),
     case("two-documents", 1, &["{file}:123:1: error: the file holds more than one YAML document", "help: a fact sheet is one YAML document: remove the second '---'"]),
     case("alias-bomb", 1, &["{file}:2:32: error: the file is too large or too deeply nested to read", "help: a fact sheet is a few hundred lines"]),
-    case("deep-nesting", 1, &["{file}:1:262: error: unit: ", HELP_SYNTAX]),
+    case("deep-nesting", 1, &["{file}:1:262: error: the file is too large or too deeply nested to read", "help: a fact sheet is a few hundred lines"]),
     Case { name: "fifty-megabytes", source: Source::Bytes(fifty_megabytes), args: &[], code: 1, expect: &["{file}:", "error: "] },
     // YAML syntax.
-    case("tab-indent", 1, &["{file}:8:2: error: ", "tabs", HELP_SYNTAX]),
-    case("unclosed-quote", 1, &["{file}:29:3: error: issuer.agency[0]: ", HELP_SYNTAX]),
-    case("unclosed-bracket", 1, &["{file}:40:10: error: issuer.archive[0]: ", HELP_SYNTAX]),
+    case("tab-indent", 1, &["{file}:8:2: error: a tab is used to indent this line", "help: indent with spaces (two per level), never with tabs"]),
+    case("unclosed-quote", 1, &["{file}:28:17: error: a quoted text is not closed", "help: check that every opening quote"]),
+    case("unclosed-bracket", 1, &["{file}:40:10: error: a `[` or `{` is not closed", "help: close every `[` with `]`"]),
     case("duplicate-key", 1, &["{file}:15:3: error: unit.households: key `households` appears twice (lines 13 and 15)", "help: a key may appear once in a group: keep one"]),
     case("unquoted-comma", 1, &["{file}:72:15: error: facts.models[0].name: the text of `name` contains a comma", "help: write name: \"Tổ tự quản phòng, chống tội phạm\""]),
     // Wrong types.

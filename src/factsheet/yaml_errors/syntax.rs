@@ -133,12 +133,55 @@ pub fn syntax_diagnostic(e: &serde_saphyr::Error, source: &str, paths: &PathMap)
                 Some(cut) => message[..cut].to_string(),
                 None => message,
             };
-            let message = if has_jargon(&message) {
-                "this part of the file cannot be read as YAML".to_string()
+            // The parser's own words for the commonest slips, restated with their fix.
+            if message.contains("recursion limit") {
+                path.clear();
+                (
+                    "the file is too large or too deeply nested to read".into(),
+                    "a fact sheet is a few hundred lines: check for a block pasted by mistake, or brackets `[` `{` opened many times".into(),
+                )
+            } else if message.contains("tabs") {
+                path.clear();
+                (
+                    "a tab is used to indent this line".into(),
+                    "indent with spaces (two per level), never with tabs".into(),
+                )
+            } else if message.contains("quoted scalar") {
+                path.clear();
+                // Point at the quote that opens it: the last line above with an odd count.
+                if let Some(p) = position {
+                    let opened = source
+                        .lines()
+                        .take(p.line)
+                        .enumerate()
+                        .filter(|(_, l)| l.matches('"').count() % 2 == 1)
+                        .last();
+                    if let Some((i, l)) = opened {
+                        let column = l.rfind('"').map_or(1, |b| l[..b].chars().count() + 1);
+                        position = Some(Position {
+                            line: i + 1,
+                            column,
+                        });
+                    }
+                }
+                (
+                    "a quoted text is not closed".into(),
+                    "check that every opening quote `\"` has its closing quote, on the line where the text ends".into(),
+                )
+            } else if message.contains("indicator") || message.contains("flow") {
+                path.clear();
+                (
+                    "a `[` or `{` is not closed, or a text inside it holds a `:`".into(),
+                    "close every `[` with `]` and `{` with `}` on the same line, and put text with `:` or `,` in quotes".into(),
+                )
             } else {
-                message
-            };
-            (message, SYNTAX_HELP.into())
+                let message = if has_jargon(&message) {
+                    "this part of the file cannot be read as YAML".to_string()
+                } else {
+                    message
+                };
+                (message, SYNTAX_HELP.into())
+            }
         }
     };
     Diagnostic {
