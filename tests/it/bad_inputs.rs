@@ -89,7 +89,6 @@ fn fifty_megabytes() -> Vec<u8> {
     out
 }
 
-
 /// The table. Positions were read from `vanban check` on each fixture.
 #[rustfmt::skip] // a table
 const CASES: &[Case] = &[
