@@ -4,6 +4,7 @@
 
 mod common;
 
+mod absent;
 mod cli;
 mod docx_writer;
 mod open_data;
