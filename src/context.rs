@@ -58,7 +58,7 @@ fn accidents(a: &Accidents) -> Value {
 /// Incidents grouped by who detected them (in first-appearance order), with totals.
 fn incident_groups(sheet: &FactSheet) -> Vec<Value> {
     let mut groups: Vec<(Option<String>, Vec<&crate::factsheet::IncidentCategory>)> = Vec::new();
-    for i in &sheet.facts.incidents {
+    for i in sheet.facts.incidents.iter() {
         match groups.iter_mut().find(|(k, _)| *k == i.detected_by) {
             Some((_, members)) => members.push(i),
             None => groups.push((i.detected_by.clone(), vec![i])),
@@ -255,10 +255,12 @@ pub fn build(
             "other_results": facts.other_results.iter().map(quantity_text).collect::<Vec<_>>(),
             "assessment": assessment,
             "incident_groups": incident_groups(sheet),
-            "incident_total": json!({
-                "cases": facts.incidents.iter().map(|i| u64::from(i.cases)).sum::<u64>(),
-                "offenders": facts.incidents.iter().map(|i| u64::from(i.offenders)).sum::<u64>(),
-            }),
+            // `none` when the sheet does not give the incidents: absent is not zero.
+            "incident_total": facts.incidents.stated().map(|list| json!({
+                "cases": list.iter().map(|i| u64::from(i.cases)).sum::<u64>(),
+                "offenders": list.iter().map(|i| u64::from(i.offenders)).sum::<u64>(),
+            })),
+            "sections": crate::factsheet::absent::sections(sheet),
             "traffic": facts.traffic_accidents.as_ref().map(accidents),
             "fires": facts.fires.as_ref().map(accidents),
             "labour": facts.labour_accidents.as_ref().map(accidents),

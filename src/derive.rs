@@ -319,9 +319,10 @@ pub struct IncidentComparison {
 }
 
 /// Total incidents against the same period last year: last year's total as given, else the
-/// sum of every category's `previous`; `None` when neither is known.
+/// sum of every category's `previous`; `None` when neither is known, and when this period's
+/// incidents are not given (absent is not zero: only `incidents: []` says none happened).
 pub fn incident_comparison(sheet: &FactSheet) -> Option<IncidentComparison> {
-    let incidents = &sheet.facts.incidents;
+    let incidents = sheet.facts.incidents.stated()?;
     let previous = match sheet.facts.incidents_previous {
         Some(total) => total,
         None => {

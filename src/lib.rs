@@ -215,6 +215,7 @@ pub fn check(
                 d
             }),
     );
+    found.extend(factsheet::absent::warnings(&loaded));
     if let Some(covers) = covers {
         let mut names: Vec<&str> = loaded
             .sheet

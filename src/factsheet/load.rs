@@ -42,9 +42,41 @@ fn locate(mut d: Diagnostic, file: &Path, paths: &PathMap) -> Diagnostic {
     d
 }
 
-/// Reads and parses a fact sheet file.
+/// The largest fact sheet vanban reads, in bytes. A real one is a few hundred lines (the
+/// largest shipped example is 10 KB); a file a hundred times that is not a fact sheet, and
+/// reading it would cost memory and time for nothing.
+pub const LARGEST_FILE: u64 = 1_000_000;
+
+/// The longest text value, in characters: about seven printed pages. Laying out one
+/// paragraph costs more than linear time in Typst when it holds many italic or bold runs,
+/// so the limit also bounds the time to render.
+pub const LONGEST_TEXT: usize = 20_000;
+
+fn file_too_large(size: u64) -> Diagnostic {
+    Diagnostic::error(
+        "",
+        format!(
+            "the file is too large for a fact sheet: {} (the limit is {})",
+            kilobytes(size),
+            kilobytes(LARGEST_FILE)
+        ),
+    )
+    .with_help(
+        "a fact sheet is a few hundred lines (a few tens of kilobytes): check that this is the \
+         right file, not a spreadsheet or a document saved under a .yaml name",
+    )
+}
+
+/// `1001 KB`, rounded up so a file just over the limit never reads as the limit.
+fn kilobytes(bytes: u64) -> String {
+    format!("{} KB", bytes.div_ceil(1000))
+}
+
+/// Reads and parses a fact sheet file. A file larger than [`LARGEST_FILE`] is refused before
+/// it is read.
 pub fn load_file(file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    let bytes = std::fs::read(file).map_err(|e| {
+    use std::io::Read;
+    let cannot_read = |e: std::io::Error| {
         vec![locate(
             Diagnostic::error("", format!("cannot read the file: {e}")).with_help(
                 "check the path; fact sheets are YAML files such as data/phuong-ba-dinh-2024.yaml",
@@ -52,7 +84,22 @@ pub fn load_file(file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             file,
             &PathMap::default(),
         )]
-    })?;
+    };
+    let too_large = |size: u64| vec![locate(file_too_large(size), file, &PathMap::default())];
+    let handle = std::fs::File::open(file).map_err(cannot_read)?;
+    let size = handle.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > LARGEST_FILE {
+        return Err(too_large(size));
+    }
+    // The size on disk can be wrong (a pipe, a file still growing): never read past the limit.
+    let mut bytes = Vec::with_capacity(size as usize);
+    handle
+        .take(LARGEST_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > LARGEST_FILE {
+        return Err(too_large(bytes.len() as u64));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
@@ -89,6 +136,13 @@ pub fn clean_text(text: &str) -> String {
 /// text value and key is cleaned after parsing, escapes included.
 pub fn load_str(text: &str, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let text = text.trim_start_matches('\u{feff}');
+    if text.len() as u64 > LARGEST_FILE {
+        return Err(vec![locate(
+            file_too_large(text.len() as u64),
+            file,
+            &PathMap::default(),
+        )]);
+    }
     if yaml_errors::is_blank(text) {
         return Err(vec![locate(
             yaml_errors::empty_file(),
@@ -119,6 +173,7 @@ pub fn load_str(text: &str, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     too_large(&tree, "", &mut diagnostics);
+    too_long(&mut tree, "", &mut diagnostics);
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .map(|d| locate(d, file, &paths))
@@ -250,6 +305,47 @@ fn too_large(node: &Value, path: &str, out: &mut Vec<Diagnostic>) {
         Value::Object(map) => {
             for (k, v) in map {
                 too_large(v, &join(path, k), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Reports every text longer than [`LONGEST_TEXT`] characters and cuts it to that length, so
+/// that the checks still run on the rest of the sheet at a bounded cost (a sheet with an
+/// error never renders).
+fn too_long(node: &mut Value, path: &str, out: &mut Vec<Diagnostic>) {
+    match node {
+        // Bytes bound characters from above: most texts need no count.
+        Value::String(s) if s.len() > LONGEST_TEXT => {
+            let chars = s.chars().count();
+            if chars > LONGEST_TEXT {
+                out.push(
+                    Diagnostic::error(
+                        path,
+                        format!(
+                            "this text is {chars} characters long; one text may have at most {LONGEST_TEXT} (about seven pages)"
+                        ),
+                    )
+                    .with_help(
+                        "split the paragraph: write each paragraph as its own `- ` entry of the list; a page holds about 3000 characters",
+                    ),
+                );
+                let cut = s
+                    .char_indices()
+                    .nth(LONGEST_TEXT)
+                    .map_or(s.len(), |(i, _)| i);
+                s.truncate(cut);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                too_long(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map.iter_mut() {
+                too_long(v, &join(path, k), out);
             }
         }
         _ => {}

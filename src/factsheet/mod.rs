@@ -6,6 +6,7 @@
 //! Nothing here knows about templates or writers. The fields are documented for users in
 //! `docs/fact-sheet.md`.
 
+pub mod absent;
 pub mod data;
 pub mod load;
 pub mod paths;
@@ -327,8 +328,9 @@ pub struct Facts {
     #[serde(default)]
     pub guiding_documents: Vec<String>,
     /// Crimes and violations by category, this period and the same period last year.
+    /// Absent (left out or blank) is not zero: only `incidents: []` says nothing happened.
     #[serde(default)]
-    pub incidents: Vec<IncidentCategory>,
+    pub incidents: Listed<IncidentCategory>,
     /// Last year's total when it is known only as a total (not per category).
     #[serde(default)]
     pub incidents_previous: Option<CaseCount>,
@@ -384,6 +386,45 @@ pub struct Facts {
     /// What the TT124 criteria look at.
     #[serde(default)]
     pub criteria: CriteriaFacts,
+}
+
+/// A list the fact sheet may leave out: absent (the key left out or blank) is not the same
+/// as empty (`[]`, written to say there was none). Reads as a slice — empty when absent — so
+/// code that only lists the entries needs no change; [`Listed::stated`] tells the two apart.
+/// Serialised as the list (empty when absent), so templates can always iterate it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed<T>(pub Option<Vec<T>>);
+
+impl<T> Listed<T> {
+    /// The entries when the fact sheet gives the list, even empty; `None` when it does not.
+    pub fn stated(&self) -> Option<&[T]> {
+        self.0.as_deref()
+    }
+}
+
+impl<T> Default for Listed<T> {
+    fn default() -> Self {
+        Listed(None)
+    }
+}
+
+impl<T> std::ops::Deref for Listed<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        self.0.as_deref().unwrap_or(&[])
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Listed<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Option::<Vec<T>>::deserialize(d).map(Listed)
+    }
+}
+
+impl<T: Serialize> Serialize for Listed<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
 }
 
 /// Cases and offenders of one category.

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod absent;
 mod bad_inputs;
 mod cli;
 mod docx_writer;
