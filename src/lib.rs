@@ -6,6 +6,16 @@
 //! whole pipeline in memory; `render` is `check` plus writing the files, so a sheet that
 //! passes `check` renders.
 
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
 pub mod compose;
 pub mod context;
 pub mod contract;

@@ -326,9 +326,10 @@ impl Fixed {
         if carry {
             digits.insert(0, b'1');
         }
-        let split = digits.len() - places;
-        let mut int: String = digits[..split].iter().map(|&b| char::from(b)).collect();
-        let frac: String = digits[split..].iter().map(|&b| char::from(b)).collect();
+        // `digits` holds at least `places` digits (it was resized to `int.len() + places`).
+        let (int_digits, frac_digits) = digits.split_at(digits.len().saturating_sub(places));
+        let mut int: String = int_digits.iter().map(|&b| char::from(b)).collect();
+        let frac: String = frac_digits.iter().map(|&b| char::from(b)).collect();
         let trimmed = int.trim_start_matches('0');
         int = if trimmed.is_empty() {
             "0".to_string()
@@ -403,7 +404,7 @@ fn push_words(n: u64, leading: bool, out: &mut Vec<&'static str>) {
 /// Pushes the words for one group `1..=999`; `full` reads it with its hundreds even when they
 /// are zero (`không trăm linh năm`).
 fn push_group(group: u64, full: bool, out: &mut Vec<&'static str>) {
-    let digit = |d: u64| DIGITS[(d % 10) as usize];
+    let digit = |d: u64| DIGITS.get((d % 10) as usize).copied().unwrap_or_default();
     let hundreds = group / 100 % 10;
     let tens = group / 10 % 10;
     let units = group % 10;

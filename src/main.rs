@@ -1,6 +1,16 @@
 //! The `vanban` command line: parses arguments, calls the library, prints, sets the exit code
 //! (0 success, 1 invalid input or failed output, 2 usage error).
 
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};

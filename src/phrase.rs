@@ -167,7 +167,11 @@ pub fn stats(points: &[Value], field: &str, at_least: Option<f64>) -> Value {
             "latest": latest,
         });
     }
-    let steps: Vec<f64> = values.windows(2).map(|w| w[1].1 - w[0].1).collect();
+    let steps: Vec<f64> = values
+        .iter()
+        .zip(values.iter().skip(1))
+        .map(|(before, after)| after.1 - before.1)
+        .collect();
     let trend = if steps.iter().all(|s| *s == 0.0) {
         "same"
     } else if steps.iter().all(|s| *s >= 0.0) {

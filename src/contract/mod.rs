@@ -154,7 +154,7 @@ pub struct Declaration {
 impl Declaration {
     /// Whether a series holds one figure per point (not a group).
     pub fn single_figure(&self) -> bool {
-        self.kind == Kind::Series && self.fields.len() == 1 && self.fields[0].name == "value"
+        self.kind == Kind::Series && matches!(self.fields.as_slice(), [f] if f.name == "value")
     }
 }
 

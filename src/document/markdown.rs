@@ -72,19 +72,23 @@ impl Builder {
 
     fn heading_number(&mut self, level: u8) -> String {
         let idx = (level.clamp(1, 6) - 1) as usize;
-        self.heading_counters[idx] += 1;
-        for c in &mut self.heading_counters[idx + 1..] {
-            *c = 0;
+        // `idx < 6`, the length of the counters: the split always succeeds.
+        let Some((upto, below)) = self.heading_counters.split_at_mut_checked(idx + 1) else {
+            return String::new();
+        };
+        if let Some(c) = upto.last_mut() {
+            *c += 1;
         }
-        if idx == 0 {
-            return format!("{}.", locale::roman(self.heading_counters[0]));
+        below.fill(0);
+        match upto.split_first() {
+            Some((section, [])) => format!("{}.", locale::roman(*section)),
+            // Clause numbers restart under each section and chain below: 2., 2.1., 2.1.1.
+            Some((_, clauses)) => {
+                let parts: Vec<String> = clauses.iter().map(|n| n.to_string()).collect();
+                format!("{}.", parts.join("."))
+            }
+            None => String::new(),
         }
-        // Clause numbers restart under each section and chain below: 2., 2.1., 2.1.1.
-        let parts: Vec<String> = self.heading_counters[1..=idx]
-            .iter()
-            .map(|n| n.to_string())
-            .collect();
-        format!("{}.", parts.join("."))
     }
 
     fn end_block(&mut self, target: Target) {

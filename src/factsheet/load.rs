@@ -101,7 +101,10 @@ pub fn load_file(file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         return Err(too_large(bytes.len() as u64));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let before = e
+            .as_bytes()
+            .get(..e.utf8_error().valid_up_to())
+            .unwrap_or_default();
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let column = String::from_utf8_lossy(before.rsplit(|b| *b == b'\n').next().unwrap_or(&[]))
             .chars()

@@ -39,14 +39,15 @@ pub fn rich_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let mut plain = String::new();
     let mut i = 0;
-    while i < chars.len() {
-        let marker = if chars[i..].starts_with(&['*', '*']) {
+    while let Some(&c) = chars.get(i) {
+        let marker = if chars.get(i..).is_some_and(|t| t.starts_with(&['*', '*'])) {
             2
-        } else if chars[i] == '*' {
+        } else if c == '*' {
             1
         } else {
             0
         };
+        let pattern: &[char] = if marker == 2 { &['*', '*'] } else { &['*'] };
         if marker > 0 {
             let open_ok = chars
                 .get(i + marker)
@@ -56,16 +57,22 @@ pub fn rich_text(s: &str) -> String {
                 let mut j = i + marker;
                 let mut close = None;
                 while j + marker <= chars.len() {
-                    let here = chars[j..].starts_with(&['*', '*'][..marker]);
+                    let here = chars.get(j..).is_some_and(|t| t.starts_with(pattern));
                     let after_star = chars.get(j + marker) == Some(&'*');
-                    if here && !chars[j - 1].is_whitespace() && (marker == 2 || !after_star) {
+                    // `j > i`, so `j - 1` is a character of the paragraph.
+                    let closes_word = chars.get(j - 1).is_some_and(|c| !c.is_whitespace());
+                    if here && closes_word && (marker == 2 || !after_star) {
                         close = Some(j);
                         break;
                     }
                     j += 1;
                 }
                 if let Some(j) = close {
-                    let inner: String = chars[i + marker..j].iter().collect();
+                    let inner: String = chars
+                        .get(i + marker..j)
+                        .unwrap_or_default()
+                        .iter()
+                        .collect();
                     if !inner.contains('*') {
                         out.push_str(&escaped(&plain));
                         plain.clear();
@@ -79,7 +86,7 @@ pub fn rich_text(s: &str) -> String {
                 }
             }
         }
-        plain.push(chars[i]);
+        plain.push(c);
         i += 1;
     }
     out.push_str(&escaped(&plain));

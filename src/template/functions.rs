@@ -118,7 +118,10 @@ pub fn register(tera: &mut Tera) {
                         p.get(&part).and_then(phrase::value_of),
                         p.get(&whole).and_then(phrase::value_of),
                     ) {
-                        (Some(a), Some(b)) => phrase::ratio(a, b)["rate"].clone(),
+                        (Some(a), Some(b)) => phrase::ratio(a, b)
+                            .get("rate")
+                            .cloned()
+                            .unwrap_or(Value::Null),
                         _ => Value::Null,
                     };
                     if let Some(m) = p.as_object_mut() {

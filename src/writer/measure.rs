@@ -39,8 +39,14 @@ fn advance(c: char, bold: bool) -> u32 {
         (&ROMAN_LOWER, &ROMAN_UPPER)
     };
     let width = match base {
-        'a'..='z' => lower[base as usize - 'a' as usize],
-        'A'..='Z' => upper[base as usize - 'A' as usize],
+        'a'..='z' => lower
+            .get(base as usize - 'a' as usize)
+            .copied()
+            .unwrap_or(500),
+        'A'..='Z' => upper
+            .get(base as usize - 'A' as usize)
+            .copied()
+            .unwrap_or(500),
         ' ' | ',' | '.' => 250,
         ':' | ';' | '/' | '!' => 278,
         '-' | '(' | ')' => 333,

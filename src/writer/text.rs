@@ -93,29 +93,41 @@ fn inline_text(inlines: &[Inline]) -> String {
 pub fn diff_lines(old: &str, new: &str) -> String {
     let a: Vec<&str> = old.lines().collect();
     let b: Vec<&str> = new.lines().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
+    // `lcs[i][j]`: the length of the longest common subsequence of `a[i..]` and `b[j..]`;
+    // past the end of either text it is 0, which `at` reads for cells outside the table.
+    let mut lcs = vec![vec![0u32; b.len()]; a.len()];
+    let at = |lcs: &[Vec<u32>], i: usize, j: usize| {
+        lcs.get(i).and_then(|row| row.get(j)).copied().unwrap_or(0)
+    };
+    for (i, x) in a.iter().enumerate().rev() {
+        for (j, y) in b.iter().enumerate().rev() {
+            let length = if x == y {
+                at(&lcs, i + 1, j + 1) + 1
             } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
+                at(&lcs, i + 1, j).max(at(&lcs, i, j + 1))
             };
+            if let Some(cell) = lcs.get_mut(i).and_then(|row| row.get_mut(j)) {
+                *cell = length;
+            }
         }
     }
     let (mut i, mut j) = (0, 0);
     let mut out = String::new();
-    while i < n || j < m {
-        if i < n && j < m && a[i] == b[j] {
-            i += 1;
-            j += 1;
-        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            out.push_str(&format!("- {}\n", a[i]));
-            i += 1;
-        } else {
-            out.push_str(&format!("+ {}\n", b[j]));
-            j += 1;
+    loop {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                i += 1;
+                j += 1;
+            }
+            (Some(x), y) if y.is_none() || at(&lcs, i + 1, j) >= at(&lcs, i, j + 1) => {
+                out.push_str(&format!("- {x}\n"));
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push_str(&format!("+ {y}\n"));
+                j += 1;
+            }
+            _ => break,
         }
     }
     out

@@ -8,6 +8,7 @@ mod absent;
 mod bad_inputs;
 mod cli;
 mod docx_writer;
+mod injection;
 mod open_data;
 mod pdf_writer;
 mod plan_and_periodic;

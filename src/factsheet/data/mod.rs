@@ -71,7 +71,7 @@ impl Checker<'_> {
             .filter(|(k, v)| v.is_null() && !names.contains(k) && *k != "at")
             .map(|(k, _)| k)
             .collect();
-        if !pieces.is_empty() {
+        if let Some(first) = pieces.first() {
             let text_field = fields
                 .iter()
                 .find(|f| f.kind == Kind::Text && given.get(&f.name).is_some_and(Value::is_string));
@@ -91,7 +91,7 @@ impl Checker<'_> {
                 }
             };
             self.error(
-                format!("{path}.{}", pieces[0]),
+                format!("{path}.{first}"),
                 problem(
                     format!(
                         "`{}` looks like the rest of a text cut at a comma",
@@ -152,9 +152,9 @@ impl Checker<'_> {
     fn series(&mut self, path: &str, d: &Declaration, v: &Value) -> Option<Value> {
         let point =
             |this: &mut Self, p: &str, at: Value, value: &Value| -> Option<Map<String, Value>> {
-                let mut m = if d.single_figure() {
+                let mut m = if let Some(only) = d.fields.first().filter(|_| d.single_figure()) {
                     let mut m = Map::new();
-                    match figure(d.fields[0].kind, value) {
+                    match figure(only.kind, value) {
                         Ok(Some(x)) => {
                             m.insert("value".into(), x);
                         }

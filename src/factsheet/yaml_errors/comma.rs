@@ -19,10 +19,9 @@ impl CommaSplit {
     /// One diagnostic for the line; `parent` is the path of the mapping.
     pub fn diagnostic(&self, parent: &str, paths: &PathMap) -> Diagnostic {
         let keys: Vec<String> = self.texts.iter().map(|(k, _)| format!("`{k}`")).collect();
-        let message = if keys.len() == 1 {
+        let message = if let [only] = keys.as_slice() {
             format!(
-                "the text of {} contains a comma; inside {{ }} a comma starts a new key, so the text must be in quotes",
-                keys[0]
+                "the text of {only} contains a comma; inside {{ }} a comma starts a new key, so the text must be in quotes"
             )
         } else {
             format!(
@@ -35,7 +34,12 @@ impl CommaSplit {
             .iter()
             .map(|(k, v)| format!("{k}: {}", quote(v)))
             .collect();
-        let first = join(parent, &self.texts[0].0);
+        let first_key = self
+            .texts
+            .first()
+            .map(|(k, _)| k.as_str())
+            .unwrap_or_default();
+        let first = join(parent, first_key);
         let mut d = Diagnostic::error(first.clone(), message)
             .with_help(format!("write {}", and_list(&fixes)));
         d.position = paths.locate(&first);
@@ -155,7 +159,7 @@ fn flow_groups(line: &str) -> Vec<String> {
                 '{' => opens.push(i),
                 '}' => {
                     if let Some(start) = opens.pop() {
-                        groups.push(chars[start + 1..i].iter().collect());
+                        groups.push(chars.get(start + 1..i).unwrap_or_default().iter().collect());
                     }
                 }
                 _ => {}

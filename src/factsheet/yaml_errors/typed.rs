@@ -290,10 +290,11 @@ pub fn grouped_thousands(text: &str) -> Option<String> {
     for sep in ['.', ',', ' '] {
         let groups: Vec<&str> = text.split(sep).collect();
         let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
-        if groups.len() >= 2
-            && (1..=3).contains(&groups[0].len())
-            && digits(groups[0])
-            && groups[1..].iter().all(|g| g.len() == 3 && digits(g))
+        if let Some((first, rest)) = groups.split_first()
+            && !rest.is_empty()
+            && (1..=3).contains(&first.len())
+            && digits(first)
+            && rest.iter().all(|g| g.len() == 3 && digits(g))
         {
             return Some(groups.concat());
         }
