@@ -388,38 +388,43 @@ fn remove_path(tree: &mut Value, path: &str) -> bool {
     }
 }
 
-fn get<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
-    let mut node = tree;
+/// One step of a field path: a key, or an index into a list.
+enum Step<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+/// The steps of `facts.incidents[0].cases`; `None` for a malformed index.
+fn steps(path: &str) -> Option<Vec<Step<'_>>> {
+    let mut out = Vec::new();
     for part in path.split('.').filter(|p| !p.is_empty()) {
-        let (key, indices) = match part.find('[') {
-            Some(cut) => (&part[..cut], &part[cut..]),
-            None => (part, ""),
-        };
+        let (key, indices) = part.split_at(part.find('[').unwrap_or(part.len()));
         if !key.is_empty() {
-            node = node.get(key)?;
+            out.push(Step::Key(key));
         }
         for index in indices.split(['[', ']']).filter(|s| !s.is_empty()) {
-            node = node.get(index.parse::<usize>().ok()?)?;
+            out.push(Step::Index(index.parse::<usize>().ok()?));
         }
     }
-    Some(node)
+    Some(out)
+}
+
+fn get<'a>(tree: &'a Value, path: &str) -> Option<&'a Value> {
+    steps(path)?
+        .into_iter()
+        .try_fold(tree, |node, step| match step {
+            Step::Key(k) => node.get(k),
+            Step::Index(i) => node.get(i),
+        })
 }
 
 fn walk<'a>(tree: &'a mut Value, path: &str) -> Option<&'a mut Value> {
-    let mut node = tree;
-    for part in path.split('.').filter(|p| !p.is_empty()) {
-        let (key, indices) = match part.find('[') {
-            Some(cut) => (&part[..cut], &part[cut..]),
-            None => (part, ""),
-        };
-        if !key.is_empty() {
-            node = node.get_mut(key)?;
-        }
-        for index in indices.split(['[', ']']).filter(|s| !s.is_empty()) {
-            node = node.get_mut(index.parse::<usize>().ok()?)?;
-        }
-    }
-    Some(node)
+    steps(path)?
+        .into_iter()
+        .try_fold(tree, |node, step| match step {
+            Step::Key(k) => node.get_mut(k),
+            Step::Index(i) => node.get_mut(i),
+        })
 }
 
 #[cfg(test)]
