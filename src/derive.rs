@@ -97,6 +97,8 @@ pub struct LeadershipCheck {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PolicyCheck {
     pub pass: bool,
+    /// Whether the fact sheet says at all (a missing answer is not a yes).
+    pub stated: bool,
 }
 
 /// Criterion 2 (Điều 4 khoản 3): none of the events a–g.
@@ -125,8 +127,9 @@ pub struct PreventionCheck {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PoliceCheck {
     pub pass: bool,
-    pub effective: bool,
-    pub disciplined: u32,
+    /// Absent when the fact sheet does not say.
+    pub effective: Option<bool>,
+    pub disciplined: Option<u32>,
 }
 
 /// Criterion 4: every sub-unit registered, ≥ 70% recognised.
@@ -201,7 +204,8 @@ pub fn assess_commune(sheet: &FactSheet) -> CommuneAssessment {
     let c = &sheet.facts.criteria;
     let leadership = criterion_one(c, sheet, year);
     let policy = PolicyCheck {
-        pass: c.policy_carried_out,
+        pass: c.policy_carried_out == Some(true),
+        stated: c.policy_carried_out.is_some(),
     };
     let events = EventsCheck {
         pass: c.security_events.is_empty(),
@@ -209,7 +213,7 @@ pub fn assess_commune(sheet: &FactSheet) -> CommuneAssessment {
     };
     let prevention = prevention_check(sheet);
     let police = PoliceCheck {
-        pass: c.police_effective && c.police_disciplined == 0,
+        pass: c.police_effective == Some(true) && c.police_disciplined == Some(0),
         effective: c.police_effective,
         disciplined: c.police_disciplined,
     };

@@ -144,6 +144,14 @@ fn tt124_movement(s: &FactSheet) -> bool {
         || narrative(s, "movement")
 }
 
+fn tt124_core_forces(s: &FactSheet) -> bool {
+    let c = &s.facts.criteria;
+    !s.facts.core_forces.is_empty()
+        || c.police_effective.is_some()
+        || c.police_disciplined.is_some()
+        || narrative(s, "core_forces")
+}
+
 const SO_KET: &str = "bao-cao-so-ket";
 const TT124: &str = "bao-cao-ket-qua-tt124";
 
@@ -298,6 +306,17 @@ const SECTIONS: &[Section] = &[
         ),
         present: tt124_movement,
     },
+    Section {
+        template: TT124,
+        group: "tt124",
+        key: "core_forces",
+        label: "Kết quả xây dựng lực lượng nòng cốt bảo vệ an ninh, trật tự ở cơ sở",
+        field: "facts.core_forces",
+        help: Some(
+            "give facts.core_forces, or facts.criteria.police_effective and police_disciplined, or write narrative.core_forces",
+        ),
+        present: tt124_core_forces,
+    },
 ];
 
 /// Whether the dotted `path` (no indices) is written in the file.
@@ -368,7 +387,37 @@ pub fn warnings(loaded: &Loaded) -> Vec<Diagnostic> {
         };
         out.push(d);
     }
+    out.extend(unstated_criteria(loaded));
     out
+}
+
+/// The TT124 Điều 5 answers the year-end report states as facts: a missing one is not a
+/// yes, so the report does not claim it and its criterion is not met; say so here.
+fn unstated_criteria(loaded: &Loaded) -> Vec<Diagnostic> {
+    let sheet = &loaded.sheet;
+    if !sheet.documents.iter().any(|d| d.template == TT124) {
+        return Vec::new();
+    }
+    let c = &sheet.facts.criteria;
+    [
+        ("policy_carried_out", c.policy_carried_out.is_none(), "2", "true"),
+        ("police_effective", c.police_effective.is_none(), "3", "true"),
+        ("police_disciplined", c.police_disciplined.is_none(), "3", "0"),
+    ]
+    .into_iter()
+    .filter(|(_, missing, _, _)| *missing)
+    .map(|(key, _, criterion, example)| {
+        let path = format!("facts.criteria.{key}");
+        let mut d = Diagnostic::warning(
+            path.clone(),
+            format!("`{key}` is not stated: the report does not claim it, and criterion {criterion} of TT124 Điều 5 is reported as not met (Chưa đạt)"),
+        )
+        .with_help(format!("write `{key}: {example}` under facts.criteria (or what the evaluation found)"));
+        d.file = loaded.file.clone();
+        d.position = loaded.paths.locate(&path);
+        d
+    })
+    .collect()
 }
 
 #[cfg(test)]

@@ -690,9 +690,10 @@ pub struct CriteriaFacts {
     /// Other directives issued in the period, listed in the report.
     #[serde(default)]
     pub directives: Vec<DocRef>,
-    /// Criterion 2 (Điều 4.2): Party and State policy fully carried out.
-    #[serde(default = "yes")]
-    pub policy_carried_out: bool,
+    /// Criterion 2 (Điều 4.2): Party and State policy fully carried out. Absent means the
+    /// evaluation has not said so: the criterion is not reported as met.
+    #[serde(default)]
+    pub policy_carried_out: Option<bool>,
     /// Criterion 2 (Điều 4.3): which of the events a–g happened (letters), e.g. `[e]`.
     #[serde(default)]
     pub security_events: Vec<String>,
@@ -705,20 +706,17 @@ pub struct CriteriaFacts {
     /// Criterion 2 (Điều 4.4.d): serious fires/explosions, fatal work accidents, serious incidents.
     #[serde(default)]
     pub serious_accidents: Vec<Accident>,
-    /// Criterion 3: police personnel disciplined in the period.
+    /// Criterion 3: police personnel disciplined in the period (absent: not stated).
     #[serde(default)]
-    pub police_disciplined: u32,
-    /// Criterion 3: commune police grasp the situation and advise effectively.
-    #[serde(default = "yes")]
-    pub police_effective: bool,
+    pub police_disciplined: Option<u32>,
+    /// Criterion 3: commune police grasp the situation and advise effectively (absent: not
+    /// stated, so not reported as met).
+    #[serde(default)]
+    pub police_effective: Option<bool>,
     /// Number of working models of the movement (criterion 1 needs ≥ 1); defaults to the
     /// number of `facts.models`.
     #[serde(default)]
     pub working_models: Option<u32>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// A serious accident or incident (TT124 Điều 4.4.d).

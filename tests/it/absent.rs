@@ -169,17 +169,30 @@ fn tt124_leaves_out_the_sections_without_figures() {
             .any(|h| h == "Kết quả xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc"),
         "{h:?}"
     );
-    // What the criteria give is still there, numbered without a gap.
+    // Without core forces or the police's evaluation that section goes too; what the
+    // criteria give is still there, numbered without a gap.
     assert!(
-        text.contains("1. Kết quả xây dựng lực lượng nòng cốt bảo vệ an ninh, trật tự ở cơ sở"),
-        "{text}"
+        !h.iter()
+            .any(|h| h == "Kết quả xây dựng lực lượng nòng cốt bảo vệ an ninh, trật tự ở cơ sở"),
+        "{h:?}"
     );
+    assert!(text.contains("1. Kết quả phân loại"), "{text}");
     let loaded = load_file(&file).expect("loads");
     let warned: Vec<String> = vanban::factsheet::absent::warnings(&loaded)
         .into_iter()
         .map(|d| d.path)
         .collect();
-    assert_eq!(warned, ["facts.propaganda", "narrative.movement"]);
+    assert_eq!(
+        warned,
+        [
+            "facts.propaganda",
+            "narrative.movement",
+            "facts.core_forces",
+            "facts.criteria.policy_carried_out",
+            "facts.criteria.police_effective",
+            "facts.criteria.police_disciplined"
+        ]
+    );
 }
 
 #[test]
