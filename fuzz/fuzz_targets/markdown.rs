@@ -1,0 +1,25 @@
+#![no_main]
+//! Markdown body → Document → every writer (DOCX, text, PDF). Writers may return errors,
+//! never panic.
+
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+use vanban::writer::pdf::PdfRenderer;
+
+static PDF: OnceLock<PdfRenderer> = OnceLock::new();
+
+fuzz_target!(|data: &[u8]| {
+    // Keep PDF renders fast.
+    if data.len() > 4096 {
+        return;
+    }
+    let text = String::from_utf8_lossy(data);
+    let body = vanban::document::markdown::parse_body(&text);
+    let mut doc = vanban::document::sample::sample_document();
+    doc.body = body.blocks;
+    doc.footnotes = body.footnotes;
+    let _ = vanban::writer::docx::write(&doc);
+    let _ = vanban::writer::text::write(&doc);
+    let pdf = PDF.get_or_init(|| PdfRenderer::new().expect("PDF renderer"));
+    let _ = pdf.render(&doc, Default::default());
+});
