@@ -37,11 +37,6 @@ pub fn value_of(v: &Value) -> Option<f64> {
     }
 }
 
-/// Whether a figure was written as an estimate (`trên 1.500`).
-pub fn is_approximate(v: &Value) -> bool {
-    v.as_object().is_some_and(|m| m.contains_key("approx"))
-}
-
 /// `now` against `before`: the difference, its size and direction, and the change as a
 /// percentage of `before` (absent when `before` is zero: a rise from nothing has none).
 pub fn compare(now: f64, before: f64) -> Value {

@@ -27,11 +27,6 @@ pub(crate) fn get(name: &str) -> Option<RawDeclaration> {
         .map(|(_, d)| d.clone())
 }
 
-/// Every catalogue name, in the catalogue's order.
-pub fn names() -> impl Iterator<Item = &'static str> {
-    entries().iter().map(|(n, _)| n.as_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

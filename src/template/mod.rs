@@ -328,15 +328,21 @@ impl Templates {
     }
 }
 
+/// A Tera with our filters, phrase functions and Markdown escaping, and no templates yet.
+fn environment() -> Tera {
+    let mut tera = Tera::new();
+    filters::register(&mut tera);
+    functions::register(&mut tera);
+    tera.set_escape_fn(escape_markdown);
+    tera.autoescape_on([SUFFIX]);
+    tera
+}
+
 /// Adds every template to one Tera; a template that does not parse is set aside with its
 /// diagnostic and the rest are loaded without it.
 fn build_tera(sources: &mut BTreeMap<String, Source>) -> Tera {
     loop {
-        let mut tera = Tera::new();
-        filters::register(&mut tera);
-        functions::register(&mut tera);
-        tera.set_escape_fn(escape_markdown);
-        tera.autoescape_on([SUFFIX]);
+        let mut tera = environment();
         let good: Vec<(String, String)> = sources
             .iter()
             .filter(|(_, s)| s.broken.is_none())
@@ -408,11 +414,7 @@ mod tests {
     use super::*;
 
     fn render_str(src: &str, ctx: &Context) -> String {
-        let mut tera = Tera::new();
-        filters::register(&mut tera);
-        functions::register(&mut tera);
-        tera.set_escape_fn(escape_markdown);
-        tera.autoescape_on([SUFFIX]);
+        let mut tera = environment();
         tera.add_raw_template("t.md.tera", src)
             .expect("template parses");
         tera.render("t.md.tera", ctx).expect("renders")
@@ -450,11 +452,7 @@ mod tests {
 
     /// Renders `src` with the shared component library.
     fn render_with_lib(src: &str) -> String {
-        let mut tera = Tera::new();
-        filters::register(&mut tera);
-        functions::register(&mut tera);
-        tera.set_escape_fn(escape_markdown);
-        tera.autoescape_on([SUFFIX]);
+        let mut tera = environment();
         let lib = BUILTIN
             .iter()
             .find(|(n, _)| *n == LIBRARY)

@@ -182,6 +182,29 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Adds to `problems` what `out` of `command` got wrong: its exit code, or an expected text
+/// missing from its stderr.
+fn expect_outcome<'e>(
+    command: &str,
+    out: &std::process::Output,
+    code: i32,
+    expected: impl Iterator<Item = &'e String>,
+    problems: &mut Vec<String>,
+) {
+    if out.status.code() != Some(code) {
+        problems.push(format!(
+            "{command} exit {:?}, expected {code}",
+            out.status.code()
+        ));
+    }
+    let err = stderr(out);
+    for e in expected {
+        if !err.contains(e.as_str()) {
+            problems.push(format!("{command} stderr lacks {e:?}"));
+        }
+    }
+}
+
 /// Runs one case; returns its failures (empty when it passes).
 fn run_case(c: &Case) -> Vec<String> {
     let mut problems = Vec::new();
@@ -194,18 +217,7 @@ fn run_case(c: &Case) -> Vec<String> {
     args.extend(c.args);
     let out = vanban(&args);
     let human = stderr(&out);
-    if out.status.code() != Some(c.code) {
-        problems.push(format!(
-            "check exit {:?}, expected {}",
-            out.status.code(),
-            c.code
-        ));
-    }
-    for e in &expected {
-        if !human.contains(e.as_str()) {
-            problems.push(format!("check stderr lacks {e:?}"));
-        }
-    }
+    expect_outcome("check", &out, c.code, expected.iter(), &mut problems);
     if human.contains("panicked") {
         problems.push("check panicked".into());
     }
@@ -279,20 +291,9 @@ fn run_case(c: &Case) -> Vec<String> {
     ];
     args.extend(c.args);
     let out = vanban(&args);
-    let rendered = stderr(&out);
-    if out.status.code() != Some(c.code) {
-        problems.push(format!(
-            "render exit {:?}, expected {}",
-            out.status.code(),
-            c.code
-        ));
-    }
     // `FILE: ok` is check's summary; render prints the written paths instead.
-    for e in expected.iter().filter(|e| !e.ends_with(": ok")) {
-        if !rendered.contains(e.as_str()) {
-            problems.push(format!("render stderr lacks {e:?}"));
-        }
-    }
+    let for_render = expected.iter().filter(|e| !e.ends_with(": ok"));
+    expect_outcome("render", &out, c.code, for_render, &mut problems);
     let written = files_under(&out_dir);
     if c.code != 0 {
         if !written.is_empty() {

@@ -11,7 +11,6 @@ use serde_json::{Map, Value, json};
 
 mod value;
 
-pub use value::{APPROXIMATIONS, parse_vietnamese_number};
 use value::{Problem, figure, problem, scalar, text};
 
 /// The result of checking the open data.
