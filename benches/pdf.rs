@@ -22,7 +22,7 @@ fn variant(base: &Document, i: usize) -> Document {
     let mut doc = base.clone();
     doc.header.number_line = format!("Số: {i}/BC-BCĐ");
     for block in &mut doc.body {
-        if let Block::Paragraph(content) | Block::ListItem { content, .. } = block {
+        if let Block::Paragraph { content, .. } | Block::ListItem { content, .. } = block {
             content.push(Inline::Text(Span::plain(format!(" (bản {i})"))));
         }
     }

@@ -2,6 +2,7 @@
 //! recipients, signature) come from the fact sheet; the title and body come from the
 //! rendered template.
 
+use crate::document::divs::DivError;
 use crate::document::markdown::parse_body;
 use crate::document::{Document, Header, Meta, Recipients, SignatureBlock, Title};
 use crate::factsheet::{DocumentSpec, FactSheet};
@@ -30,8 +31,13 @@ fn upper_lines(lines: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Builds the document `spec` of `sheet` from its rendered template.
-pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> Document {
+/// Builds the document `spec` of `sheet` from its rendered template. A div the template
+/// misuses is an error (message and help; the caller names the template).
+pub fn compose(
+    sheet: &FactSheet,
+    spec: &DocumentSpec,
+    rendered: &Rendered,
+) -> Result<Document, DivError> {
     let issuer = &sheet.issuer;
     let type_code = spec
         .type_code
@@ -57,13 +63,13 @@ pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> D
 
     let recipients = spec.recipients.as_ref().unwrap_or(&issuer.recipients);
     let archive = spec.archive.as_ref().unwrap_or(&issuer.archive);
-    let mut lines: Vec<String> = recipients
-        .iter()
-        .map(|r| match &r.purpose {
-            Some(p) => format!("- {} ({p});", r.name.trim()),
-            None => format!("- {};", r.name.trim()),
-        })
-        .collect();
+    let body = parse_body(&rendered.body)?;
+    // The template's own recipients (`- Như Điều 3;`) come first.
+    let mut lines: Vec<String> = body.recipients.clone();
+    lines.extend(recipients.iter().map(|r| match &r.purpose {
+        Some(p) => format!("- {} ({p});", r.name.trim()),
+        None => format!("- {};", r.name.trim()),
+    }));
     let archive = if archive.is_empty() {
         "VT".to_string()
     } else {
@@ -71,39 +77,46 @@ pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> D
     };
     lines.push(format!("- Lưu: {archive}."));
 
-    let body = parse_body(&rendered.body);
     // A per-document title in the fact sheet replaces the template's trích yếu.
     let title = spec.title.clone().unwrap_or_else(|| rendered.title.clone());
     let agency = upper_lines(&issuer.agency);
-    Document {
+    let mut doc = Document {
         header: Header {
             parent_agency: upper_lines(&issuer.parent_agency),
             issuing_agency: agency.clone(),
             number_line: number_line(spec.number, &type_code, &issuer.abbreviation),
             national_title: NATIONAL_TITLE.to_string(),
             motto: MOTTO.to_string(),
-            place_date: Some(place_date),
+            place_date: rendered.place_date.then_some(place_date),
         },
         title: Title {
             kind: rendered.kind.to_uppercase(),
             summary: title.clone(),
         },
-        addressees: Vec::new(),
+        authority: body.authority,
+        addressees: body.addressees,
         body: body.blocks,
         footnotes: body.footnotes,
         recipients: Recipients {
             heading: "Nơi nhận:".to_string(),
             lines,
         },
-        signature: SignatureBlock {
-            authority,
-            seal_title: signer
-                .seal_title
-                .iter()
-                .map(|s| s.trim().to_uppercase())
-                .collect(),
-            name: signer.name.trim().to_string(),
+        // The template's `::: signature` blocks replace the fact sheet's signer.
+        signatures: if body.signatures.is_empty() {
+            vec![SignatureBlock {
+                authority,
+                seal_title: signer
+                    .seal_title
+                    .iter()
+                    .map(|s| s.trim().to_uppercase())
+                    .collect(),
+                name: signer.name.trim().to_string(),
+            }]
+        } else {
+            body.signatures
         },
+        appendices: body.appendices,
+        numbering: rendered.numbering,
         meta: Meta {
             title: format!("{} {}", rendered.kind.to_uppercase(), title),
             author: agency.join(" "),
@@ -111,7 +124,10 @@ pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> D
                 .or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
                 .unwrap_or_default(),
         },
-    }
+    };
+    doc.finish(rendered.numbering)
+        .map_err(|e| DivError::new(e, "check the footnotes of the template"))?;
+    Ok(doc)
 }
 
 #[cfg(test)]

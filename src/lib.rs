@@ -289,10 +289,22 @@ pub fn build_documents(
             }
         };
         match templates.render(&spec.template, &ctx) {
-            Ok(rendered) => out.push((
-                spec.template.clone(),
-                compose::compose(sheet, spec, &rendered),
-            )),
+            Ok(rendered) => match compose::compose(sheet, spec, &rendered) {
+                Ok(doc) => out.push((spec.template.clone(), doc)),
+                Err(e) => {
+                    // The rendered Markdown has no position in the template file: name the
+                    // template and the div instead.
+                    let mut d = Diagnostic::error(
+                        "",
+                        format!("template `{}`: {}", spec.template, e.message),
+                    )
+                    .with_help(e.help);
+                    d.file = templates.file(&spec.template).unwrap_or_default();
+                    if !errors.contains(&d) {
+                        errors.push(d);
+                    }
+                }
+            },
             Err(d) => {
                 if !errors.contains(&*d) {
                     errors.push(*d);

@@ -14,10 +14,21 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let text = String::from_utf8_lossy(data);
-    let body = vanban::document::markdown::parse_body(&text);
+    let Ok(body) = vanban::document::markdown::parse_body(&text) else {
+        return;
+    };
     let mut doc = vanban::document::sample::sample_document();
     doc.body = body.blocks;
     doc.footnotes = body.footnotes;
+    doc.authority = body.authority;
+    doc.addressees = body.addressees;
+    if !body.signatures.is_empty() {
+        doc.signatures = body.signatures;
+    }
+    doc.appendices = body.appendices;
+    if doc.finish(vanban::document::Scheme::Sections).is_err() {
+        return;
+    }
     let _ = vanban::writer::docx::write(&doc);
     let _ = vanban::writer::text::write(&doc);
     let pdf = PDF.get_or_init(|| PdfRenderer::new().expect("PDF renderer"));

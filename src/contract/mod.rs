@@ -11,6 +11,7 @@
 pub mod catalogue;
 pub mod skeleton;
 
+use crate::document::Scheme;
 use crate::factsheet::Level;
 use crate::factsheet::paths::{PathMap, Position};
 use serde::{Deserialize, Serialize};
@@ -166,6 +167,10 @@ pub struct Contract {
     /// The unit levels the template is written for; empty means any.
     pub levels: Vec<Level>,
     pub reads: Vec<Declaration>,
+    /// How headings are numbered; `None` when the header does not say (then `sections`).
+    pub numbering: Option<Scheme>,
+    /// `false` for a document without a place-date line (a BIÊN BẢN); `None` = not said.
+    pub place_date: Option<bool>,
 }
 
 /// A problem in a template header, at a line and column of the template file.
@@ -212,6 +217,10 @@ struct RawHeader {
     levels: Vec<Level>,
     #[serde(default)]
     reads: Ordered<Option<RawDeclaration>>,
+    #[serde(default)]
+    numbering: Option<Scheme>,
+    #[serde(default)]
+    place_date: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -365,6 +374,8 @@ pub fn parse(template: &str) -> Result<Contract, Vec<HeaderError>> {
             about: raw.about,
             levels: raw.levels,
             reads,
+            numbering: raw.numbering,
+            place_date: raw.place_date,
         })
     } else {
         Err(errors)

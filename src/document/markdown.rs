@@ -1,21 +1,30 @@
 //! Template Markdown → the body of a [`Document`](super::Document).
 //!
-//! Uses pulldown-cmark (CommonMark + tables + footnotes). Headings are numbered here — `#` is
-//! `I.`, `##` is `1.`, `###` is `1.1.` — so removing a section from a template never leaves a
-//! gap or a repeated number. Footnotes are numbered in order of first reference, as Word and
+//! Uses pulldown-cmark (CommonMark + tables + footnotes), after the fenced-div pre-pass of
+//! [`super::divs`]. Headings are numbered later, over the whole document
+//! ([`super::numbering`]). Footnotes are numbered in order of first reference, as Word and
 //! Typst number them. Lists are flattened into marked paragraphs (`-`, `+`, `1.`), which is how
 //! ND30 documents print them.
 
-use super::{Align, Block, Footnote, Inline, Span, Table};
-use crate::locale;
+use super::divs::{self, Div, DivError};
+use super::{Align, Appendix, Block, Footnote, Inline, Role, SignatureBlock, Span, Table};
 use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
-/// The parsed body and its footnotes.
+/// The parsed body, its footnotes and what the divs sent elsewhere.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Body {
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
+    /// `::: authority` lines, UPPERCASE.
+    pub authority: Vec<String>,
+    /// `::: addressees` lines.
+    pub addressees: Vec<String>,
+    /// `::: signature` blocks, left to right.
+    pub signatures: Vec<SignatureBlock>,
+    /// `::: recipients` lines, printed before the fact sheet's.
+    pub recipients: Vec<String>,
+    pub appendices: Vec<Appendix>,
 }
 
 /// Where inline content is being collected.
@@ -37,7 +46,9 @@ struct Builder {
     lists: Vec<Option<u64>>,
     /// Item marker waiting for its first content.
     item_marker: Option<(String, u8)>,
-    heading_counters: [u32; 6],
+    /// Open divs and where their blocks start in `blocks`.
+    divs: Vec<(Div, usize)>,
+    out: Body,
     table: Option<Table>,
     row: Vec<Vec<Inline>>,
     /// Footnote being defined: its label and paragraphs.
@@ -70,35 +81,13 @@ impl Builder {
         inlines
     }
 
-    fn heading_number(&mut self, level: u8) -> String {
-        let idx = (level.clamp(1, 6) - 1) as usize;
-        // `idx < 6`, the length of the counters: the split always succeeds.
-        let Some((upto, below)) = self.heading_counters.split_at_mut_checked(idx + 1) else {
-            return String::new();
-        };
-        if let Some(c) = upto.last_mut() {
-            *c += 1;
-        }
-        below.fill(0);
-        match upto.split_first() {
-            Some((section, [])) => format!("{}.", locale::roman(*section)),
-            // Clause numbers restart under each section and chain below: 2., 2.1., 2.1.1.
-            Some((_, clauses)) => {
-                let parts: Vec<String> = clauses.iter().map(|n| n.to_string()).collect();
-                format!("{}.", parts.join("."))
-            }
-            None => String::new(),
-        }
-    }
-
-    fn end_block(&mut self, target: Target) {
+    fn end_block(&mut self, target: Target) -> Result<(), DivError> {
         let content = self.take_inlines();
         match target {
             Target::Heading(level) => {
-                let number = self.heading_number(level);
                 self.blocks.push(Block::Heading {
                     level,
-                    number,
+                    number: String::new(),
                     content,
                 });
             }
@@ -113,6 +102,8 @@ impl Builder {
                         depth,
                         content,
                     });
+                } else if let Some(div) = marker(&content) {
+                    return self.div_line(div);
                 } else if !content.is_empty() {
                     match self.blocks.last_mut() {
                         // A second paragraph of a list item continues it on a new line.
@@ -122,14 +113,156 @@ impl Builder {
                             prev.push(Inline::LineBreak);
                             prev.extend(content);
                         }
-                        _ => self.blocks.push(Block::Paragraph(content)),
+                        _ => self.blocks.push(Block::paragraph(content)),
                     }
                 }
             }
             Target::Cell => self.row.push(content),
             Target::Footnote => {}
         }
+        Ok(())
     }
+
+    /// Whether source lines are printed lines here (a signature's titles, an authority).
+    fn keeps_lines(&self) -> bool {
+        matches!(
+            self.divs.last(),
+            Some((
+                Div::Authority | Div::Addressees | Div::Signature | Div::Recipients,
+                _
+            ))
+        )
+    }
+
+    /// Opens a div, or closes the innermost one and sends its blocks where they belong.
+    fn div_line(&mut self, div: Option<Div>) -> Result<(), DivError> {
+        if let Some(div) = div {
+            self.divs.push((div, self.blocks.len()));
+            return Ok(());
+        }
+        // The pre-pass checked that every closing line closes a div.
+        let Some((div, start)) = self.divs.pop() else {
+            return Ok(());
+        };
+        let start = start.min(self.blocks.len());
+        let role = match div {
+            Div::Basis => Some(Role::Basis),
+            Div::Center => Some(Role::Center),
+            _ => None,
+        };
+        if let Some(role) = role {
+            for block in self.blocks.iter_mut().skip(start) {
+                if let Block::Paragraph { role: r, .. } = block {
+                    *r = role;
+                }
+            }
+            return Ok(());
+        }
+        let blocks: Vec<Block> = self.blocks.drain(start..).collect();
+        match div {
+            Div::Authority => self
+                .out
+                .authority
+                .extend(lines(&blocks).iter().map(|l| l.to_uppercase())),
+            Div::Addressees => self.out.addressees.extend(lines(&blocks)),
+            Div::Recipients => self.out.recipients.extend(lines(&blocks)),
+            Div::Signature => self.out.signatures.push(signature(&blocks)?),
+            Div::Appendix { landscape } => self.out.appendices.push(appendix(blocks, landscape)?),
+            Div::Basis | Div::Center => {}
+        }
+        Ok(())
+    }
+}
+
+/// The div a marker paragraph stands for (see [`divs::mark`]).
+fn marker(content: &[Inline]) -> Option<Option<Div>> {
+    match content {
+        [Inline::Text(span)] => Div::from_marker(&span.text),
+        _ => None,
+    }
+}
+
+/// Each source line of the paragraphs and items, as plain text (an item keeps its marker).
+fn lines(blocks: &[Block]) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in blocks {
+        let (prefix, content) = match block {
+            Block::Paragraph { content, .. } | Block::Heading { content, .. } => {
+                (String::new(), content)
+            }
+            Block::ListItem {
+                marker, content, ..
+            } => (format!("{marker} "), content),
+            Block::Table(_) => continue,
+        };
+        for (i, line) in Inline::plain_text(content).split('\n').enumerate() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            out.push(if i == 0 {
+                format!("{prefix}{line}")
+            } else {
+                line.to_string()
+            });
+        }
+    }
+    out
+}
+
+/// `::: signature`: the title lines, the seal title lines if three paragraphs, the name.
+fn signature(blocks: &[Block]) -> Result<SignatureBlock, DivError> {
+    let paragraphs: Vec<Vec<String>> = blocks
+        .iter()
+        .map(|b| lines(std::slice::from_ref(b)))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let upper = |l: &Vec<String>| l.iter().map(|s| s.to_uppercase()).collect::<Vec<_>>();
+    let (title, seal, name) = match paragraphs.as_slice() {
+        [title] => (upper(title), Vec::new(), String::new()),
+        [title, name] => (upper(title), Vec::new(), name.join(" ")),
+        [title, seal, name] => (upper(title), upper(seal), name.join(" ")),
+        _ => {
+            return Err(DivError::new(
+                format!("a `::: signature` div has {} paragraphs", paragraphs.len()),
+                "write the title lines (`TM. ỦY BAN NHÂN DÂN` then `CHỦ TỊCH`), an empty line, \
+                 then the signer's name; a seal title, if any, goes between them",
+            ));
+        }
+    };
+    Ok(SignatureBlock {
+        authority: title,
+        seal_title: seal,
+        name,
+    })
+}
+
+/// `::: appendix`: heading, name, the `(Kèm theo …)` line if it starts with `(`, then blocks.
+fn appendix(blocks: Vec<Block>, landscape: bool) -> Result<Appendix, DivError> {
+    let mut blocks = blocks.into_iter().peekable();
+    let mut next_paragraph = |test: &dyn Fn(&[Inline]) -> bool| match blocks.peek() {
+        Some(Block::Paragraph { content, .. }) if test(content) => match blocks.next() {
+            Some(Block::Paragraph { content, .. }) => Some(content),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(heading) = next_paragraph(&|_| true) else {
+        return Err(DivError::new(
+            "a `::: appendix` div does not start with its heading",
+            "start the appendix with a paragraph `Phụ lục` (or `Phụ lục I`), then its name",
+        ));
+    };
+    let name = next_paragraph(&|_| true).unwrap_or_default();
+    let attached = next_paragraph(&|c| Inline::plain_text(c).trim_start().starts_with('('))
+        .unwrap_or_default();
+    Ok(Appendix {
+        landscape,
+        heading,
+        name,
+        attached,
+        blocks: blocks.collect(),
+    })
 }
 
 /// Removes leading/trailing white space of a run sequence and trailing line breaks.
@@ -146,11 +279,12 @@ fn trim_inlines(inlines: &mut Vec<Inline>) {
     inlines.retain(|i| !matches!(i, Inline::Text(s) if s.text.is_empty()));
 }
 
-/// Parses template output into body blocks and footnotes.
-pub fn parse_body(markdown: &str) -> Body {
+/// Parses template output into body blocks, footnotes and the parts its divs name.
+pub fn parse_body(markdown: &str) -> Result<Body, DivError> {
+    let marked = divs::mark(markdown)?;
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
     let mut b = Builder::default();
-    for event in Parser::new_ext(markdown, options) {
+    for event in Parser::new_ext(&marked, options) {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { .. } | Tag::Paragraph => {
@@ -161,7 +295,7 @@ pub fn parse_body(markdown: &str) -> Body {
                 Tag::List(start) => {
                     // Text of an item before its nested list belongs to the item.
                     if b.item_marker.is_some() {
-                        b.end_block(Target::Item);
+                        b.end_block(Target::Item)?;
                     }
                     b.lists.push(start);
                 }
@@ -203,7 +337,7 @@ pub fn parse_body(markdown: &str) -> Body {
                 _ => {}
             },
             Event::End(end) => match end {
-                TagEnd::Heading(level) => b.end_block(Target::Heading(level as u8)),
+                TagEnd::Heading(level) => b.end_block(Target::Heading(level as u8))?,
                 TagEnd::Paragraph => {
                     let target = if b.item_marker.is_some()
                         || (!b.lists.is_empty() && b.footnote.is_none())
@@ -212,17 +346,17 @@ pub fn parse_body(markdown: &str) -> Body {
                     } else {
                         Target::Paragraph
                     };
-                    b.end_block(target);
+                    b.end_block(target)?;
                 }
                 TagEnd::Item if b.item_marker.is_some() || !b.inlines.is_empty() => {
-                    b.end_block(Target::Item);
+                    b.end_block(Target::Item)?;
                 }
                 TagEnd::List(_) => {
                     b.lists.pop();
                 }
                 TagEnd::Emphasis => b.italic = b.italic.saturating_sub(1),
                 TagEnd::Strong => b.bold = b.bold.saturating_sub(1),
-                TagEnd::TableCell => b.end_block(Target::Cell),
+                TagEnd::TableCell => b.end_block(Target::Cell)?,
                 TagEnd::TableHead | TagEnd::TableRow => {
                     let row = std::mem::take(&mut b.row);
                     if let Some(t) = &mut b.table {
@@ -236,18 +370,19 @@ pub fn parse_body(markdown: &str) -> Body {
                 }
                 TagEnd::FootnoteDefinition => {
                     if !b.inlines.is_empty() {
-                        b.end_block(Target::Paragraph);
+                        b.end_block(Target::Paragraph)?;
                     }
                     if let Some((label, paragraphs)) = b.footnote.take() {
                         b.definitions.insert(label, paragraphs);
                     }
-                    b.end_block(Target::Footnote);
+                    b.end_block(Target::Footnote)?;
                 }
                 _ => {}
             },
             Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 b.push_text(&text)
             }
+            Event::SoftBreak if b.keeps_lines() => b.inlines.push(Inline::LineBreak),
             Event::SoftBreak => b.push_text(" "),
             Event::HardBreak => b.inlines.push(Inline::LineBreak),
             Event::FootnoteReference(label) => {
@@ -271,10 +406,11 @@ pub fn parse_body(markdown: &str) -> Body {
             paragraphs: b.definitions.remove(label).unwrap_or_default(),
         })
         .collect();
-    Body {
+    Ok(Body {
         blocks: b.blocks,
         footnotes,
-    }
+        ..b.out
+    })
 }
 
 #[cfg(test)]
@@ -286,26 +422,13 @@ mod tests {
     }
 
     #[test]
-    fn headings_are_numbered_without_gaps() {
-        let body = parse_body("# Một\n\n## A\n\n### x\n\n### y\n\n## B\n\n# Hai\n\n## C\n");
-        let numbers: Vec<&str> = body
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Heading { number, .. } => Some(number.as_str()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(numbers, ["I.", "1.", "1.1.", "1.2.", "2.", "II.", "1."]);
-    }
-
-    #[test]
     fn emphasis_lists_and_breaks() {
         let body =
-            parse_body("Có **06 vụ** và *giảm*.\n\n- một\n- hai\n  - con\n\n1. đầu\n2. sau\n");
+            parse_body("Có **06 vụ** và *giảm*.\n\n- một\n- hai\n  - con\n\n1. đầu\n2. sau\n")
+                .expect("parses");
         assert_eq!(body.blocks.len(), 6);
         match &body.blocks[0] {
-            Block::Paragraph(inl) => {
+            Block::Paragraph { content: inl, .. } => {
                 assert_eq!(text(inl), "Có 06 vụ và giảm.");
                 assert!(matches!(&inl[1], Inline::Text(s) if s.bold && s.text == "06 vụ"));
                 assert!(matches!(&inl[3], Inline::Text(s) if s.italic));
@@ -334,9 +457,10 @@ mod tests {
     #[test]
     fn footnotes_in_order_of_reference() {
         let body =
-            parse_body("Một[^b] hai[^a] ba[^b].\n\n[^a]: Chú thích A.\n[^b]: Chú thích B.\n");
+            parse_body("Một[^b] hai[^a] ba[^b].\n\n[^a]: Chú thích A.\n[^b]: Chú thích B.\n")
+                .expect("parses");
         match &body.blocks[0] {
-            Block::Paragraph(inl) => {
+            Block::Paragraph { content: inl, .. } => {
                 let notes: Vec<usize> = inl
                     .iter()
                     .filter_map(|i| match i {
@@ -355,7 +479,7 @@ mod tests {
 
     #[test]
     fn tables() {
-        let body = parse_body("| Chỉ tiêu | Số |\n|---|---:|\n| Vụ | 06 |\n");
+        let body = parse_body("| Chỉ tiêu | Số |\n|---|---:|\n| Vụ | 06 |\n").expect("parses");
         match &body.blocks[0] {
             Block::Table(t) => {
                 assert!(t.header);
@@ -369,9 +493,98 @@ mod tests {
 
     #[test]
     fn escaped_markup_stays_literal() {
-        let body = parse_body(r"\*Ba\* \# 1\. \[x\]\(y\)");
+        let body = parse_body(r"\*Ba\* \# 1\. \[x\]\(y\)").expect("parses");
         match &body.blocks[0] {
-            Block::Paragraph(inl) => assert_eq!(text(inl), "*Ba* # 1. [x](y)"),
+            Block::Paragraph { content: inl, .. } => assert_eq!(text(inl), "*Ba* # 1. [x](y)"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn parse(s: &str) -> Body {
+        parse_body(s).expect("parses")
+    }
+
+    #[test]
+    fn divs_give_roles_and_fill_the_closing() {
+        let body = parse(
+            "::: authority\nChủ tịch Ủy ban nhân dân\nquận Ba Đình\n:::\n\n\
+             ::: basis\nCăn cứ Luật A;\n\nCăn cứ B.\n:::\n\n\
+             ::: center\nQUYẾT ĐỊNH:\n:::\n\n# Điều một\n\nNội dung[^n].\n\n\
+             [^n]: Ghi chú.\n\n\
+             ::: recipients\n- Như Điều 3;\n:::\n\n\
+             ::: signature\nTM. Ủy ban nhân dân\nChủ tịch\n\nNguyễn Văn A\n:::\n\n\
+             ::: signature\nThư ký\n\nTrần B\n:::\n\n\
+             ::: addressees\nỦy ban nhân dân quận;\nCông an quận.\n:::\n",
+        );
+        assert_eq!(body.authority, ["CHỦ TỊCH ỦY BAN NHÂN DÂN", "QUẬN BA ĐÌNH"]);
+        assert_eq!(body.addressees, ["Ủy ban nhân dân quận;", "Công an quận."]);
+        assert_eq!(body.recipients, ["- Như Điều 3;"]);
+        assert_eq!(body.signatures.len(), 2);
+        assert_eq!(
+            body.signatures[0].authority,
+            ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+        );
+        assert_eq!(body.signatures[0].name, "Nguyễn Văn A");
+        assert_eq!(body.signatures[1].authority, ["THƯ KÝ"]);
+        let roles: Vec<Option<Role>> = body
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { role, .. } => Some(*role),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                Some(Role::Basis),
+                Some(Role::Basis),
+                Some(Role::Center),
+                None,
+                Some(Role::Body)
+            ]
+        );
+        assert_eq!(body.footnotes.len(), 1);
+    }
+
+    #[test]
+    fn appendices_take_heading_name_and_attached_line() {
+        let body = parse(
+            "Thân./.\n\n::: appendix landscape\nPhụ lục I\n\nDanh sách\n\n\
+             (Kèm theo Quyết định số 12/QĐ-UBND)\n\n# Mục\n\nNội dung.\n:::\n\n\
+             ::: appendix\nPhụ lục II\n\nTên\n\nKhông có ngoặc.\n:::\n",
+        );
+        assert_eq!(body.blocks.len(), 1);
+        let [one, two] = body.appendices.as_slice() else {
+            panic!("{:?}", body.appendices)
+        };
+        assert!(one.landscape && !two.landscape);
+        assert_eq!(text(&one.heading), "Phụ lục I");
+        assert_eq!(text(&one.name), "Danh sách");
+        assert_eq!(text(&one.attached), "(Kèm theo Quyết định số 12/QĐ-UBND)");
+        assert_eq!(one.blocks.len(), 2);
+        assert!(two.attached.is_empty());
+        assert_eq!(two.blocks.len(), 1);
+    }
+
+    #[test]
+    fn bad_signature_and_appendix_are_errors() {
+        let e = parse_body("::: signature\na\n\nb\n\nc\n\nd\n:::\n").expect_err("4");
+        assert!(e.message.contains("4 paragraphs"), "{e:?}");
+        let e = parse_body("::: appendix\n# x\n:::\n").expect_err("no heading");
+        assert!(e.message.contains("heading"), "{e:?}");
+        let e = parse_body("::: bogus\n:::\n").expect_err("unknown");
+        assert!(e.help.contains("basis, center"), "{e:?}");
+    }
+
+    #[test]
+    fn escaped_colons_never_open_a_div() {
+        let body = parse("\\:\\:\\: basis\n");
+        match &body.blocks[0] {
+            Block::Paragraph { content, role } => {
+                assert_eq!(text(content), "::: basis");
+                assert_eq!(*role, Role::Body);
+            }
             other => panic!("{other:?}"),
         }
     }

@@ -6,9 +6,14 @@
 //! Writers take a `&Document` and produce bytes; the body is built from template Markdown by
 //! [`markdown::parse_body`].
 
+pub mod divs;
 pub mod markdown;
+pub mod notes;
+pub mod numbering;
 #[doc(hidden)]
 pub mod sample;
+
+pub use numbering::Scheme;
 
 /// A complete document, ready for any writer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,17 +22,28 @@ pub struct Document {
     pub header: Header,
     /// Kind and trích yếu, centred under the header.
     pub title: Title,
+    /// The authority line(s) of a QUYẾT ĐỊNH (`CHỦ TỊCH ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH`), printed
+    /// centred, bold, UPPERCASE under the title rule. Usually empty.
+    pub authority: Vec<String>,
     /// Optional `Kính gửi:` lines under the title (one recipient each, already punctuated);
     /// writers print `Kính gửi:` before the first unless it already starts with it.
     pub addressees: Vec<String>,
     /// The content: sections, paragraphs, lists, tables. Ends with the `./.` paragraph.
     pub body: Vec<Block>,
-    /// Footnote texts, referenced from the body by [`Inline::Note`] in order of first use.
+    /// Footnote texts, referenced from the body and appendices by [`Inline::Note`]. A document
+    /// built by [`notes::settle`] (as `compose` does) keeps three invariants writers rely on:
+    /// every note is referenced, in order of first reference, and no note contains a note.
     pub footnotes: Vec<Footnote>,
     /// `Nơi nhận:` — left half of the closing table.
     pub recipients: Recipients,
-    /// The signature — right half of the closing table.
-    pub signature: SignatureBlock,
+    /// The signature blocks, left to right (usually one; a BIÊN BẢN has THƯ KÝ and CHỦ TỌA).
+    /// How they sit beside `Nơi nhận:` is decided in `writer::layout::closing_layout`.
+    pub signatures: Vec<SignatureBlock>,
+    /// Phụ lục after the closing, each from a new page.
+    pub appendices: Vec<Appendix>,
+    /// How the headings are numbered (filled by [`numbering::number`]); writers style
+    /// `Điều N.` articles differently from sections.
+    pub numbering: Scheme,
     /// Facts about the file rather than the page (PDF/DOCX metadata).
     pub meta: Meta,
 }
@@ -62,15 +78,15 @@ pub struct Title {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// A numbered section heading. `level` 1 = `I.` (UPPERCASE, bold), 2 = `1.` (bold),
-    /// 3 = `1.1.` (bold italic), 4+ = `1.1.1.` (italic). `number` is the computed label
-    /// including its final dot (`"III."`, `"2."`, `"2.3."`).
+    /// 3 = `1.1.` (bold italic), 4+ = `1.1.1.` (italic). `number` is the label including its
+    /// final dot (`"III."`, `"2."`, `"2.3."`, `"Điều 4."`), filled by [`numbering::number`].
     Heading {
         level: u8,
         number: String,
         content: Vec<Inline>,
     },
-    /// A justified body paragraph with first-line indent.
-    Paragraph(Vec<Inline>),
+    /// A paragraph; its role says how it is printed.
+    Paragraph { role: Role, content: Vec<Inline> },
     /// A list item paragraph: `marker` is `-`, `+`, `1.`, `a)`…; `depth` 0 or 1.
     /// Lists are flattened into these so writers lay out one kind of paragraph.
     ListItem {
@@ -80,6 +96,43 @@ pub enum Block {
     },
     /// A simple grid table; the first row is the header row when `header` is true.
     Table(Table),
+}
+
+/// How a paragraph is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// Justified with a first-line indent.
+    #[default]
+    Body,
+    /// A căn cứ line: italic, justified, first-line indent; ends with `;` (the last with `.`).
+    Basis,
+    /// Centred and bold (`QUYẾT ĐỊNH:`).
+    Center,
+}
+
+impl Block {
+    /// A body paragraph.
+    pub fn paragraph(content: Vec<Inline>) -> Block {
+        Block::Paragraph {
+            role: Role::Body,
+            content,
+        }
+    }
+}
+
+/// A Phụ lục: from a new page after the closing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Appendix {
+    /// Laid out on a landscape page.
+    pub landscape: bool,
+    /// `Phụ lục` or `Phụ lục I` (bold, centred).
+    pub heading: Vec<Inline>,
+    /// The appendix's name (bold, centred). May be empty.
+    pub name: Vec<Inline>,
+    /// `(Kèm theo Báo cáo số … ngày … của …)`, italic, centred. May be empty.
+    pub attached: Vec<Inline>,
+    /// Its content; headings are numbered on their own.
+    pub blocks: Vec<Block>,
 }
 
 /// A table of plain cells.
@@ -154,7 +207,7 @@ pub struct Recipients {
     pub lines: Vec<String>,
 }
 
-/// The signature block: authority and position lines (bold, UPPERCASE), room for the
+/// A signature block: authority and position lines (bold, UPPERCASE), room for the
 /// signature and seal, then the signer's name (bold).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignatureBlock {
@@ -191,5 +244,47 @@ impl Inline {
             }
         }
         out
+    }
+}
+
+impl Block {
+    /// Every run sequence of the block in reading order (a table's cells row by row), for
+    /// passes over the whole document such as footnote numbering. A new block kind lists its
+    /// inline content here.
+    pub fn inlines_mut(&mut self) -> Vec<&mut Vec<Inline>> {
+        match self {
+            Block::Heading { content, .. }
+            | Block::Paragraph { content, .. }
+            | Block::ListItem { content, .. } => vec![content],
+            Block::Table(t) => t.rows.iter_mut().flatten().collect(),
+        }
+    }
+}
+
+impl Document {
+    /// Every run sequence of the body and then of the appendices, in reading order.
+    pub fn inlines_mut(&mut self) -> Vec<&mut Vec<Inline>> {
+        let mut out: Vec<&mut Vec<Inline>> =
+            self.body.iter_mut().flat_map(Block::inlines_mut).collect();
+        for a in &mut self.appendices {
+            out.push(&mut a.heading);
+            out.push(&mut a.name);
+            out.push(&mut a.attached);
+            out.extend(a.blocks.iter_mut().flat_map(Block::inlines_mut));
+        }
+        out
+    }
+}
+
+impl Document {
+    /// The passes that make a built document ready for every writer: heading numbers in
+    /// `scheme`, the căn cứ punctuation and the footnote invariants ([`notes::settle`]).
+    pub fn finish(&mut self, scheme: Scheme) -> Result<(), String> {
+        numbering::number(self, scheme);
+        divs::punctuate_basis(&mut self.body);
+        for appendix in &mut self.appendices {
+            divs::punctuate_basis(&mut appendix.blocks);
+        }
+        notes::settle(self)
     }
 }

@@ -27,7 +27,7 @@ pub fn sample_document() -> Document {
         content: vec![t("ĐẶC ĐIỂM TÌNH HÌNH")],
     }];
     for _ in 0..6 {
-        body.push(Block::Paragraph(vec![t(long)]));
+        body.push(Block::paragraph(vec![t(long)]));
     }
     body.push(Block::Heading {
         level: 1,
@@ -39,7 +39,7 @@ pub fn sample_document() -> Document {
         number: "1.".into(),
         content: vec![t("Công tác tuyên truyền")],
     });
-    body.push(Block::Paragraph(vec![
+    body.push(Block::paragraph(vec![
         t("Số vụ việc xảy ra là "),
         styled("06 vụ/07", true, false),
         t(" đối tượng ("),
@@ -97,9 +97,9 @@ pub fn sample_document() -> Document {
         ],
     }));
     for _ in 0..8 {
-        body.push(Block::Paragraph(vec![t(long)]));
+        body.push(Block::paragraph(vec![t(long)]));
     }
-    body.push(Block::Paragraph(vec![t(
+    body.push(Block::paragraph(vec![t(
         "Kính đề nghị Chủ tịch UBND thị xã xem xét, công nhận phường Ba Đình đạt tiêu chuẩn \
          “An toàn về an ninh, trật tự” năm 2024./.",
     )]));
@@ -116,6 +116,7 @@ pub fn sample_document() -> Document {
             kind: "BÁO CÁO".into(),
             summary: "Kết quả thực hiện Thông tư số 124/2021/TT-BCA của Bộ Công an năm 2024".into(),
         },
+        authority: vec![],
         addressees: vec![],
         body,
         footnotes: vec![
@@ -136,11 +137,13 @@ pub fn sample_document() -> Document {
                 "- Lưu: VT, CAP.".into(),
             ],
         },
-        signature: SignatureBlock {
+        signatures: vec![SignatureBlock {
             authority: vec!["TM. BAN CHỈ ĐẠO".into(), "TRƯỞNG BAN".into()],
             seal_title: vec!["CHỦ TỊCH UBND PHƯỜNG".into()],
             name: "Lê Văn Hùng".into(),
-        },
+        }],
+        appendices: vec![],
+        numbering: Scheme::Sections,
         meta: Meta {
             title: "BÁO CÁO Kết quả thực hiện Thông tư số 124/2021/TT-BCA".into(),
             author: "BAN CHỈ ĐẠO AN NINH, TRẬT TỰ PHƯỜNG".into(),

@@ -7,13 +7,14 @@ use crate::phrase;
 use tera::{Filter, Kwargs, State, Tera, TeraResult};
 
 /// Backslash-escapes every character that could start Markdown syntax, and folds line
-/// breaks to spaces, so a value is always literal text inside one paragraph.
+/// breaks to spaces, so a value is always literal text inside one paragraph. `:` is escaped
+/// too, so no value can ever form a `:::` div line.
 pub fn escape_markdown(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut buf = [0u8; 4];
     for c in input.chars() {
         match c {
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
-            | '-' | '.' | '!' | '|' | '~' | '&' | '$' | '@' | '^' | '=' => {
+            | '-' | '.' | '!' | '|' | '~' | '&' | '$' | '@' | '^' | '=' | ':' => {
                 out.write_all(b"\\")?;
                 out.write_all(c.encode_utf8(&mut buf).as_bytes())?;
             }

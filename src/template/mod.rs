@@ -18,6 +18,7 @@ pub use filters::escape_markdown;
 
 use crate::contract::{self, Contract};
 use crate::diagnostic::Diagnostic;
+use crate::document::Scheme;
 use crate::factsheet::paths::Position;
 use anyhow::{Context as _, Result};
 use std::collections::BTreeMap;
@@ -59,6 +60,10 @@ pub struct Rendered {
     pub title: String,
     /// The body as Markdown.
     pub body: String,
+    /// The header's `numbering` (inherited through `extends`), default `sections`.
+    pub numbering: Scheme,
+    /// The header's `place_date` (inherited), default true.
+    pub place_date: bool,
 }
 
 /// One template as loaded.
@@ -270,6 +275,8 @@ impl Templates {
         if !own.levels.is_empty() {
             merged.levels = own.levels;
         }
+        merged.numbering = own.numbering.or(merged.numbering);
+        merged.place_date = own.place_date.or(merged.place_date);
         merged
     }
 
@@ -295,6 +302,7 @@ impl Templates {
         if let Some(p) = self.problems(name).into_iter().next() {
             return Err(Box::new(p));
         }
+        let contract = self.contract(name);
         let full = tera_name(name);
         let block = |block: &str| -> Result<String, Box<Diagnostic>> {
             self.tera
@@ -306,6 +314,8 @@ impl Templates {
             type_code: block("type_code")?.trim().to_string(),
             title: unescape_inline(block("title")?.trim()),
             body: block("body")?,
+            numbering: contract.numbering.unwrap_or_default(),
+            place_date: contract.place_date.unwrap_or(true),
         })
     }
 

@@ -1,8 +1,9 @@
 //! Layout decisions both page writers (DOCX and PDF) must agree on, so a document looks the
 //! same in Word and in its PDF: how wide the header block's columns are and which of the ND30
-//! sizes (12 or 13 pt) its agency lines and quốc hiệu take.
+//! sizes (12 or 13 pt) its agency lines and quốc hiệu take, how long the rule under the
+//! trích yếu is, and how the signatures and `Nơi nhận:` share the closing block.
 
-use crate::document::{Header, Inline, Span};
+use crate::document::{Document, Header, Inline, Span};
 use crate::writer::measure::width_twips;
 
 /// The text width of an A4 page with 30/15 mm side margins, in twips (165 mm).
@@ -13,7 +14,8 @@ pub const TEXT_WIDTH: u32 = 11906 - 1701 - 850;
 pub struct HeaderLayout {
     /// Width of the left (agency) column in twips; the right column takes the rest.
     pub left: u32,
-    /// Size of the agency lines, the number line and the quốc hiệu, in half-points (24 or 26).
+    /// Size of the agency lines and the quốc hiệu, in half-points (24 or 26). The `Số:` line
+    /// is always [`NUMBER_HALF_POINTS`].
     pub header_half_points: u32,
 }
 
@@ -27,6 +29,9 @@ impl HeaderLayout {
         f64::from(self.left) / f64::from(TEXT_WIDTH)
     }
 }
+
+/// ND30 fixes the `Số:` line at 13 pt; only agency lines and the quốc hiệu may take 12.
+pub const NUMBER_HALF_POINTS: u32 = 26;
 
 /// Room kept beside the widest line of a column, twips.
 const SLACK: u32 = 200;
@@ -63,7 +68,7 @@ pub fn header_layout(h: &Header) -> HeaderLayout {
             )
             .chain(std::iter::once(width_twips(
                 &h.number_line,
-                half_points,
+                NUMBER_HALF_POINTS,
                 false,
             )))
             .max()
@@ -83,6 +88,79 @@ pub fn header_layout(h: &Header) -> HeaderLayout {
         left: TEXT_WIDTH * 40 / 100,
         header_half_points: 26,
     })
+}
+
+/// The rule under the trích yếu, twips: 2/5 of its longest printed line (ND30 wants 1/3 to
+/// 1/2 of the line, centred). A line wider than the text width wraps, so it counts as the
+/// text width: measuring the unwrapped line would draw the rule across the whole page.
+pub fn title_rule(summary: &str, half_points: u32) -> u32 {
+    let longest = summary
+        .split('\n')
+        .map(|l| width_twips(l, half_points, true).min(TEXT_WIDTH))
+        .max()
+        .unwrap_or(0);
+    (longest * 2 / 5).clamp(MIN_RULE.min(TEXT_WIDTH), TEXT_WIDTH)
+}
+
+/// How far the rule under the trích yếu sits below the baseline of its last line, twips
+/// (10 pt): clear of the descenders, so it reads as a rule and not as an underline.
+pub const TITLE_RULE_DROP: u32 = 200;
+
+/// The shortest rule drawn (1 cm), twips.
+pub const MIN_RULE: u32 = 567;
+
+/// What one cell of the closing block holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClosingCell {
+    Recipients,
+    /// `Document::signatures[i]`.
+    Signature(usize),
+    Empty,
+}
+
+/// The closing block: a two-column grid, kept on one page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosingLayout {
+    /// Width of the left column, twips; the right takes the rest of the text width.
+    pub left: u32,
+    /// Rows of (left, right) cells.
+    pub rows: Vec<[ClosingCell; 2]>,
+}
+
+impl ClosingLayout {
+    pub fn right(&self) -> u32 {
+        TEXT_WIDTH - self.left
+    }
+
+    pub fn left_fraction(&self) -> f64 {
+        f64::from(self.left) / f64::from(TEXT_WIDTH)
+    }
+}
+
+/// One signature: `Nơi nhận:` on the left (45%), the signature on the right. Two or more:
+/// signatures in pairs, the first on the left (a BIÊN BẢN: THƯ KÝ | CHỦ TỌA), in halves, then
+/// `Nơi nhận:` below on the left.
+pub fn closing_layout(doc: &Document) -> ClosingLayout {
+    use ClosingCell::{Empty, Recipients, Signature};
+    let n = doc.signatures.len();
+    if n <= 1 {
+        let right = if n == 1 { Signature(0) } else { Empty };
+        return ClosingLayout {
+            left: TEXT_WIDTH * 45 / 100,
+            rows: vec![[Recipients, right]],
+        };
+    }
+    let mut rows: Vec<[ClosingCell; 2]> = (0..n / 2)
+        .map(|i| [Signature(2 * i), Signature(2 * i + 1)])
+        .collect();
+    if n % 2 == 1 {
+        rows.push([Empty, Signature(n - 1)]);
+    }
+    rows.push([Recipients, Empty]);
+    ClosingLayout {
+        left: TEXT_WIDTH / 2,
+        rows,
+    }
 }
 
 /// The `Kính gửi:` lines as printed: the first opens with `Kính gửi:` unless it already does.
@@ -151,6 +229,48 @@ mod tests {
         assert!(
             l.left >= TEXT_WIDTH * 35 / 100 && l.right() >= 5424,
             "{l:?}"
+        );
+    }
+
+    #[test]
+    fn the_title_rule_is_a_third_to_a_half_of_a_wrapped_line() {
+        let long = "Kết quả thực hiện công tác bảo đảm an ninh, trật tự và xây dựng phong trào \
+                    toàn dân bảo vệ an ninh Tổ quốc trên địa bàn phường năm 2024";
+        assert!(
+            width_twips(long, 28, true) > TEXT_WIDTH,
+            "the title must wrap"
+        );
+        let rule = title_rule(long, 28);
+        assert!(
+            rule * 3 >= TEXT_WIDTH && rule * 2 <= TEXT_WIDTH,
+            "{rule} of {TEXT_WIDTH}"
+        );
+        let short = title_rule("Tháng 9", 28);
+        assert!(short >= MIN_RULE && short < TEXT_WIDTH / 3, "{short}");
+    }
+
+    #[test]
+    fn closing_rows_for_one_and_two_signatures() {
+        use ClosingCell::*;
+        let mut doc = sample_document();
+        let one = closing_layout(&doc);
+        assert_eq!(one.rows, [[Recipients, Signature(0)]]);
+        assert_eq!(one.left, TEXT_WIDTH * 45 / 100);
+        doc.signatures.push(doc.signatures[0].clone());
+        let two = closing_layout(&doc);
+        assert_eq!(
+            two.rows,
+            [[Signature(0), Signature(1)], [Recipients, Empty]]
+        );
+        assert_eq!(two.left + two.right(), TEXT_WIDTH);
+        doc.signatures.push(doc.signatures[0].clone());
+        assert_eq!(
+            closing_layout(&doc).rows,
+            [
+                [Signature(0), Signature(1)],
+                [Empty, Signature(2)],
+                [Recipients, Empty]
+            ]
         );
     }
 

@@ -4,6 +4,7 @@
 //! Footnote references print as `[1]` and the notes follow the body.
 
 use crate::document::{Block, Document, Inline};
+use crate::writer::layout::{self, ClosingCell};
 
 /// The document as UTF-8 text.
 pub fn write(doc: &Document) -> String {
@@ -27,16 +28,73 @@ pub fn write(doc: &Document) -> String {
     for l in doc.title.summary.lines() {
         line(l);
     }
-    for a in &doc.addressees {
+    for a in doc
+        .authority
+        .iter()
+        .chain(&layout::addressee_lines(&doc.addressees))
+    {
         line(a);
     }
     line("");
-    for block in &doc.body {
+    blocks(&mut line, &doc.body);
+    if !doc.footnotes.is_empty() {
+        line("");
+        for (i, note) in doc.footnotes.iter().enumerate() {
+            let text: Vec<String> = note.paragraphs.iter().map(|p| inline_text(p)).collect();
+            line(&format!("[{}] {}", i + 1, text.join(" ")));
+        }
+    }
+    // The closing in the order it is laid out: row by row, left cell first.
+    for cell in layout::closing_layout(doc).rows.iter().flatten() {
+        match cell {
+            ClosingCell::Recipients => {
+                line("");
+                line(&doc.recipients.heading);
+                for l in &doc.recipients.lines {
+                    line(l);
+                }
+            }
+            ClosingCell::Signature(i) => {
+                let Some(s) = doc.signatures.get(*i) else {
+                    continue;
+                };
+                line("");
+                for l in s.authority.iter().chain(&s.seal_title) {
+                    line(l);
+                }
+                line(&s.name);
+            }
+            ClosingCell::Empty => {}
+        }
+    }
+    for a in &doc.appendices {
+        line("");
+        for part in [&a.heading, &a.name, &a.attached] {
+            if !part.is_empty() {
+                line(&inline_text(part));
+            }
+        }
+        line("");
+        blocks(&mut line, &a.blocks);
+    }
+    out
+}
+
+/// Body blocks, one paragraph per line.
+fn blocks(line: &mut impl FnMut(&str), blocks: &[Block]) {
+    for block in blocks {
         match block {
             Block::Heading {
                 number, content, ..
-            } => line(&format!("{number} {}", inline_text(content))),
-            Block::Paragraph(content) => line(&inline_text(content)),
+            } => {
+                let text = inline_text(content);
+                if number.is_empty() {
+                    line(&text)
+                } else {
+                    line(&format!("{number} {text}"))
+                }
+            }
+            Block::Paragraph { content, .. } => line(&inline_text(content)),
             Block::ListItem {
                 marker,
                 depth,
@@ -54,25 +112,6 @@ pub fn write(doc: &Document) -> String {
             }
         }
     }
-    if !doc.footnotes.is_empty() {
-        line("");
-        for (i, note) in doc.footnotes.iter().enumerate() {
-            let text: Vec<String> = note.paragraphs.iter().map(|p| inline_text(p)).collect();
-            line(&format!("[{}] {}", i + 1, text.join(" ")));
-        }
-    }
-    line("");
-    line(&doc.recipients.heading);
-    for l in &doc.recipients.lines {
-        line(l);
-    }
-    line("");
-    let s = &doc.signature;
-    for l in s.authority.iter().chain(&s.seal_title) {
-        line(l);
-    }
-    line(&s.name);
-    out
 }
 
 /// Inline content as text, with footnote references as `[n]`.

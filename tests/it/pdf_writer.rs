@@ -232,10 +232,10 @@ fn data_is_never_evaluated_as_typst() {
             number: "1.".into(),
             content: vec![Inline::Text(Span::plain(evil[2]))],
         },
-        Block::Paragraph(vec![Inline::Text(Span::plain(evil[3]))]),
+        Block::paragraph(vec![Inline::Text(Span::plain(evil[3]))]),
     ];
     doc.footnotes.clear();
-    doc.signature.name = "]) #panic(\"x\")".into();
+    doc.signatures[0].name = "]) #panic(\"x\")".into();
     let pdf = render(&doc);
     let flat = squeeze(&text_of(&pdf, None));
     for needle in evil {
@@ -362,11 +362,11 @@ fn minimal_document() -> Document {
         heading: "Nơi nhận:".into(),
         lines: vec![],
     };
-    doc.signature = SignatureBlock {
+    doc.signatures = vec![SignatureBlock {
         authority: vec!["CHỦ TỌA".into()],
         seal_title: vec![],
         name: String::new(),
-    };
+    }];
     doc
 }
 
@@ -393,7 +393,7 @@ fn addressees_tables_and_repeated_notes() {
         paragraphs: vec![vec![t("Ghi chú một.")], vec![t("Đoạn hai của ghi chú.")]],
     }];
     doc.body = vec![
-        Block::Paragraph(vec![
+        Block::paragraph(vec![
             t("Lần đầu"),
             Inline::Note(0),
             t(" và lần hai"),
@@ -440,18 +440,16 @@ fn addressees_tables_and_repeated_notes() {
 }
 
 #[test]
-fn bad_footnote_references_are_errors() {
+fn references_that_break_the_footnote_invariants_never_panic() {
+    // `Document::finish` refuses these when a document is built; the writer must still
+    // survive a hand-built one.
     let mut doc = minimal_document();
-    doc.body = vec![Block::Paragraph(vec![Inline::Note(3)])];
-    let err = pdf::write(&doc, PdfOptions::default()).expect_err("dangling note");
-    assert!(err.to_string().contains("footnote"), "{err:#}");
-
-    doc.body = vec![Block::Paragraph(vec![Inline::Note(0)])];
+    doc.body = vec![Block::paragraph(vec![Inline::Note(3)])];
     doc.footnotes = vec![Footnote {
         paragraphs: vec![vec![Inline::Note(0)]],
     }];
-    let err = pdf::write(&doc, PdfOptions::default()).expect_err("note in a note");
-    assert!(err.to_string().contains("footnote"), "{err:#}");
+    let pdf = pdf::write(&doc, PdfOptions::default()).expect("renders");
+    assert_eq!(page_count(&pdf), 1);
 }
 
 /// All 146 Vietnamese letters (12 vowels × 6 tones, and đ; both cases), precomposed.
@@ -480,7 +478,7 @@ fn every_vietnamese_letter_prints_in_every_style() {
     doc.body = [(false, false), (true, false), (false, true), (true, true)]
         .into_iter()
         .map(|(bold, italic)| {
-            Block::Paragraph(vec![Inline::Text(Span {
+            Block::paragraph(vec![Inline::Text(Span {
                 text: line.clone(),
                 bold,
                 italic,
@@ -505,7 +503,7 @@ fn every_vietnamese_letter_prints_in_every_style() {
 #[test]
 fn characters_without_a_glyph_are_errors() {
     let mut doc = minimal_document();
-    doc.body = vec![Block::Paragraph(vec![Inline::Text(Span::plain(
+    doc.body = vec![Block::paragraph(vec![Inline::Text(Span::plain(
         "Đạt chỉ tiêu 😀",
     ))])];
     for opts in [PdfOptions::default(), PdfOptions { pdf_a: true }] {
@@ -513,7 +511,7 @@ fn characters_without_a_glyph_are_errors() {
         assert!(err.to_string().contains("U+1F600"), "{err:#}");
     }
     // Invisible characters pasted along with text are no reason to fail.
-    doc.body = vec![Block::Paragraph(vec![Inline::Text(Span::plain(
+    doc.body = vec![Block::paragraph(vec![Inline::Text(Span::plain(
         "\u{FEFF}Đạt\u{B}\tchỉ\u{200B} tiêu\u{A0}≥ 90%",
     ))])];
     let pdf = render(&doc);

@@ -2,15 +2,17 @@
 //! table, title, body, closing table (recipients and signature) and the section properties.
 //! Every property block goes through [`super::props`], which writes it in ECMA-376 order.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::parts::{FOOTNOTE_SIZE, RID_HEADER_DEFAULT, RID_HEADER_FIRST, W_ROOT};
 use super::props::{
     self, Jc, LineRule, ParaProps, RunProps, SINGLE, Spacing, TableProps, VAlign, pt,
 };
 use super::xml::Xml;
-use crate::document::{Align, Block, Document, Header, Inline, Span, Table};
-use crate::writer::layout::{self, HeaderLayout};
+use crate::document::{
+    Align, Appendix, Block, Document, Header, Inline, Role, Scheme, SignatureBlock, Span, Table,
+};
+use crate::writer::layout::{self, ClosingCell, HeaderLayout};
 use crate::writer::measure::width_twips;
 
 /// A4 and the 20/20/30/15 mm margins, in twips.
@@ -32,6 +34,11 @@ const BODY_SPACING: Spacing = Spacing {
     line: 288,
     rule: LineRule::Auto,
 };
+/// The empty paragraph above the rules under the agency and the motto, twips.
+const RULE_GAP: u32 = 60;
+/// The one above the rule under the trích yếu: the shared drop below the baseline less
+/// the line's descent (0.216 em of 14 pt ≈ 60 twips) and the border's 1 pt space.
+const TITLE_RULE_GAP: u32 = layout::TITLE_RULE_DROP - 60 - 20;
 /// Data tables: 13 pt.
 const TABLE_SIZE: u32 = pt(13);
 /// Cell padding of data tables (Word's default), twips.
@@ -47,20 +54,90 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
     let mut notes = NoteRefs {
         used: vec![false; doc.footnotes.len()],
     };
-    for block in &doc.body {
-        body_block(&mut x, block, &mut notes)?;
-        if matches!(block, Block::Table(_)) {
-            // Air under the grid; also keeps two tables in a row from merging in Word.
-            spacer(&mut x, pt(6));
-        }
-    }
+    let articles = doc.numbering == Scheme::Articles;
+    blocks(&mut x, &doc.body, articles, &mut notes);
     spacer(&mut x, BODY_SIZE);
     closing_table(&mut x, doc);
+    // Each appendix is a section of its own (its page may be landscape). A section's
+    // properties sit in the last paragraph of that section; the last one's in the body.
+    let mut landscape = false;
+    for appendix in &doc.appendices {
+        section_end(
+            &mut x,
+            Page {
+                landscape,
+                first: true,
+            },
+        );
+        landscape = appendix.landscape;
+        appendix_start(&mut x, appendix, &mut notes);
+        blocks(&mut x, &appendix.blocks, articles, &mut notes);
+    }
     // Word wants the body to end with a paragraph; keep it tiny so it never makes a page.
     spacer(&mut x, 2);
-    section(&mut x);
+    section(
+        &mut x,
+        Page {
+            landscape,
+            first: doc.appendices.is_empty(),
+        },
+    );
     x.end().end();
     Ok(x.finish())
+}
+
+/// Body blocks, with a little air under each table.
+fn blocks(x: &mut Xml, blocks: &[Block], articles: bool, notes: &mut NoteRefs) {
+    for block in blocks {
+        body_block(x, block, articles, notes);
+        if matches!(block, Block::Table(_)) {
+            // Air under the grid; also keeps two tables in a row from merging in Word.
+            spacer(x, pt(6));
+        }
+    }
+}
+
+/// Ends the current section: a tiny paragraph carrying its `w:sectPr`.
+fn section_end(x: &mut Xml, page: Page) {
+    x.start("w:p", &[]);
+    ParaProps {
+        mark: Some(RunProps::sized(2)),
+        ..ParaProps::new(Jc::Left, SINGLE)
+    }
+    .write_with(x, |x| section(x, page));
+    x.end();
+}
+
+/// An appendix's heading, name and `(Kèm theo …)` line, centred.
+fn appendix_start(x: &mut Xml, a: &Appendix, notes: &mut NoteRefs) {
+    let centred = ParaProps {
+        keep_next: true,
+        ..ParaProps::new(Jc::Center, SINGLE)
+    };
+    let bold = RunProps::sized(BODY_SIZE).bold(true);
+    let parts = [
+        (&a.heading, bold),
+        (&a.name, bold),
+        (&a.attached, RunProps::sized(BODY_SIZE).italic(true)),
+    ];
+    let last = parts.iter().rposition(|(p, _)| !p.is_empty()).unwrap_or(0);
+    for (i, (content, run)) in parts.iter().enumerate() {
+        if content.is_empty() {
+            continue;
+        }
+        x.start("w:p", &[]);
+        ParaProps {
+            spacing: Spacing {
+                after: if i == last { 240 } else { 0 },
+                ..SINGLE
+            },
+            mark: Some(*run),
+            ..centred
+        }
+        .write(x);
+        inlines(x, content, *run, Some(notes));
+        x.end();
+    }
 }
 
 /// Writes `word/footnotes.xml`: the two separator footnotes Word expects, then footnote
@@ -109,8 +186,7 @@ pub(crate) fn footnotes(doc: &Document) -> Result<String> {
                 x.end();
                 text_run(&mut x, RunProps::sized(size), " ");
             }
-            inlines(&mut x, content, RunProps::sized(size), None)
-                .map_err(|e| e.context(format!("in footnote {}", i + 1)))?;
+            inlines(&mut x, content, RunProps::sized(size), None);
             x.end();
         }
         x.end();
@@ -180,13 +256,9 @@ fn text_run(x: &mut Xml, props: RunProps, text: &str) {
 }
 
 /// Writes inline content in `base` formatting (a span's bold/italic add to it). `notes` is
-/// `None` inside footnotes, where a reference is an error.
-fn inlines(
-    x: &mut Xml,
-    items: &[Inline],
-    base: RunProps,
-    mut notes: Option<&mut NoteRefs>,
-) -> Result<()> {
+/// `None` inside footnotes, where the model has no references (`Document::finish`
+/// guarantees the footnote invariants; a reference that breaks them is skipped).
+fn inlines(x: &mut Xml, items: &[Inline], base: RunProps, mut notes: Option<&mut NoteRefs>) {
     for item in items {
         match item {
             Inline::Text(Span { text, bold, italic }) => {
@@ -202,15 +274,11 @@ fn inlines(
                 x.empty("w:br", &[]).end();
             }
             Inline::Note(index) => {
-                let Some(refs) = notes.as_deref_mut() else {
-                    bail!("a footnote cannot contain a footnote reference");
-                };
-                let Some(used) = refs.used.get_mut(*index) else {
-                    bail!(
-                        "footnote reference {} but the document has {} footnote(s)",
-                        index + 1,
-                        refs.used.len()
-                    );
+                let Some(used) = notes
+                    .as_deref_mut()
+                    .and_then(|refs| refs.used.get_mut(*index))
+                else {
+                    continue;
                 };
                 let id = (index + 1).to_string();
                 // The reference mark is never bold or italic, whatever surrounds it.
@@ -228,13 +296,12 @@ fn inlines(
             }
         }
     }
-    Ok(())
 }
 
 /// The short solid line ND30 draws under the issuing agency, the motto and the summary: an
-/// empty 3 pt paragraph with a bottom border, its indents leaving `length` of `available`.
-/// The 3 pt keep the line clear of the dots under letters such as "Ự".
-fn rule(x: &mut Xml, available: u32, length: u32, after: u32) {
+/// empty paragraph `gap` twips high with a bottom border, its indents leaving `length` of
+/// `available`. The gap keeps the line clear of the dots under letters such as "Ự".
+fn rule(x: &mut Xml, available: u32, length: u32, gap: u32, after: u32) {
     let length = length.clamp(INDENT.min(available), available);
     let side = (available - length) / 2;
     let props = ParaProps {
@@ -242,7 +309,7 @@ fn rule(x: &mut Xml, available: u32, length: u32, after: u32) {
         spacing: Spacing {
             before: 0,
             after,
-            line: 60,
+            line: gap,
             rule: LineRule::Exact,
         },
         ind_left: side,
@@ -301,7 +368,7 @@ fn header_table(x: &mut Xml, h: &Header) {
             .map(|l| width_twips(l, header_size, true))
             .max()
             .unwrap_or(0);
-        rule(x, left, text * 2 / 5, 0);
+        rule(x, left, text * 2 / 5, RULE_GAP, 0);
     }
     x.end();
     cell_start(x, right, VAlign::Top);
@@ -309,7 +376,13 @@ fn header_table(x: &mut Xml, h: &Header) {
     let motto = RunProps::sized(BODY_SIZE).bold(true);
     para(x, centred, motto, &h.motto);
     if !h.motto.is_empty() {
-        rule(x, right, width_twips(&h.motto, BODY_SIZE, true), 0);
+        rule(
+            x,
+            right,
+            width_twips(&h.motto, BODY_SIZE, true),
+            RULE_GAP,
+            0,
+        );
     }
     x.end();
     x.end();
@@ -324,7 +397,13 @@ fn header_table(x: &mut Xml, h: &Header) {
         ..centred
     };
     cell_start(x, left, VAlign::Top);
-    para(x, row2, upright, &h.number_line);
+    // ND30 keeps `Số:` at 13 pt even when the agency lines drop to 12.
+    para(
+        x,
+        row2,
+        RunProps::sized(layout::NUMBER_HALF_POINTS),
+        &h.number_line,
+    );
     x.end();
     cell_start(x, right, VAlign::Top);
     let place_date = RunProps::sized(BODY_SIZE).italic(true);
@@ -351,15 +430,30 @@ fn title(x: &mut Xml, doc: &Document) {
     };
     para(x, kind, bold, &doc.title.kind);
     para(x, centred, bold, &doc.title.summary);
-    let longest = doc
-        .title
-        .summary
-        .split('\n')
-        .map(|l| width_twips(l, BODY_SIZE, true))
-        .max()
-        .unwrap_or(0)
-        .min(TEXT_WIDTH);
-    rule(x, TEXT_WIDTH, longest * 2 / 5, 240);
+    // Length shared with the PDF writer; the gap matches the PDF's space between the last
+    // line of the trích yếu and its rule (a tighter one reads as an underline).
+    rule(
+        x,
+        TEXT_WIDTH,
+        layout::title_rule(&doc.title.summary, BODY_SIZE),
+        TITLE_RULE_GAP,
+        240,
+    );
+
+    for line in &doc.authority {
+        let props = ParaProps {
+            spacing: Spacing {
+                after: if Some(line) == doc.authority.last() {
+                    240
+                } else {
+                    0
+                },
+                ..SINGLE
+            },
+            ..ParaProps::new(Jc::Center, SINGLE)
+        };
+        para(x, props, bold, line);
+    }
 
     let lines = layout::addressee_lines(&doc.addressees);
     let count = lines.len();
@@ -381,9 +475,30 @@ const BODY_PARA: ParaProps = ParaProps {
     ..ParaProps::new(Jc::Both, BODY_SPACING)
 };
 
-fn body_block(x: &mut Xml, block: &Block, notes: &mut NoteRefs) -> Result<()> {
+fn body_block(x: &mut Xml, block: &Block, articles: bool, notes: &mut NoteRefs) {
     let plain = RunProps::sized(BODY_SIZE);
     match block {
+        Block::Heading {
+            level,
+            number,
+            content,
+        } if articles && *level <= 1 => {
+            // `Điều 1.` bold, then the article's text as written.
+            x.start("w:p", &[]);
+            ParaProps {
+                keep_next: true,
+                keep_lines: true,
+                outline_level: Some(0),
+                mark: Some(plain),
+                ..BODY_PARA
+            }
+            .write(x);
+            if !number.is_empty() {
+                text_run(x, plain.bold(true), &format!("{number} "));
+            }
+            inlines(x, content, plain, Some(notes));
+            x.end();
+        }
         Block::Heading {
             level,
             number,
@@ -411,17 +526,28 @@ fn body_block(x: &mut Xml, block: &Block, notes: &mut NoteRefs) -> Result<()> {
             if !number.is_empty() {
                 text_run(x, base, &format!("{number} "));
             }
-            inlines(x, content, base, Some(notes))?;
+            inlines(x, content, base, Some(notes));
             x.end();
         }
-        Block::Paragraph(content) => {
+        Block::Paragraph { role, content } => {
+            let (props, run) = match role {
+                Role::Body => (BODY_PARA, plain),
+                Role::Basis => (BODY_PARA, plain.italic(true)),
+                Role::Center => (
+                    ParaProps {
+                        keep_next: true,
+                        ..ParaProps::new(Jc::Center, BODY_SPACING)
+                    },
+                    plain.bold(true),
+                ),
+            };
             x.start("w:p", &[]);
             ParaProps {
-                mark: Some(plain),
-                ..BODY_PARA
+                mark: Some(run),
+                ..props
             }
             .write(x);
-            inlines(x, content, plain, Some(notes))?;
+            inlines(x, content, run, Some(notes));
             x.end();
         }
         Block::ListItem {
@@ -439,19 +565,18 @@ fn body_block(x: &mut Xml, block: &Block, notes: &mut NoteRefs) -> Result<()> {
             if !marker.is_empty() {
                 text_run(x, plain, &format!("{marker} "));
             }
-            inlines(x, content, plain, Some(notes))?;
+            inlines(x, content, plain, Some(notes));
             x.end();
         }
-        Block::Table(table) => data_table(x, table, notes)?,
+        Block::Table(table) => data_table(x, table, notes),
     }
-    Ok(())
 }
 
 /// A grid table: 13 pt, fixed widths, header row bold, centred and repeated on each page.
-fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) -> Result<()> {
+fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) {
     let columns = table.columns();
     if columns == 0 || table.rows.is_empty() {
-        return Ok(());
+        return;
     }
     let widths = layout::table_column_widths(&table.rows, columns);
     let props = TableProps {
@@ -488,7 +613,7 @@ fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) -> Result<()> {
             }
             .write(x);
             if let Some(content) = row.get(c) {
-                inlines(x, content, run, Some(notes))?;
+                inlines(x, content, run, Some(notes));
             }
             x.end();
             x.end();
@@ -496,7 +621,6 @@ fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) -> Result<()> {
         x.end();
     }
     x.end();
-    Ok(())
 }
 
 /// Opens a borderless two-column layout table (header block, closing block) whose left
@@ -512,16 +636,42 @@ fn layout_table_start(x: &mut Xml, left: u32) -> u32 {
     right
 }
 
-/// The closing table: `Nơi nhận:` on the left, the signature on the right, one row that
-/// does not split across pages.
+/// The closing table, rows as decided in `writer::layout` (one signature: `Nơi nhận:` |
+/// signature; two: THƯ KÝ | CHỦ TỌA, then `Nơi nhận:`); no row splits across pages, and each
+/// row but the last keeps with the next.
 fn closing_table(x: &mut Xml, doc: &Document) {
-    let left = TEXT_WIDTH * 45 / 100;
-    let right = layout_table_start(x, left);
-    x.start("w:tr", &[]);
-    props::row_props(x, true, false);
+    let closing = layout::closing_layout(doc);
+    let widths = [closing.left, closing.right()];
+    layout_table_start(x, closing.left);
+    let count = closing.rows.len();
+    for (r, row) in closing.rows.iter().enumerate() {
+        let keep_next = r + 1 < count;
+        x.start("w:tr", &[]);
+        props::row_props(x, true, false);
+        for (cell, width) in row.iter().zip(widths) {
+            cell_start(x, width, VAlign::Top);
+            match cell {
+                ClosingCell::Recipients => recipients_cell(x, doc, keep_next),
+                ClosingCell::Signature(i) => match doc.signatures.get(*i) {
+                    Some(s) => signature_cell(x, s, keep_next, r > 0),
+                    None => para(x, ParaProps::new(Jc::Left, SINGLE), RunProps::sized(2), ""),
+                },
+                ClosingCell::Empty => {
+                    para(x, ParaProps::new(Jc::Left, SINGLE), RunProps::sized(2), "")
+                }
+            }
+            x.end();
+        }
+        x.end();
+    }
+    x.end();
+}
 
-    cell_start(x, left, VAlign::Top);
-    let flush_left = ParaProps::new(Jc::Left, SINGLE);
+fn recipients_cell(x: &mut Xml, doc: &Document, keep_next: bool) {
+    let flush_left = ParaProps {
+        keep_next,
+        ..ParaProps::new(Jc::Left, SINGLE)
+    };
     let r = &doc.recipients;
     para(
         x,
@@ -532,14 +682,25 @@ fn closing_table(x: &mut Xml, doc: &Document) {
     for line in &r.lines {
         para(x, flush_left, RunProps::sized(pt(11)), line);
     }
-    x.end();
+}
 
-    cell_start(x, right, VAlign::Top);
-    let centred = ParaProps::new(Jc::Center, SINGLE);
+/// Title lines, room for the signature and seal, the seal title, the name. `below` adds
+/// space above a signature in a row under another.
+fn signature_cell(x: &mut Xml, s: &SignatureBlock, keep_next: bool, below: bool) {
+    let centred = ParaProps {
+        keep_next,
+        ..ParaProps::new(Jc::Center, SINGLE)
+    };
     let bold = RunProps::sized(BODY_SIZE).bold(true);
-    let s = &doc.signature;
-    for line in &s.authority {
-        para(x, centred, bold, line);
+    for (i, line) in s.authority.iter().enumerate() {
+        let props = ParaProps {
+            spacing: Spacing {
+                before: if below && i == 0 { 360 } else { 0 },
+                ..SINGLE
+            },
+            ..centred
+        };
+        para(x, props, bold, line);
     }
     // Room for the signature and the seal.
     for _ in 0..4 {
@@ -549,14 +710,18 @@ fn closing_table(x: &mut Xml, doc: &Document) {
         para(x, centred, bold, line);
     }
     para(x, centred, bold, &s.name);
-    x.end();
-
-    x.end();
-    x.end();
 }
 
-/// `w:sectPr` in ECMA order: headerReference ×2, pgSz, pgMar, cols, titlePg, docGrid.
-fn section(x: &mut Xml) {
+/// The page of a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Page {
+    landscape: bool,
+    /// A first page without a number (page 1 of the document; ND30).
+    first: bool,
+}
+
+/// `w:sectPr` in ECMA order: headerReference ×2, type, pgSz, pgMar, cols, titlePg, docGrid.
+fn section(x: &mut Xml, page: Page) {
     x.start("w:sectPr", &[]);
     x.empty(
         "w:headerReference",
@@ -566,13 +731,16 @@ fn section(x: &mut Xml) {
         "w:headerReference",
         &[("w:type", "first"), ("r:id", RID_HEADER_FIRST)],
     );
-    x.empty(
-        "w:pgSz",
-        &[
-            ("w:w", &PAGE_WIDTH.to_string()),
-            ("w:h", &PAGE_HEIGHT.to_string()),
-        ],
-    );
+    x.empty("w:type", &[("w:val", "nextPage")]);
+    let (w, h) = (PAGE_WIDTH.to_string(), PAGE_HEIGHT.to_string());
+    if page.landscape {
+        x.empty(
+            "w:pgSz",
+            &[("w:w", &h), ("w:h", &w), ("w:orient", "landscape")],
+        );
+    } else {
+        x.empty("w:pgSz", &[("w:w", &w), ("w:h", &h)]);
+    }
     x.empty(
         "w:pgMar",
         &[
@@ -586,8 +754,11 @@ fn section(x: &mut Xml) {
         ],
     );
     x.empty("w:cols", &[("w:space", "720")]);
-    // A different first page: ND30 puts no number on page 1.
-    x.empty("w:titlePg", &[]);
+    // A different first page: ND30 puts no number on page 1. Appendix sections continue
+    // the numbering and number their first page.
+    if page.first {
+        x.empty("w:titlePg", &[]);
+    }
     x.empty("w:docGrid", &[("w:linePitch", "360")]);
     x.end();
 }

@@ -174,6 +174,12 @@ impl ParaProps {
     /// Writes `w:pPr`: pStyle, keepNext, keepLines, widowControl, pBdr, spacing, ind, jc, outlineLvl, rPr —
     /// ECMA order, with the mark's rPr last.
     pub(crate) fn write(&self, x: &mut Xml) {
+        self.write_with(x, |_| {});
+    }
+
+    /// Like [`write`](Self::write), with `tail` writing what follows the mark's rPr inside
+    /// `w:pPr` (the `w:sectPr` that ends a section).
+    pub(crate) fn write_with(&self, x: &mut Xml, tail: impl FnOnce(&mut Xml)) {
         x.start("w:pPr", &[]);
         if let Some(style) = self.style {
             x.empty("w:pStyle", &[("w:val", style)]);
@@ -241,6 +247,7 @@ impl ParaProps {
         if let Some(mark) = &self.mark {
             mark.write(x);
         }
+        tail(x);
         x.end();
     }
 }

@@ -8,29 +8,40 @@
 use anyhow::{Context, bail};
 use serde_json::{Value, json};
 
-use crate::document::{Align, Block, Document, Inline};
-use crate::writer::layout::{self, header_layout};
+use crate::document::{Align, Block, Document, Inline, Role, Scheme};
+use crate::writer::layout::{self, ClosingCell, header_layout};
 
 /// Serialises `doc` to the bytes of `/data.json`. `covered` tells whether the embedded fonts
 /// have a glyph for a character: a character without one is an error here, because Typst
 /// would print an empty box without a word (and PDF/A export would fail on it later).
 pub(super) fn to_json(doc: &Document, covered: &dyn Fn(char) -> bool) -> anyhow::Result<Vec<u8>> {
     let mut notes = NoteUse::new(doc.footnotes.len());
-    let mut body = Vec::with_capacity(doc.body.len());
-    for block in &doc.body {
-        body.push(block_json(block, &mut notes)?);
-    }
+    let articles = doc.numbering == Scheme::Articles;
+    let body = blocks_json(&doc.body, articles, &mut notes);
+    // Appendices come after the body in reading order, so their first references follow.
+    let appendices: Vec<Value> = doc
+        .appendices
+        .iter()
+        .map(|a| {
+            json!({
+                "landscape": a.landscape,
+                "heading": inlines_json(&a.heading, &mut notes),
+                "name": inlines_json(&a.name, &mut notes),
+                "attached": inlines_json(&a.attached, &mut notes),
+                "body": blocks_json(&a.blocks, articles, &mut notes),
+            })
+        })
+        .collect();
     let footnotes = doc
         .footnotes
         .iter()
-        .enumerate()
-        .map(|(index, note)| {
+        .map(|note| {
             note.paragraphs
                 .iter()
-                .map(|par| inlines_json(par, &mut NoteUse::Forbidden(index)))
-                .collect::<anyhow::Result<Vec<_>>>()
+                .map(|par| inlines_json(par, &mut NoteUse::Inside))
+                .collect::<Vec<_>>()
         })
-        .collect::<anyhow::Result<Vec<_>>>()?;
+        .collect::<Vec<_>>();
 
     let h = &doc.header;
     // Column split and 12/13 pt choice are decided once for both writers.
@@ -48,6 +59,7 @@ pub(super) fn to_json(doc: &Document, covered: &dyn Fn(char) -> bool) -> anyhow:
             "parent": lines(&h.parent_agency),
             "issuing": lines(&h.issuing_agency),
             "number": clean(&h.number_line),
+            "number_size": f64::from(layout::NUMBER_HALF_POINTS) / 2.0,
             "national": clean(&h.national_title),
             "motto": clean(&h.motto),
             "place_date": h.place_date.as_deref().map(clean),
@@ -58,7 +70,11 @@ pub(super) fn to_json(doc: &Document, covered: &dyn Fn(char) -> bool) -> anyhow:
             "kind": clean(&doc.title.kind),
             // The summary may carry '\n' for a chosen line break; the layout splits on it.
             "summary": doc.title.summary.split('\n').map(clean).collect::<Vec<_>>(),
+            // Decided with the DOCX writer: 2/5 of the longest printed line, in points.
+            "rule": f64::from(layout::title_rule(&doc.title.summary, 28)) / 20.0,
+            "rule_drop": f64::from(layout::TITLE_RULE_DROP) / 20.0,
         },
+        "authority": lines(&doc.authority),
         "addressees": addressees,
         "body": body,
         "footnotes": footnotes,
@@ -66,11 +82,8 @@ pub(super) fn to_json(doc: &Document, covered: &dyn Fn(char) -> bool) -> anyhow:
             "heading": clean(&doc.recipients.heading),
             "lines": lines(&doc.recipients.lines),
         },
-        "signature": {
-            "authority": lines(&doc.signature.authority),
-            "seal": lines(&doc.signature.seal_title),
-            "name": clean(&doc.signature.name),
-        },
+        "closing": closing_json(doc),
+        "appendices": appendices,
     });
     check_glyphs(&value, covered)?;
     serde_json::to_vec(&value).context("serialising the document for the PDF layout")
@@ -105,11 +118,12 @@ fn check_glyphs(value: &Value, covered: &dyn Fn(char) -> bool) -> anyhow::Result
 }
 
 /// Tracks which footnotes were already placed, so the second reference to a note points at
-/// the first (Typst would otherwise print the note twice under two numbers).
+/// the first (Typst would otherwise print the note twice under two numbers). The references
+/// themselves are valid: `Document::finish` guarantees it.
 enum NoteUse {
     Body(Vec<bool>),
-    /// Inside footnote `n`: notes in notes are not part of the model.
-    Forbidden(usize),
+    /// Inside a footnote, where the model has no references.
+    Inside,
 }
 
 impl NoteUse {
@@ -118,8 +132,37 @@ impl NoteUse {
     }
 }
 
-fn block_json(block: &Block, notes: &mut NoteUse) -> anyhow::Result<Value> {
-    Ok(match block {
+/// The closing block as laid out by `writer::layout`: rows of (left, right) cells.
+fn closing_json(doc: &Document) -> Value {
+    let closing = layout::closing_layout(doc);
+    let cell = |c: &ClosingCell| match c {
+        ClosingCell::Recipients => json!({ "k": "recipients" }),
+        ClosingCell::Signature(i) => match doc.signatures.get(*i) {
+            Some(s) => json!({
+                "k": "signature",
+                "authority": lines(&s.authority),
+                "seal": lines(&s.seal_title),
+                "name": clean(&s.name),
+            }),
+            None => json!({ "k": "empty" }),
+        },
+        ClosingCell::Empty => json!({ "k": "empty" }),
+    };
+    json!({
+        "left": closing.left_fraction(),
+        "rows": closing.rows.iter().map(|r| r.iter().map(cell).collect::<Vec<_>>()).collect::<Vec<_>>(),
+    })
+}
+
+fn blocks_json(blocks: &[Block], articles: bool, notes: &mut NoteUse) -> Vec<Value> {
+    blocks
+        .iter()
+        .map(|b| block_json(b, articles, notes))
+        .collect()
+}
+
+fn block_json(block: &Block, articles: bool, notes: &mut NoteUse) -> Value {
+    match block {
         Block::Heading {
             level,
             number,
@@ -127,10 +170,12 @@ fn block_json(block: &Block, notes: &mut NoteUse) -> anyhow::Result<Value> {
         } => {
             // Typst's heading levels start at 1; a level-0 heading is treated as a section.
             let level = (*level).max(1);
-            // Level-1 headings are UPPERCASE (ND30); templates usually write them so already,
+            // `Điều 1.` articles print as a paragraph: the label bold, the text as written.
+            let article = articles && level == 1;
+            // Level-1 sections are UPPERCASE (ND30); templates usually write them so already,
             // and the DOCX writer uppercases them the same way.
             let upper: Vec<Inline>;
-            let content = if level == 1 {
+            let content = if level == 1 && !article {
                 upper = content.iter().map(layout::uppercase).collect();
                 &upper
             } else {
@@ -139,13 +184,19 @@ fn block_json(block: &Block, notes: &mut NoteUse) -> anyhow::Result<Value> {
             json!({
                 "k": "heading",
                 "level": level,
+                "article": article,
                 "number": clean(number),
-                "content": inlines_json(content, notes)?,
+                "content": inlines_json(content, notes),
             })
         }
-        Block::Paragraph(content) => json!({
+        Block::Paragraph { role, content } => json!({
             "k": "par",
-            "content": inlines_json(content, notes)?,
+            "role": match role {
+                Role::Body => "body",
+                Role::Basis => "basis",
+                Role::Center => "center",
+            },
+            "content": inlines_json(content, notes),
         }),
         Block::ListItem {
             marker,
@@ -155,7 +206,7 @@ fn block_json(block: &Block, notes: &mut NoteUse) -> anyhow::Result<Value> {
             "k": "item",
             "marker": clean(marker),
             "depth": depth,
-            "content": inlines_json(content, notes)?,
+            "content": inlines_json(content, notes),
         }),
         Block::Table(table) => {
             // Typst fills a table cell by cell, so a short row would shift every later cell;
@@ -172,7 +223,7 @@ fn block_json(block: &Block, notes: &mut NoteUse) -> anyhow::Result<Value> {
             for row in &table.rows {
                 let mut cells = Vec::with_capacity(cols);
                 for cell in row {
-                    cells.push(Value::Array(inlines_json(cell, notes)?));
+                    cells.push(Value::Array(inlines_json(cell, notes)));
                 }
                 cells.resize(cols, Value::Array(Vec::new()));
                 rows.push(Value::Array(cells));
@@ -185,10 +236,10 @@ fn block_json(block: &Block, notes: &mut NoteUse) -> anyhow::Result<Value> {
                 "rows": rows,
             })
         }
-    })
+    }
 }
 
-fn inlines_json(inlines: &[Inline], notes: &mut NoteUse) -> anyhow::Result<Vec<Value>> {
+fn inlines_json(inlines: &[Inline], notes: &mut NoteUse) -> Vec<Value> {
     let mut out = Vec::with_capacity(inlines.len());
     for inline in inlines {
         match inline {
@@ -210,25 +261,17 @@ fn inlines_json(inlines: &[Inline], notes: &mut NoteUse) -> anyhow::Result<Vec<V
                 }
             }
             Inline::LineBreak => out.push(json!({ "k": "br" })),
-            Inline::Note(n) => match notes {
-                NoteUse::Body(seen) => {
-                    let Some(first) = seen.get_mut(*n) else {
-                        bail!(
-                            "footnote reference {} points past the {} footnote(s) of the document",
-                            n + 1,
-                            seen.len()
-                        );
-                    };
+            Inline::Note(n) => {
+                if let NoteUse::Body(seen) = notes
+                    && let Some(first) = seen.get_mut(*n)
+                {
                     out.push(json!({ "k": "note", "n": n, "first": !*first }));
                     *first = true;
                 }
-                NoteUse::Forbidden(owner) => {
-                    bail!("footnote {} contains a footnote reference", *owner + 1)
-                }
-            },
+            }
         }
     }
-    Ok(out)
+    out
 }
 
 fn lines(lines: &[String]) -> Vec<String> {
