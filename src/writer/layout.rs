@@ -125,6 +125,10 @@ pub struct ClosingLayout {
     pub left: u32,
     /// Rows of (left, right) cells.
     pub rows: Vec<[ClosingCell; 2]>,
+    /// Per signature (index of `Document::signatures`), the empty lines left for the
+    /// signature and seal between its title and its name: 4, plus what levels the names of
+    /// two signatures side by side when one title has more lines.
+    pub room: Vec<usize>,
 }
 
 impl ClosingLayout {
@@ -142,25 +146,45 @@ impl ClosingLayout {
 /// `Nơi nhận:` below on the left.
 pub fn closing_layout(doc: &Document) -> ClosingLayout {
     use ClosingCell::{Empty, Recipients, Signature};
+    const ROOM: usize = 4;
     let n = doc.signatures.len();
-    if n <= 1 {
+    let (left, rows) = if n <= 1 {
         let right = if n == 1 { Signature(0) } else { Empty };
-        return ClosingLayout {
-            left: TEXT_WIDTH * 45 / 100,
-            rows: vec![[Recipients, right]],
-        };
+        (TEXT_WIDTH * 45 / 100, vec![[Recipients, right]])
+    } else {
+        let mut rows: Vec<[ClosingCell; 2]> = (0..n / 2)
+            .map(|i| [Signature(2 * i), Signature(2 * i + 1)])
+            .collect();
+        if n % 2 == 1 {
+            rows.push([Empty, Signature(n - 1)]);
+        }
+        rows.push([Recipients, Empty]);
+        (TEXT_WIDTH / 2, rows)
+    };
+    let titles = |i: usize| {
+        doc.signatures
+            .get(i)
+            .map_or(0, |s| s.authority.len() + s.seal_title.len())
+    };
+    let mut room = vec![ROOM; n];
+    for row in &rows {
+        let most = row
+            .iter()
+            .map(|c| match c {
+                Signature(i) => titles(*i),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0);
+        for cell in row {
+            if let (Signature(i), true) = (cell, true)
+                && let Some(r) = room.get_mut(*i)
+            {
+                *r = ROOM + most - titles(*i);
+            }
+        }
     }
-    let mut rows: Vec<[ClosingCell; 2]> = (0..n / 2)
-        .map(|i| [Signature(2 * i), Signature(2 * i + 1)])
-        .collect();
-    if n % 2 == 1 {
-        rows.push([Empty, Signature(n - 1)]);
-    }
-    rows.push([Recipients, Empty]);
-    ClosingLayout {
-        left: TEXT_WIDTH / 2,
-        rows,
-    }
+    ClosingLayout { left, rows, room }
 }
 
 /// The `Kính gửi:` lines as printed: the first opens with `Kính gửi:` unless it already does.
@@ -257,11 +281,14 @@ mod tests {
         assert_eq!(one.rows, [[Recipients, Signature(0)]]);
         assert_eq!(one.left, TEXT_WIDTH * 45 / 100);
         doc.signatures.push(doc.signatures[0].clone());
+        doc.signatures[1].authority = vec!["THƯ KÝ".into()];
         let two = closing_layout(&doc);
         assert_eq!(
             two.rows,
             [[Signature(0), Signature(1)], [Recipients, Empty]]
         );
+        // Three title lines against one: the names sit level.
+        assert_eq!(two.room, [4, 6]);
         assert_eq!(two.left + two.right(), TEXT_WIDTH);
         doc.signatures.push(doc.signatures[0].clone());
         assert_eq!(

@@ -60,28 +60,23 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
     closing_table(&mut x, doc);
     // Each appendix is a section of its own (its page may be landscape). A section's
     // properties sit in the last paragraph of that section; the last one's in the body.
-    let mut landscape = false;
+    // Page 1 has no number (titlePg); appendix sections continue the numbering.
+    let mut page = Page {
+        landscape: false,
+        first: true,
+    };
     for appendix in &doc.appendices {
-        section_end(
-            &mut x,
-            Page {
-                landscape,
-                first: true,
-            },
-        );
-        landscape = appendix.landscape;
+        section_end(&mut x, page);
+        page = Page {
+            landscape: appendix.landscape,
+            first: false,
+        };
         appendix_start(&mut x, appendix, &mut notes);
         blocks(&mut x, &appendix.blocks, articles, &mut notes);
     }
     // Word wants the body to end with a paragraph; keep it tiny so it never makes a page.
     spacer(&mut x, 2);
-    section(
-        &mut x,
-        Page {
-            landscape,
-            first: doc.appendices.is_empty(),
-        },
-    );
+    section(&mut x, page);
     x.end().end();
     Ok(x.finish())
 }
@@ -651,9 +646,15 @@ fn closing_table(x: &mut Xml, doc: &Document) {
         for (cell, width) in row.iter().zip(widths) {
             cell_start(x, width, VAlign::Top);
             match cell {
-                ClosingCell::Recipients => recipients_cell(x, doc, keep_next),
+                ClosingCell::Recipients => recipients_cell(x, doc, keep_next, r > 0),
                 ClosingCell::Signature(i) => match doc.signatures.get(*i) {
-                    Some(s) => signature_cell(x, s, keep_next, r > 0),
+                    Some(s) => signature_cell(
+                        x,
+                        s,
+                        closing.room.get(*i).copied().unwrap_or(4),
+                        keep_next,
+                        r > 0,
+                    ),
                     None => para(x, ParaProps::new(Jc::Left, SINGLE), RunProps::sized(2), ""),
                 },
                 ClosingCell::Empty => {
@@ -667,7 +668,9 @@ fn closing_table(x: &mut Xml, doc: &Document) {
     x.end();
 }
 
-fn recipients_cell(x: &mut Xml, doc: &Document, keep_next: bool) {
+/// `Nơi nhận:` and its lines; `below` adds the PDF's 18 pt above it under a row of
+/// signatures.
+fn recipients_cell(x: &mut Xml, doc: &Document, keep_next: bool, below: bool) {
     let flush_left = ParaProps {
         keep_next,
         ..ParaProps::new(Jc::Left, SINGLE)
@@ -675,7 +678,13 @@ fn recipients_cell(x: &mut Xml, doc: &Document, keep_next: bool) {
     let r = &doc.recipients;
     para(
         x,
-        flush_left,
+        ParaProps {
+            spacing: Spacing {
+                before: if below { 360 } else { 0 },
+                ..SINGLE
+            },
+            ..flush_left
+        },
         RunProps::sized(pt(12)).bold(true).italic(true),
         &r.heading,
     );
@@ -684,9 +693,9 @@ fn recipients_cell(x: &mut Xml, doc: &Document, keep_next: bool) {
     }
 }
 
-/// Title lines, room for the signature and seal, the seal title, the name. `below` adds
-/// space above a signature in a row under another.
-fn signature_cell(x: &mut Xml, s: &SignatureBlock, keep_next: bool, below: bool) {
+/// Title lines, `room` empty lines for the signature and seal, the seal title, the name.
+/// `below` adds space above a signature in a row under another.
+fn signature_cell(x: &mut Xml, s: &SignatureBlock, room: usize, keep_next: bool, below: bool) {
     let centred = ParaProps {
         keep_next,
         ..ParaProps::new(Jc::Center, SINGLE)
@@ -703,7 +712,7 @@ fn signature_cell(x: &mut Xml, s: &SignatureBlock, keep_next: bool, below: bool)
         para(x, props, bold, line);
     }
     // Room for the signature and the seal.
-    for _ in 0..4 {
+    for _ in 0..room {
         para(x, centred, bold, "");
     }
     for line in &s.seal_title {

@@ -143,6 +143,7 @@ fn closing_json(doc: &Document) -> Value {
                 "authority": lines(&s.authority),
                 "seal": lines(&s.seal_title),
                 "name": clean(&s.name),
+                "room": closing.room.get(*i).copied().unwrap_or(4),
             }),
             None => json!({ "k": "empty" }),
         },
