@@ -7,6 +7,7 @@ mod common;
 mod absent;
 mod bad_inputs;
 mod cli;
+mod document_model;
 mod docx_writer;
 mod injection;
 mod open_data;
