@@ -611,4 +611,16 @@ mod tests {
         assert!(!m.reads("data.team"));
         assert_eq!(m.names_under("narrative"), ["lessons"]);
     }
+
+    #[test]
+    fn numbering_and_place_date_settings() {
+        let c =
+            parse("{#- vanban\nnumbering: articles\nplace_date: false\n-#}\nbody").expect("parses");
+        assert_eq!(c.numbering, Some(Scheme::Articles));
+        assert_eq!(c.place_date, Some(false));
+        let c = parse(T).expect("parses");
+        assert_eq!((c.numbering, c.place_date), (None, None));
+        let e = parse("{#- vanban\nnumbering: chapters\n-#}\n").expect_err("unknown scheme");
+        assert!(e[0].message.contains("not valid"), "{e:?}");
+    }
 }

@@ -433,9 +433,9 @@ mod tests {
     #[test]
     fn values_are_escaped_for_markdown() {
         let mut ctx = Context::new();
-        ctx.insert("name", "*Ba* [Đình](x) # 1. <b>");
+        ctx.insert("name", "*Ba* [Đình](x) # 1. <b> ::: basis");
         let out = render_str("{{ name }}", &ctx);
-        assert_eq!(out, r"\*Ba\* \[Đình\]\(x\) \# 1\. \<b\>");
+        assert_eq!(out, r"\*Ba\* \[Đình\]\(x\) \# 1\. \<b\> \:\:\: basis");
         ctx.insert("para", "*Ba* **Đình** #");
         assert_eq!(render_str("{{ para | rich }}", &ctx), r"*Ba* **Đình** \#");
     }
@@ -562,6 +562,31 @@ mod tests {
         assert_eq!(p[0].position.map(|p| p.line), Some(4));
         assert!(p[0].file.ends_with("hong.md.tera"));
         assert_eq!(t.problems("bao-cao-so-ket"), []);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn header_settings_are_inherited_through_extends() {
+        let dir = std::env::temp_dir().join(format!("vanban-tpl-ext-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("tmp");
+        std::fs::write(
+            dir.join("cha.md.tera"),
+            "{#- vanban\nnumbering: articles\nplace_date: false\n-#}\n{% block kind %}QUYẾT ĐỊNH{% endblock kind %}{% block type_code %}QĐ{% endblock type_code %}{% block title %}T{% endblock title %}{% block body %}# A{% endblock body %}",
+        )
+        .expect("write");
+        std::fs::write(
+            dir.join("con.md.tera"),
+            "{#- vanban\nnumbering: none\n-#}\n{% extends \"cha.md.tera\" %}",
+        )
+        .expect("write");
+        let t = Templates::load(Some(&dir)).expect("loads");
+        let child = t.render("con", &Context::new()).expect("renders");
+        assert_eq!((child.numbering, child.place_date), (Scheme::None, false));
+        let parent = t.render("cha", &Context::new()).expect("renders");
+        assert_eq!(
+            (parent.numbering, parent.place_date),
+            (Scheme::Articles, false)
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -177,7 +177,7 @@ pub fn closing_layout(doc: &Document) -> ClosingLayout {
             .max()
             .unwrap_or(0);
         for cell in row {
-            if let (Signature(i), true) = (cell, true)
+            if let Signature(i) = cell
                 && let Some(r) = room.get_mut(*i)
             {
                 *r = ROOM + most - titles(*i);
@@ -282,6 +282,7 @@ mod tests {
         assert_eq!(one.left, TEXT_WIDTH * 45 / 100);
         doc.signatures.push(doc.signatures[0].clone());
         doc.signatures[1].authority = vec!["THƯ KÝ".into()];
+        doc.signatures[1].seal_title.clear();
         let two = closing_layout(&doc);
         assert_eq!(
             two.rows,

@@ -292,3 +292,40 @@ fn clean(text: &str) -> String {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::sample::sample_document;
+    use crate::writer::layout::TEXT_WIDTH;
+
+    #[test]
+    fn the_rule_under_a_wrapped_title_is_a_third_to_a_half_of_the_text_width() {
+        let mut doc = sample_document();
+        doc.title.summary = "Kết quả thực hiện Thông tư số 124/2021/TT-BCA của Bộ Công an quy \
+             định khu dân cư, xã, phường, thị trấn, cơ quan, doanh nghiệp, cơ sở giáo dục đạt \
+             tiêu chuẩn “An toàn về an ninh, trật tự” năm 2024"
+            .into();
+        let json: Value =
+            serde_json::from_slice(&to_json(&doc, &|_| true).expect("json")).expect("parses");
+        let rule = json["title"]["rule"].as_f64().expect("rule in pt");
+        let width = f64::from(TEXT_WIDTH) / 20.0;
+        assert!(
+            (width / 3.0..=width / 2.0).contains(&rule),
+            "{rule} pt of {width} pt"
+        );
+    }
+
+    #[test]
+    fn closing_rows_and_number_size_reach_the_layout() {
+        let mut doc = sample_document();
+        doc.signatures.insert(0, doc.signatures[0].clone());
+        let json: Value =
+            serde_json::from_slice(&to_json(&doc, &|_| true).expect("json")).expect("parses");
+        let rows = json["closing"]["rows"].as_array().expect("rows");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0][0]["k"], "signature");
+        assert_eq!(rows[1][0]["k"], "recipients");
+        assert_eq!(json["header"]["number_size"], 13.0);
+    }
+}
