@@ -11,9 +11,11 @@
 //! zip entries come in a fixed order with a timestamp taken from `meta.date`.
 
 mod body;
+mod closing;
 
 mod parts;
 mod props;
+mod section;
 mod xml;
 
 use std::io::{Cursor, Write};

@@ -270,7 +270,7 @@ mod tests {
             "{rule} of {TEXT_WIDTH}"
         );
         let short = title_rule("Tháng 9", 28);
-        assert!(short >= MIN_RULE && short < TEXT_WIDTH / 3, "{short}");
+        assert!((MIN_RULE..TEXT_WIDTH / 3).contains(&short), "{short}");
     }
 
     #[test]

@@ -1,27 +1,22 @@
 //! `word/document.xml` and `word/footnotes.xml`: the ND30 layout of a [`Document`] — header
-//! table, title, body, closing table (recipients and signature) and the section properties.
+//! table, title, body and appendices; the closing table is in [`super::closing`], the
+//! section properties in [`super::section`].
 //! Every property block goes through [`super::props`], which writes it in ECMA-376 order.
 
 use anyhow::Result;
 
-use super::parts::{FOOTNOTE_SIZE, RID_HEADER_DEFAULT, RID_HEADER_FIRST, W_ROOT};
+use super::parts::{FOOTNOTE_SIZE, W_ROOT};
 use super::props::{
     self, Jc, LineRule, ParaProps, RunProps, SINGLE, Spacing, TableProps, VAlign, pt,
 };
 use super::xml::Xml;
+use super::{closing, section};
 use crate::document::{
-    Align, Appendix, Block, Document, Header, Inline, Role, Scheme, SignatureBlock, Span, Table,
+    Align, Appendix, Block, Document, Header, Inline, Role, Scheme, Span, Table,
 };
-use crate::writer::layout::{self, ClosingCell, HeaderLayout};
+use crate::writer::layout::{self, HeaderLayout};
 use crate::writer::measure::width_twips;
 
-/// A4 and the 20/20/30/15 mm margins, in twips.
-const PAGE_WIDTH: u32 = 11906;
-const PAGE_HEIGHT: u32 = 16838;
-const MARGIN_TOP: u32 = 1134;
-const MARGIN_BOTTOM: u32 = 1134;
-const MARGIN_LEFT: u32 = 1701;
-const MARGIN_RIGHT: u32 = 850;
 /// The width every table and rule is laid out in: 9355 twips (165 mm).
 pub(crate) const TEXT_WIDTH: u32 = layout::TEXT_WIDTH;
 
@@ -57,17 +52,17 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
     let articles = doc.numbering == Scheme::Articles;
     blocks(&mut x, &doc.body, articles, &mut notes);
     spacer(&mut x, BODY_SIZE);
-    closing_table(&mut x, doc);
+    closing::closing_table(&mut x, doc);
     // Each appendix is a section of its own (its page may be landscape). A section's
     // properties sit in the last paragraph of that section; the last one's in the body.
     // Page 1 has no number (titlePg); appendix sections continue the numbering.
-    let mut page = Page {
+    let mut page = section::Page {
         landscape: false,
         first: true,
     };
     for appendix in &doc.appendices {
-        section_end(&mut x, page);
-        page = Page {
+        section::section_end(&mut x, page);
+        page = section::Page {
             landscape: appendix.landscape,
             first: false,
         };
@@ -76,7 +71,7 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
     }
     // Word wants the body to end with a paragraph; keep it tiny so it never makes a page.
     spacer(&mut x, 2);
-    section(&mut x, page);
+    section::section(&mut x, page);
     x.end().end();
     Ok(x.finish())
 }
@@ -90,17 +85,6 @@ fn blocks(x: &mut Xml, blocks: &[Block], articles: bool, notes: &mut NoteRefs) {
             spacer(x, pt(6));
         }
     }
-}
-
-/// Ends the current section: a tiny paragraph carrying its `w:sectPr`.
-fn section_end(x: &mut Xml, page: Page) {
-    x.start("w:p", &[]);
-    ParaProps {
-        mark: Some(RunProps::sized(2)),
-        ..ParaProps::new(Jc::Left, SINGLE)
-    }
-    .write_with(x, |x| section(x, page));
-    x.end();
 }
 
 /// An appendix's heading, name and `(Kèm theo …)` line, centred.
@@ -197,7 +181,7 @@ struct NoteRefs {
 
 /// A paragraph with a single run of text; the mark gets the run's formatting, so an empty
 /// line keeps the text's height.
-fn para(x: &mut Xml, props: ParaProps, run: RunProps, text: &str) {
+pub(super) fn para(x: &mut Xml, props: ParaProps, run: RunProps, text: &str) {
     x.start("w:p", &[]);
     ParaProps {
         mark: Some(run),
@@ -209,7 +193,7 @@ fn para(x: &mut Xml, props: ParaProps, run: RunProps, text: &str) {
 }
 
 /// An empty paragraph `half_points` high, used between tables.
-fn spacer(x: &mut Xml, half_points: u32) {
+pub(super) fn spacer(x: &mut Xml, half_points: u32) {
     para(
         x,
         ParaProps::new(Jc::Left, SINGLE),
@@ -326,7 +310,7 @@ fn table_start(x: &mut Xml, props: TableProps, columns: &[u32]) {
 }
 
 /// Opens a `w:tc` with its properties; the caller writes at least one paragraph and closes it.
-fn cell_start(x: &mut Xml, width: u32, valign: VAlign) {
+pub(super) fn cell_start(x: &mut Xml, width: u32, valign: VAlign) {
     x.start("w:tc", &[]);
     props::cell_props(x, width, valign);
 }
@@ -620,7 +604,7 @@ fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) {
 
 /// Opens a borderless two-column layout table (header block, closing block) whose left
 /// column is `left` twips wide; returns the right column's width.
-fn layout_table_start(x: &mut Xml, left: u32) -> u32 {
+pub(super) fn layout_table_start(x: &mut Xml, left: u32) -> u32 {
     let right = TEXT_WIDTH - left;
     let table = TableProps {
         width: TEXT_WIDTH,
@@ -629,145 +613,4 @@ fn layout_table_start(x: &mut Xml, left: u32) -> u32 {
     };
     table_start(x, table, &[left, right]);
     right
-}
-
-/// The closing table, rows as decided in `writer::layout` (one signature: `Nơi nhận:` |
-/// signature; two: THƯ KÝ | CHỦ TỌA, then `Nơi nhận:`); no row splits across pages, and each
-/// row but the last keeps with the next.
-fn closing_table(x: &mut Xml, doc: &Document) {
-    let closing = layout::closing_layout(doc);
-    let widths = [closing.left, closing.right()];
-    layout_table_start(x, closing.left);
-    let count = closing.rows.len();
-    for (r, row) in closing.rows.iter().enumerate() {
-        let keep_next = r + 1 < count;
-        x.start("w:tr", &[]);
-        props::row_props(x, true, false);
-        for (cell, width) in row.iter().zip(widths) {
-            cell_start(x, width, VAlign::Top);
-            match cell {
-                ClosingCell::Recipients => recipients_cell(x, doc, keep_next, r > 0),
-                ClosingCell::Signature(i) => match doc.signatures.get(*i) {
-                    Some(s) => signature_cell(
-                        x,
-                        s,
-                        closing.room.get(*i).copied().unwrap_or(4),
-                        keep_next,
-                        r > 0,
-                    ),
-                    None => para(x, ParaProps::new(Jc::Left, SINGLE), RunProps::sized(2), ""),
-                },
-                ClosingCell::Empty => {
-                    para(x, ParaProps::new(Jc::Left, SINGLE), RunProps::sized(2), "")
-                }
-            }
-            x.end();
-        }
-        x.end();
-    }
-    x.end();
-}
-
-/// `Nơi nhận:` and its lines; `below` adds the PDF's 18 pt above it under a row of
-/// signatures.
-fn recipients_cell(x: &mut Xml, doc: &Document, keep_next: bool, below: bool) {
-    let flush_left = ParaProps {
-        keep_next,
-        ..ParaProps::new(Jc::Left, SINGLE)
-    };
-    let r = &doc.recipients;
-    para(
-        x,
-        ParaProps {
-            spacing: Spacing {
-                before: if below { 360 } else { 0 },
-                ..SINGLE
-            },
-            ..flush_left
-        },
-        RunProps::sized(pt(12)).bold(true).italic(true),
-        &r.heading,
-    );
-    for line in &r.lines {
-        para(x, flush_left, RunProps::sized(pt(11)), line);
-    }
-}
-
-/// Title lines, `room` empty lines for the signature and seal, the seal title, the name.
-/// `below` adds space above a signature in a row under another.
-fn signature_cell(x: &mut Xml, s: &SignatureBlock, room: usize, keep_next: bool, below: bool) {
-    let centred = ParaProps {
-        keep_next,
-        ..ParaProps::new(Jc::Center, SINGLE)
-    };
-    let bold = RunProps::sized(BODY_SIZE).bold(true);
-    for (i, line) in s.authority.iter().enumerate() {
-        let props = ParaProps {
-            spacing: Spacing {
-                before: if below && i == 0 { 360 } else { 0 },
-                ..SINGLE
-            },
-            ..centred
-        };
-        para(x, props, bold, line);
-    }
-    // Room for the signature and the seal.
-    for _ in 0..room {
-        para(x, centred, bold, "");
-    }
-    for line in &s.seal_title {
-        para(x, centred, bold, line);
-    }
-    para(x, centred, bold, &s.name);
-}
-
-/// The page of a section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Page {
-    landscape: bool,
-    /// A first page without a number (page 1 of the document; ND30).
-    first: bool,
-}
-
-/// `w:sectPr` in ECMA order: headerReference ×2, type, pgSz, pgMar, cols, titlePg, docGrid.
-fn section(x: &mut Xml, page: Page) {
-    x.start("w:sectPr", &[]);
-    x.empty(
-        "w:headerReference",
-        &[("w:type", "default"), ("r:id", RID_HEADER_DEFAULT)],
-    );
-    x.empty(
-        "w:headerReference",
-        &[("w:type", "first"), ("r:id", RID_HEADER_FIRST)],
-    );
-    x.empty("w:type", &[("w:val", "nextPage")]);
-    let (w, h) = (PAGE_WIDTH.to_string(), PAGE_HEIGHT.to_string());
-    if page.landscape {
-        x.empty(
-            "w:pgSz",
-            &[("w:w", &h), ("w:h", &w), ("w:orient", "landscape")],
-        );
-    } else {
-        x.empty("w:pgSz", &[("w:w", &w), ("w:h", &h)]);
-    }
-    x.empty(
-        "w:pgMar",
-        &[
-            ("w:top", &MARGIN_TOP.to_string()),
-            ("w:right", &MARGIN_RIGHT.to_string()),
-            ("w:bottom", &MARGIN_BOTTOM.to_string()),
-            ("w:left", &MARGIN_LEFT.to_string()),
-            ("w:header", "720"),
-            ("w:footer", "720"),
-            ("w:gutter", "0"),
-        ],
-    );
-    x.empty("w:cols", &[("w:space", "720")]);
-    // A different first page: ND30 puts no number on page 1. Appendix sections continue
-    // the numbering and number their first page.
-    if page.first {
-        x.empty("w:titlePg", &[]);
-    }
-    x.empty("w:docGrid", &[("w:linePitch", "360")]);
-    x.end();
 }
