@@ -38,15 +38,15 @@ pub fn compose(
     spec: &DocumentSpec,
     rendered: &Rendered,
 ) -> Result<Document, DivError> {
-    let issuer = &sheet.issuer;
+    let issuer = sheet.issuer_of(spec);
     let type_code = spec
         .type_code
         .clone()
         .unwrap_or_else(|| rendered.type_code.clone());
-    let place = sheet
-        .unit
+    let place = issuer
         .place
         .clone()
+        .or_else(|| sheet.unit.place.clone())
         .unwrap_or_else(|| sheet.unit.name.clone());
     let (year, month, day) = match spec.date {
         Some(d) => (d.year, d.month, d.day),

@@ -89,6 +89,24 @@ fn incident_groups(sheet: &FactSheet) -> Vec<Value> {
         .collect()
 }
 
+/// How the other documents of a sheet see document `doc`: its template, number as printed
+/// (`93/BC-BCĐ`; blank room in a draft), ISO date when complete, and issuer's short name.
+pub fn reference(sheet: &FactSheet, doc: &DocumentSpec, type_code: Option<&str>) -> Value {
+    let issuer = sheet.issuer_of(doc);
+    json!({
+        "template": doc.template,
+        "number": doc.number,
+        // A draft's number is blank room, as on its own first page: `      /QĐ-UBND`.
+        "number_text": type_code.map(|code| {
+            crate::compose::number_line(doc.number, code, &issuer.abbreviation)
+                .trim_start_matches("Số: ")
+                .to_string()
+        }),
+        "date": doc.date.and_then(|d| d.full()).map(|d| d.to_string()),
+        "issuer": issuer.prose_name(),
+    })
+}
+
 /// The template context for document `doc` of the fact sheet; `data` is the sheet's open
 /// data as [`crate::factsheet::data::check`] normalised it.
 pub fn build(
@@ -174,7 +192,8 @@ pub fn build(
         .level
         .is_commune()
         .then(|| derive::assess_commune(sheet));
-    let signer = doc.signer.as_ref().unwrap_or(&sheet.issuer.signer);
+    let issuer = sheet.issuer_of(doc);
+    let signer = doc.signer.as_ref().unwrap_or(&issuer.signer);
     let plan = facts.plan.clone().unwrap_or_default();
     let schedule = derive::plan_schedule(
         unit.level,
@@ -225,15 +244,15 @@ pub fn build(
             "label": derive::period_label(sheet.period.year, sheet.period.months.unwrap_or(12)),
         },
         "issuer": {
-            "short_name": sheet.issuer.short_name.clone().unwrap_or_else(|| {
-                derive::capitalize(&sheet.issuer.agency.join(" ").to_lowercase())
-            }),
-            "abbreviation": sheet.issuer.abbreviation,
+            "short_name": issuer.prose_name(),
+            "agency": issuer.agency.join(" "),
+            "abbreviation": issuer.abbreviation,
             "signer_position": signer.position,
         },
         "document": {
             "template": doc.template,
             "number": doc.number,
+            "date": doc.date.and_then(|d| d.full()).map(|d| d.to_string()),
         },
         "facts": facts,
         "plan": plan,

@@ -276,8 +276,29 @@ pub fn build_documents(
     let sheet = &checked.loaded.sheet;
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for spec in &sheet.documents {
-        let value = context::build(sheet, spec, &checked.data);
+    let mut values: Vec<serde_json::Value> = sheet
+        .documents
+        .iter()
+        .map(|spec| context::build(sheet, spec, &checked.data))
+        .collect();
+    // Every document can cite the others of its sheet (a QUYẾT ĐỊNH cites the TỜ TRÌNH).
+    let references: Vec<serde_json::Value> = sheet
+        .documents
+        .iter()
+        .map(|spec| {
+            let type_code = spec
+                .type_code
+                .clone()
+                .or_else(|| templates.type_code(&spec.template));
+            context::reference(sheet, spec, type_code.as_deref())
+        })
+        .collect();
+    for value in &mut values {
+        if let Some(map) = value.as_object_mut() {
+            map.insert("documents".into(), serde_json::Value::from(references.clone()));
+        }
+    }
+    for (spec, value) in sheet.documents.iter().zip(values) {
         let ctx = match tera::Context::from_serialize(&value) {
             Ok(ctx) => ctx,
             Err(e) => {

@@ -178,6 +178,10 @@ pub struct Issuer {
     /// Short name used in prose: `Ban Chỉ đạo ANTT phường`.
     #[serde(default)]
     pub short_name: Option<String>,
+    /// Where it signs, before the date: `Bỉm Sơn`; defaults to `unit.place` (or the unit's
+    /// name). Set it for a document another body issues (the level above's QUYẾT ĐỊNH).
+    #[serde(default)]
+    pub place: Option<String>,
     /// The default signer of every document.
     pub signer: Signer,
     /// Default recipients of every document.
@@ -243,6 +247,26 @@ pub struct DocumentSpec {
     /// Overrides `issuer.archive`.
     #[serde(default)]
     pub archive: Option<Vec<String>>,
+    /// Another issuer for this document: the dossier's QUYẾT ĐỊNH is issued by the level
+    /// above (UBND thị xã), its TỜ TRÌNH often by UBND phường rather than the Ban Chỉ đạo.
+    #[serde(default)]
+    pub issuer: Option<Issuer>,
+}
+
+impl Issuer {
+    /// The issuer's name in prose: its `short_name`, else its agency lines as one phrase.
+    pub fn prose_name(&self) -> String {
+        self.short_name.clone().unwrap_or_else(|| {
+            crate::derive::capitalize(&self.agency.join(" ").to_lowercase())
+        })
+    }
+}
+
+impl FactSheet {
+    /// Who issues document `spec`: its own issuer when it names one, else the sheet's.
+    pub fn issuer_of<'a>(&'a self, spec: &'a DocumentSpec) -> &'a Issuer {
+        spec.issuer.as_ref().unwrap_or(&self.issuer)
+    }
 }
 
 /// A date whose day, or day and month, may be left blank for a draft.

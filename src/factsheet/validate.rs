@@ -37,12 +37,20 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
             "write its proper name without the level word, e.g. `Ba Đình`",
         );
     }
-    if sheet.issuer.agency.iter().all(|l| l.trim().is_empty()) {
-        err(
-            "issuer.agency".into(),
-            "the issuing agency has no name".into(),
-            "list its printed lines, e.g. `[BAN CHỈ ĐẠO AN NINH, TRẬT TỰ, PHƯỜNG BA ĐÌNH]`",
-        );
+    for (path, issuer) in std::iter::once(("issuer".to_string(), &sheet.issuer)).chain(
+        sheet
+            .documents
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| d.issuer.as_ref().map(|is| (format!("documents[{i}].issuer"), is))),
+    ) {
+        if issuer.agency.iter().all(|l| l.trim().is_empty()) {
+            err(
+                format!("{path}.agency"),
+                "the issuing agency has no name".into(),
+                "list its printed lines, e.g. `[BAN CHỈ ĐẠO AN NINH, TRẬT TỰ, PHƯỜNG BA ĐÌNH]`",
+            );
+        }
     }
 
     // The period. Months outside 1–12 leave it without a range; that is reported once,
@@ -300,9 +308,14 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
                 "check the year of the date",
             );
         }
-        let signer = doc.signer.as_ref().unwrap_or(&sheet.issuer.signer);
+        let signer = doc
+            .signer
+            .as_ref()
+            .unwrap_or(&sheet.issuer_of(doc).signer);
         let signer_path = if doc.signer.is_some() {
             at("signer.authority")
+        } else if doc.issuer.is_some() {
+            at("issuer.signer.authority")
         } else {
             "issuer.signer.authority".to_string()
         };

@@ -47,8 +47,20 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/bao-cao-tong-ket.md.tera"),
     ),
     (
+        "bien-ban-danh-gia",
+        include_str!("../../templates/bien-ban-danh-gia.md.tera"),
+    ),
+    (
         "ke-hoach-tt124",
         include_str!("../../templates/ke-hoach-tt124.md.tera"),
+    ),
+    (
+        "quyet-dinh-cong-nhan",
+        include_str!("../../templates/quyet-dinh-cong-nhan.md.tera"),
+    ),
+    (
+        "to-trinh-cong-nhan",
+        include_str!("../../templates/to-trinh-cong-nhan.md.tera"),
     ),
 ];
 
@@ -88,6 +100,16 @@ pub struct Templates {
 
 fn tera_name(name: &str) -> String {
     format!("{name}{SUFFIX}")
+}
+
+/// The text of block `block` in `text`: `None` when the template has no such block,
+/// `Some(None)` when the block computes its text rather than stating it.
+fn literal_block(text: &str, block: &str) -> Option<Option<String>> {
+    let open = format!("{{% block {block} %}}");
+    let start = text.find(&open)? + open.len();
+    let end = start + text.get(start..)?.find("{% endblock")?;
+    let body = text.get(start..end)?.trim();
+    Some((!body.contains('{') && !body.is_empty()).then(|| body.to_string()))
 }
 
 /// The template named in `{% extends "x.md.tera" %}`, if any.
@@ -288,6 +310,20 @@ impl Templates {
     /// The source text of a template.
     pub fn text(&self, name: &str) -> Option<&str> {
         self.sources.get(name).map(|s| s.text.as_str())
+    }
+
+    /// The type code a template gives its documents (`BC`, `TTr`), for cross-references
+    /// between the documents of one fact sheet: the literal text of its `type_code` block (or
+    /// its parent's); `None` when the block computes it.
+    pub fn type_code(&self, name: &str) -> Option<String> {
+        let mut source = self.sources.get(name)?;
+        for _ in 0..8 {
+            if let Some(code) = literal_block(&source.text, "type_code") {
+                return code;
+            }
+            source = self.sources.get(source.parent.as_deref()?)?;
+        }
+        None
     }
 
     /// Renders the four blocks of a template; an error is a diagnostic at the template's
