@@ -295,7 +295,10 @@ pub fn build_documents(
         .collect();
     for value in &mut values {
         if let Some(map) = value.as_object_mut() {
-            map.insert("documents".into(), serde_json::Value::from(references.clone()));
+            map.insert(
+                "documents".into(),
+                serde_json::Value::from(references.clone()),
+            );
         }
     }
     for (spec, value) in sheet.documents.iter().zip(values) {

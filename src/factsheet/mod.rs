@@ -256,9 +256,9 @@ pub struct DocumentSpec {
 impl Issuer {
     /// The issuer's name in prose: its `short_name`, else its agency lines as one phrase.
     pub fn prose_name(&self) -> String {
-        self.short_name.clone().unwrap_or_else(|| {
-            crate::derive::capitalize(&self.agency.join(" ").to_lowercase())
-        })
+        self.short_name
+            .clone()
+            .unwrap_or_else(|| crate::derive::capitalize(&self.agency.join(" ").to_lowercase()))
     }
 }
 

@@ -38,11 +38,11 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         );
     }
     for (path, issuer) in std::iter::once(("issuer".to_string(), &sheet.issuer)).chain(
-        sheet
-            .documents
-            .iter()
-            .enumerate()
-            .filter_map(|(i, d)| d.issuer.as_ref().map(|is| (format!("documents[{i}].issuer"), is))),
+        sheet.documents.iter().enumerate().filter_map(|(i, d)| {
+            d.issuer
+                .as_ref()
+                .map(|is| (format!("documents[{i}].issuer"), is))
+        }),
     ) {
         if issuer.agency.iter().all(|l| l.trim().is_empty()) {
             err(
@@ -308,10 +308,7 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
                 "check the year of the date",
             );
         }
-        let signer = doc
-            .signer
-            .as_ref()
-            .unwrap_or(&sheet.issuer_of(doc).signer);
+        let signer = doc.signer.as_ref().unwrap_or(&sheet.issuer_of(doc).signer);
         let signer_path = if doc.signer.is_some() {
             at("signer.authority")
         } else if doc.issuer.is_some() {

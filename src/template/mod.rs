@@ -345,11 +345,14 @@ impl Templates {
                 .render_block(&full, block, context)
                 .map_err(|e| Box::new(self.diagnostic(&e, source, block)))
         };
+        // Tera evaluates the whole template for any block: render the body first, so an error
+        // is reported in the block it is in more often than not.
+        let body = block("body")?;
         Ok(Rendered {
             kind: block("kind")?.trim().to_string(),
             type_code: block("type_code")?.trim().to_string(),
             title: unescape_inline(block("title")?.trim()),
-            body: block("body")?,
+            body,
             numbering: contract.numbering.unwrap_or_default(),
             place_date: contract.place_date.unwrap_or(true),
         })

@@ -42,6 +42,10 @@ fn sheet(name: &str, yaml: &str) -> PathBuf {
 /// level, or by the end of the body.
 fn empty_headings(doc: &Document) -> Vec<String> {
     let mut empty = Vec::new();
+    // An article (`Điều 1. Công nhận …`) carries its own text: it is never empty.
+    if doc.numbering == vanban::document::Scheme::Articles {
+        return empty;
+    }
     for (i, block) in doc.body.iter().enumerate() {
         if let Block::Heading { level, number, .. } = block {
             let next = doc.body.get(i + 1);

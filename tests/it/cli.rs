@@ -184,6 +184,23 @@ fn a_failed_criterion_changes_the_verdict_and_the_request() {
         "{ kind: khu phố, category: khu_dan_cu, total: 10, registered: 10, recognised: 10 }",
         "{ kind: khu phố, category: khu_dan_cu, total: 10, registered: 10, recognised: 6 }",
     );
+    // With the dossier's request and decision still listed, nothing is rendered: there is no
+    // recognition to ask for, and the clerk is told which documents to remove.
+    let path = sheet("fails-dossier", text.as_bytes());
+    let refused = vanban(&["check", path.to_str().expect("utf-8")]);
+    assert!(!refused.status.success());
+    let err = stderr(&refused);
+    assert!(
+        err.contains("remove to-trinh-cong-nhan from `documents`")
+            && err.contains("remove quyet-dinh-cong-nhan from `documents`"),
+        "{err}"
+    );
+    let (start, end) = (
+        text.find("  - template: to-trinh-cong-nhan")
+            .expect("the request"),
+        text.find("\nfacts:").expect("facts"),
+    );
+    let text = format!("{}{}", &text[..start], &text[end + 1..]);
     let txt = render_text("fails", &text);
     // 6 + 1 + 1 of 12 = 66,7% < 70%.
     assert!(

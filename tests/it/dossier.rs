@@ -31,7 +31,9 @@ fn rendered() -> &'static Rendered {
     RENDERED.get_or_init(|| {
         let out = temp_dir("dossier");
         let output = Command::new(env!("CARGO_BIN_EXE_vanban"))
-            .args(["render", EXAMPLE, "--format", "docx", "--format", "pdf", "-o"])
+            .args([
+                "render", EXAMPLE, "--format", "docx", "--format", "pdf", "-o",
+            ])
             .arg(&out)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
@@ -51,7 +53,10 @@ fn rendered() -> &'static Rendered {
         for name in DOSSIER {
             docx.insert(name, docx_parts(&read(name, "docx")));
             // pdftotext -raw keeps the reading order, so a figure is never split by layout.
-            pdf_text.insert(name, squash(&poppler("pdftotext", &["-raw"], &read(name, "pdf"))));
+            pdf_text.insert(
+                name,
+                squash(&poppler("pdftotext", &["-raw"], &read(name, "pdf"))),
+            );
         }
         let _ = std::fs::remove_dir_all(Path::new(&out));
         Rendered { docx, pdf_text }
@@ -64,7 +69,10 @@ fn squash(s: &str) -> String {
 }
 
 fn docx_text(name: &str) -> String {
-    squash(&plain_text(part(&rendered().docx[name], "word/document.xml")))
+    squash(&plain_text(part(
+        &rendered().docx[name],
+        "word/document.xml",
+    )))
 }
 
 fn document_xml(name: &str) -> &'static str {
@@ -150,7 +158,11 @@ fn every_dossier_document_states_the_reports_figures_in_docx_and_pdf() {
     for figure in FIGURES {
         assert!(report.contains(figure), "the report lacks `{figure}`");
     }
-    for name in ["bien-ban-danh-gia", "to-trinh-cong-nhan", "quyet-dinh-cong-nhan"] {
+    for name in [
+        "bien-ban-danh-gia",
+        "to-trinh-cong-nhan",
+        "quyet-dinh-cong-nhan",
+    ] {
         let docx = docx_text(name);
         let pdf = &rendered().pdf_text[name];
         let wanted: &[&str] = match name {
@@ -175,17 +187,26 @@ fn the_documents_cite_each_other_by_number() {
     assert!(tt.contains("Báo cáo số 93/BC-BCĐ ngày 05/11/2024"), "{tt}");
     assert!(tt.contains("Biên bản số 12/BB-BCĐ ngày 04/11/2024"), "{tt}");
     let qd = docx_text("quyet-dinh-cong-nhan");
-    assert!(qd.contains("Tờ trình số 45/TTr-UBND ngày 06/11/2024"), "{qd}");
+    assert!(
+        qd.contains("Tờ trình số 45/TTr-UBND ngày 06/11/2024"),
+        "{qd}"
+    );
     // A draft decision: room for its number, on page 1 and in its appendix.
     assert!(qd.contains("Số: /QĐ-UBND"), "{qd}");
-    assert!(qd.contains("(Kèm theo Quyết định số /QĐ-UBND ngày 18/11/2024"), "{qd}");
+    assert!(
+        qd.contains("(Kèm theo Quyết định số /QĐ-UBND ngày 18/11/2024"),
+        "{qd}"
+    );
 }
 
 #[test]
 fn the_minutes_have_no_place_date_and_sign_secretary_left_chair_right() {
     let xml = document_xml("bien-ban-danh-gia");
     let text = docx_text("bien-ban-danh-gia");
-    assert!(!text.contains("Ba Đình, ngày"), "a BIÊN BẢN has no place-date line");
+    assert!(
+        !text.contains("Ba Đình, ngày"),
+        "a BIÊN BẢN has no place-date line"
+    );
     assert!(!rendered().pdf_text["bien-ban-danh-gia"].contains("Ba Đình, ngày"));
     assert!(text.contains("Số: 12/BB-BCĐ"));
     assert!(text.contains("Cuộc họp kết thúc vào 16 giờ 30 phút"));
@@ -223,7 +244,10 @@ fn the_decision_has_authority_line_italic_grounds_and_articles() {
             .unwrap_or_else(|| panic!("no paragraph starts `{start}`: {ps:#?}"))
     };
     let authority = find("CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN");
-    assert!(authority.centred && authority.bold == authority.text, "{authority:?}");
+    assert!(
+        authority.centred && authority.bold == authority.text,
+        "{authority:?}"
+    );
 
     let grounds: Vec<&Paragraph> = ps
         .iter()
@@ -237,10 +261,17 @@ fn the_decision_has_authority_line_italic_grounds_and_articles() {
     }
 
     let decides = find("QUYẾT ĐỊNH:");
-    assert!(decides.centred && decides.bold == "QUYẾT ĐỊNH:", "{decides:?}");
+    assert!(
+        decides.centred && decides.bold == "QUYẾT ĐỊNH:",
+        "{decides:?}"
+    );
     for n in 1..=3 {
         let article = find(&format!("Điều {n}."));
-        assert_eq!(article.bold, format!("Điều {n}."), "only `Điều {n}.` is bold");
+        assert_eq!(
+            article.bold,
+            format!("Điều {n}."),
+            "only `Điều {n}.` is bold"
+        );
     }
     assert!(find("Điều 3.").text.ends_with("./."));
 
@@ -256,7 +287,13 @@ fn the_decision_has_authority_line_italic_grounds_and_articles() {
     assert!(appendix > recipients);
     assert!(text[appendix..].contains("Phường Ba Đình, thị xã Bỉm Sơn, tỉnh Thanh Hóa"));
     let pdf = &rendered().pdf_text["quyet-dinh-cong-nhan"];
-    for s in ["CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN", "QUYẾT ĐỊNH:", "Điều 1.", "Điều 3.", "Phụ lục"] {
+    for s in [
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN",
+        "QUYẾT ĐỊNH:",
+        "Điều 1.",
+        "Điều 3.",
+        "Phụ lục",
+    ] {
         assert!(pdf.contains(s), "the PDF lacks `{s}`: {pdf}");
     }
 }
@@ -264,7 +301,10 @@ fn the_decision_has_authority_line_italic_grounds_and_articles() {
 #[test]
 fn the_request_is_addressed() {
     let text = docx_text("to-trinh-cong-nhan");
-    assert!(text.contains("Kính gửi: Chủ tịch UBND thị xã Bỉm Sơn."), "{text}");
+    assert!(
+        text.contains("Kính gửi: Chủ tịch UBND thị xã Bỉm Sơn."),
+        "{text}"
+    );
     assert!(text.contains("Nơi nhận: - Như trên;"), "{text}");
     assert!(rendered().pdf_text["to-trinh-cong-nhan"].contains("Kính gửi"));
 }

@@ -18,6 +18,8 @@ const EXAMPLE: &str = "data/phuong-ba-dinh-2024.yaml";
 /// document numbers of the criteria, list items, narrative paragraphs) carries the payload.
 const KEEP: &[&str] = &[
     "schema", "level", "category", "template", "date", "from", "to",
+    // who chairs and who keeps the minutes: words the BIÊN BẢN looks for, not prose
+    "role",
 ];
 
 struct Payload {

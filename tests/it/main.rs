@@ -9,6 +9,7 @@ mod bad_inputs;
 mod cli;
 mod document_model;
 mod docx_writer;
+mod dossier;
 mod injection;
 mod open_data;
 mod pdf_writer;
