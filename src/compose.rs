@@ -2,7 +2,7 @@
 //! recipients, signature) come from the fact sheet; the title and body come from the
 //! rendered template.
 
-use crate::document::markdown::parse_body;
+use crate::document::markdown::{BodyError, parse_body};
 use crate::document::{Document, Header, Meta, Recipients, SignatureBlock, Title};
 use crate::factsheet::{DocumentSpec, FactSheet};
 use crate::locale;
@@ -30,8 +30,13 @@ fn upper_lines(lines: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Builds the document `spec` of `sheet` from its rendered template.
-pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> Document {
+/// Builds the document `spec` of `sheet` from its rendered template; fails on a malformed
+/// structured block in the body.
+pub fn compose(
+    sheet: &FactSheet,
+    spec: &DocumentSpec,
+    rendered: &Rendered,
+) -> Result<Document, BodyError> {
     let issuer = &sheet.issuer;
     let type_code = spec
         .type_code
@@ -71,11 +76,11 @@ pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> D
     };
     lines.push(format!("- Lưu: {archive}."));
 
-    let body = parse_body(&rendered.body);
+    let body = parse_body(&rendered.body)?;
     // A per-document title in the fact sheet replaces the template's trích yếu.
     let title = spec.title.clone().unwrap_or_else(|| rendered.title.clone());
     let agency = upper_lines(&issuer.agency);
-    Document {
+    Ok(Document {
         header: Header {
             parent_agency: upper_lines(&issuer.parent_agency),
             issuing_agency: agency.clone(),
@@ -111,7 +116,7 @@ pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> D
                 .or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
                 .unwrap_or_default(),
         },
-    }
+    })
 }
 
 #[cfg(test)]

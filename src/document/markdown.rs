@@ -6,9 +6,9 @@
 //! Typst number them. Lists are flattened into marked paragraphs (`-`, `+`, `1.`), which is how
 //! ND30 documents print them.
 
-use super::{Align, Block, Footnote, Inline, Span, Table};
+use super::{Align, Block, Footnote, HeadCell, Inline, Span, Table, fenced};
 use crate::locale;
-use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
 /// The parsed body and its footnotes.
@@ -45,6 +45,22 @@ struct Builder {
     definitions: HashMap<String, Vec<Vec<Inline>>>,
     /// Footnote labels in order of first reference.
     referenced: Vec<String>,
+    /// The text of an open ```` ```vanban ```` block.
+    structured: Option<String>,
+}
+
+/// A body the writers cannot lay out: a malformed ```` ```vanban ```` block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyError {
+    /// 1-based line of the Markdown body.
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for BodyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {} of the body: {}", self.line, self.message)
+    }
 }
 
 impl Builder {
@@ -147,10 +163,28 @@ fn trim_inlines(inlines: &mut Vec<Inline>) {
 }
 
 /// Parses template output into body blocks and footnotes.
-pub fn parse_body(markdown: &str) -> Body {
+pub fn parse_body(markdown: &str) -> Result<Body, BodyError> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
     let mut b = Builder::default();
-    for event in Parser::new_ext(markdown, options) {
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        if let Some(text) = &mut b.structured {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let block = fenced::block_from_text(text).map_err(|message| BodyError {
+                        line: markdown
+                            .get(..range.start)
+                            .map_or(0, |s| s.matches('\n').count())
+                            + 1,
+                        message,
+                    })?;
+                    b.structured = None;
+                    b.blocks.push(block);
+                }
+                _ => {}
+            }
+            continue;
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { .. } | Tag::Paragraph => {
@@ -178,9 +212,11 @@ pub fn parse_body(markdown: &str) -> Body {
                     };
                     b.item_marker = Some((marker, depth));
                 }
+                Tag::CodeBlock(CodeBlockKind::Fenced(info)) if info.trim() == fenced::INFO => {
+                    b.structured = Some(String::new());
+                }
                 Tag::Table(aligns) => {
                     b.table = Some(Table {
-                        header: false,
                         align: aligns
                             .iter()
                             .map(|a| match a {
@@ -189,13 +225,8 @@ pub fn parse_body(markdown: &str) -> Body {
                                 _ => Align::Left,
                             })
                             .collect(),
-                        rows: Vec::new(),
+                        ..Table::default()
                     });
-                }
-                Tag::TableHead => {
-                    if let Some(t) = &mut b.table {
-                        t.header = true;
-                    }
                 }
                 Tag::FootnoteDefinition(label) => {
                     b.footnote = Some((label.to_string(), Vec::new()));
@@ -223,7 +254,21 @@ pub fn parse_body(markdown: &str) -> Body {
                 TagEnd::Emphasis => b.italic = b.italic.saturating_sub(1),
                 TagEnd::Strong => b.bold = b.bold.saturating_sub(1),
                 TagEnd::TableCell => b.end_block(Target::Cell),
-                TagEnd::TableHead | TagEnd::TableRow => {
+                TagEnd::TableHead => {
+                    let row = std::mem::take(&mut b.row);
+                    if let Some(t) = &mut b.table {
+                        t.head.push(
+                            row.into_iter()
+                                .map(|content| HeadCell {
+                                    content,
+                                    colspan: 1,
+                                    rowspan: 1,
+                                })
+                                .collect(),
+                        );
+                    }
+                }
+                TagEnd::TableRow => {
                     let row = std::mem::take(&mut b.row);
                     if let Some(t) = &mut b.table {
                         t.rows.push(row);
@@ -271,10 +316,16 @@ pub fn parse_body(markdown: &str) -> Body {
             paragraphs: b.definitions.remove(label).unwrap_or_default(),
         })
         .collect();
-    Body {
+    if b.structured.is_some() {
+        return Err(BodyError {
+            line: markdown.matches('\n').count() + 1,
+            message: "a vanban block is not closed with ```".into(),
+        });
+    }
+    Ok(Body {
         blocks: b.blocks,
         footnotes,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -283,6 +334,10 @@ mod tests {
 
     fn text(inlines: &[Inline]) -> String {
         Inline::plain_text(inlines)
+    }
+
+    fn parse_body(markdown: &str) -> Body {
+        super::parse_body(markdown).expect("parses")
     }
 
     #[test]
@@ -358,10 +413,11 @@ mod tests {
         let body = parse_body("| Chỉ tiêu | Số |\n|---|---:|\n| Vụ | 06 |\n");
         match &body.blocks[0] {
             Block::Table(t) => {
-                assert!(t.header);
+                assert_eq!(t.head.len(), 1);
+                assert_eq!(text(&t.head[0][1].content), "Số");
                 assert_eq!(t.align, [Align::Left, Align::Right]);
-                assert_eq!(t.rows.len(), 2);
-                assert_eq!(text(&t.rows[1][1]), "06");
+                assert_eq!(t.rows.len(), 1);
+                assert_eq!(text(&t.rows[0][1]), "06");
             }
             other => panic!("{other:?}"),
         }
@@ -374,5 +430,26 @@ mod tests {
             Block::Paragraph(inl) => assert_eq!(text(inl), "*Ba* # 1. [x](y)"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn structured_blocks_become_tables_and_bad_ones_are_errors() {
+        let md = "Trước.\n\n```vanban\n{\"table\": {\"head\": [[\"Năm\", \"Số\"]], \"rows\": [[\"2024\", \"06\"]], \"total\": [\"Cộng\", \"06\"]}}\n```\n\nSau.\n";
+        let body = parse_body(md);
+        assert_eq!(body.blocks.len(), 3);
+        match &body.blocks[1] {
+            Block::Table(t) => {
+                assert_eq!(t.columns(), 2);
+                assert_eq!(text(&t.rows[0][0]), "2024");
+                assert!(t.total.is_some());
+            }
+            other => panic!("{other:?}"),
+        }
+        let bad = "Một.\n\n```vanban\n{\"table\": {\"rows\": 3}}\n```\n";
+        let e = super::parse_body(bad).expect_err("malformed");
+        assert_eq!(e.line, 3, "{e}");
+        assert!(super::parse_body("```vanban\n{\"table\"").is_err());
+        // Other code blocks are not structured blocks.
+        assert!(super::parse_body("```\n{\"table\": 1}\n```\n").is_ok());
     }
 }
