@@ -230,10 +230,18 @@ pub fn from_json(value: &Value) -> Result<Table, String> {
             )),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let columns = if align.is_empty() {
+    // The alignments say how many columns there are, else the header, else the rows.
+    let columns = if !align.is_empty() {
+        align.len()
+    } else if !head.is_empty() {
         head_width(&head)
     } else {
-        align.len()
+        t.rows
+            .iter()
+            .chain(&t.total)
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
     };
     if columns == 0 {
         return Err("the table block has no columns".into());

@@ -43,8 +43,8 @@ impl Want {
 }
 
 /// Column widths of `table` in twips, summing to the text width:
-/// - everything fits on one line: each column its longest line, the room left shared in
-///   proportion (so a year column stays as narrow, relatively, as its figures);
+/// - everything fits on one line: each column its longest line and an equal share of the
+///   room left (a long header label does not make its column twice the others);
 /// - else each column its longest word, and the rest shared in proportion to how much more
 ///   each would need for its longest line — the long text column gets most of it;
 /// - else (words wider than the page) in proportion to the longest words.
@@ -118,7 +118,7 @@ fn distribute(wants: &[Want]) -> Vec<u32> {
             .collect()
     };
     let widths: Vec<u64> = if sum_max <= total {
-        share(&|w| u64::from(w.max), &|w| u64::from(w.max))
+        share(&|w| u64::from(w.max), &|_| 1)
     } else if sum_min <= total {
         share(&|w| u64::from(w.min), &|w| {
             u64::from(w.max - w.min.min(w.max))
