@@ -286,11 +286,13 @@ pub fn build(
         .iter()
         .map(|r| columns.iter().map(|c| c.cell(r)).collect())
         .collect();
-    let mut table = json!({
-        "align": columns.iter().map(|c| c.align).collect::<Vec<_>>(),
-        "head": head(&columns),
-        "rows": body,
-    });
+    let mut table = Map::new();
+    table.insert(
+        "align".into(),
+        json!(columns.iter().map(|c| c.align).collect::<Vec<_>>()),
+    );
+    table.insert("head".into(), json!(head(&columns)));
+    table.insert("rows".into(), json!(body));
     if let Some(label) = total.map(str::trim).filter(|l| !l.is_empty()) {
         let cells: Vec<Option<String>> = columns
             .iter()
@@ -303,10 +305,10 @@ pub fn build(
                 }
             })
             .collect();
-        table["total"] = json!(cells);
+        table.insert("total".into(), json!(cells));
     }
     if let Some(caption) = caption.map(str::trim).filter(|c| !c.is_empty()) {
-        table["caption"] = json!(caption);
+        table.insert("caption".into(), json!(caption));
     }
     Ok(json!({ "table": table }))
 }
