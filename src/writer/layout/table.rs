@@ -7,6 +7,11 @@ use crate::document::table::{Slot, head_grid};
 use crate::document::{Inline, Table};
 use crate::writer::measure::width_twips;
 
+/// Room kept beside a column's longest word, twips: the measure is an estimate, and Word or
+/// LibreOffice may draw the non-breaking hyphen and word joiners of a document number a
+/// little wider than the plain characters.
+const WORD_SLACK: u32 = 100;
+
 /// The narrowest a column gets, padding included (about two digits).
 const MIN_COLUMN: u32 = 2 * TABLE_CELL_MARGIN + 260;
 
@@ -31,7 +36,7 @@ impl Want {
         }
         let pad = 2 * TABLE_CELL_MARGIN;
         Want {
-            min: (want.min + pad).max(MIN_COLUMN),
+            min: (want.min + pad + WORD_SLACK).max(MIN_COLUMN),
             max: (want.max + pad).max(MIN_COLUMN),
         }
     }
