@@ -7,8 +7,10 @@
 //! ND30 documents print them.
 
 use super::divs::{self, Div, DivError};
-use super::{Align, Appendix, Block, Footnote, Inline, Role, SignatureBlock, Span, Table};
-use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+use super::{
+    Align, Appendix, Block, Footnote, HeadCell, Inline, Role, SignatureBlock, Span, Table, fenced,
+};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
 /// The parsed body, its footnotes and what the divs sent elsewhere.
@@ -56,6 +58,17 @@ struct Builder {
     definitions: HashMap<String, Vec<Vec<Inline>>>,
     /// Footnote labels in order of first reference.
     referenced: Vec<String>,
+    /// The text of an open ```` ```vanban ```` block.
+    structured: Option<String>,
+}
+
+/// A malformed ```` ```vanban ```` block (a table or chart the writers cannot lay out), at
+/// its line of the rendered body.
+fn structured_error(line: usize, message: &str) -> DivError {
+    DivError::new(
+        format!("line {line} of the body: {message}"),
+        "print tables and charts with `{{ table(...) | block }}` or `{{ chart(...) | block }}` rather than writing the block by hand",
+    )
 }
 
 impl Builder {
@@ -284,7 +297,25 @@ pub fn parse_body(markdown: &str) -> Result<Body, DivError> {
     let marked = divs::mark(markdown)?;
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
     let mut b = Builder::default();
-    for event in Parser::new_ext(&marked, options) {
+    for (event, range) in Parser::new_ext(&marked, options).into_offset_iter() {
+        if let Some(text) = &mut b.structured {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let block = fenced::block_from_text(text).map_err(|message| {
+                        let line = marked
+                            .get(..range.start)
+                            .map_or(0, |s| s.matches('\n').count())
+                            + 1;
+                        structured_error(line, &message)
+                    })?;
+                    b.structured = None;
+                    b.blocks.push(block);
+                }
+                _ => {}
+            }
+            continue;
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { .. } | Tag::Paragraph => {
@@ -312,9 +343,11 @@ pub fn parse_body(markdown: &str) -> Result<Body, DivError> {
                     };
                     b.item_marker = Some((marker, depth));
                 }
+                Tag::CodeBlock(CodeBlockKind::Fenced(info)) if info.trim() == fenced::INFO => {
+                    b.structured = Some(String::new());
+                }
                 Tag::Table(aligns) => {
                     b.table = Some(Table {
-                        header: false,
                         align: aligns
                             .iter()
                             .map(|a| match a {
@@ -323,13 +356,8 @@ pub fn parse_body(markdown: &str) -> Result<Body, DivError> {
                                 _ => Align::Left,
                             })
                             .collect(),
-                        rows: Vec::new(),
+                        ..Table::default()
                     });
-                }
-                Tag::TableHead => {
-                    if let Some(t) = &mut b.table {
-                        t.header = true;
-                    }
                 }
                 Tag::FootnoteDefinition(label) => {
                     b.footnote = Some((label.to_string(), Vec::new()));
@@ -357,7 +385,21 @@ pub fn parse_body(markdown: &str) -> Result<Body, DivError> {
                 TagEnd::Emphasis => b.italic = b.italic.saturating_sub(1),
                 TagEnd::Strong => b.bold = b.bold.saturating_sub(1),
                 TagEnd::TableCell => b.end_block(Target::Cell)?,
-                TagEnd::TableHead | TagEnd::TableRow => {
+                TagEnd::TableHead => {
+                    let row = std::mem::take(&mut b.row);
+                    if let Some(t) = &mut b.table {
+                        t.head.push(
+                            row.into_iter()
+                                .map(|content| HeadCell {
+                                    content,
+                                    colspan: 1,
+                                    rowspan: 1,
+                                })
+                                .collect(),
+                        );
+                    }
+                }
+                TagEnd::TableRow => {
                     let row = std::mem::take(&mut b.row);
                     if let Some(t) = &mut b.table {
                         t.rows.push(row);
@@ -406,6 +448,12 @@ pub fn parse_body(markdown: &str) -> Result<Body, DivError> {
             paragraphs: b.definitions.remove(label).unwrap_or_default(),
         })
         .collect();
+    if b.structured.is_some() {
+        return Err(structured_error(
+            marked.matches('\n').count() + 1,
+            "a vanban block is not closed with ```",
+        ));
+    }
     Ok(Body {
         blocks: b.blocks,
         footnotes,
@@ -482,10 +530,11 @@ mod tests {
         let body = parse_body("| Chỉ tiêu | Số |\n|---|---:|\n| Vụ | 06 |\n").expect("parses");
         match &body.blocks[0] {
             Block::Table(t) => {
-                assert!(t.header);
+                assert_eq!(t.head.len(), 1);
+                assert_eq!(text(&t.head[0][1].content), "Số");
                 assert_eq!(t.align, [Align::Left, Align::Right]);
-                assert_eq!(t.rows.len(), 2);
-                assert_eq!(text(&t.rows[1][1]), "06");
+                assert_eq!(t.rows.len(), 1);
+                assert_eq!(text(&t.rows[0][1]), "06");
             }
             other => panic!("{other:?}"),
         }
@@ -587,5 +636,26 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn structured_blocks_become_tables_and_bad_ones_are_errors() {
+        let md = "Trước.\n\n```vanban\n{\"table\": {\"head\": [[\"Năm\", \"Số\"]], \"rows\": [[\"2024\", \"06\"]], \"total\": [\"Cộng\", \"06\"]}}\n```\n\nSau.\n";
+        let body = parse_body(md).expect("parses");
+        assert_eq!(body.blocks.len(), 3);
+        match &body.blocks[1] {
+            Block::Table(t) => {
+                assert_eq!(t.columns(), 2);
+                assert_eq!(text(&t.rows[0][0]), "2024");
+                assert!(t.total.is_some());
+            }
+            other => panic!("{other:?}"),
+        }
+        let bad = "Một.\n\n```vanban\n{\"table\": {\"rows\": 3}}\n```\n";
+        let e = super::parse_body(bad).expect_err("malformed");
+        assert!(e.message.starts_with("line 3 of the body:"), "{e:?}");
+        assert!(super::parse_body("```vanban\n{\"table\"").is_err());
+        // Other code blocks are not structured blocks.
+        assert!(super::parse_body("```\n{\"table\": 1}\n```\n").is_ok());
     }
 }

@@ -7,11 +7,13 @@
 //! [`markdown::parse_body`].
 
 pub mod divs;
+pub mod fenced;
 pub mod markdown;
 pub mod notes;
 pub mod numbering;
 #[doc(hidden)]
 pub mod sample;
+pub mod table;
 
 pub use numbering::Scheme;
 
@@ -94,7 +96,7 @@ pub enum Block {
         depth: u8,
         content: Vec<Inline>,
     },
-    /// A simple grid table; the first row is the header row when `header` is true.
+    /// A data table (pipe tables of the template, or `table(...)` blocks).
     Table(Table),
 }
 
@@ -135,24 +137,55 @@ pub struct Appendix {
     pub blocks: Vec<Block>,
 }
 
-/// A table of plain cells.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A data table: an optional caption, header rows (cells may span columns and rows; repeated
+/// on each page), body rows of one cell per column and an optional bold total row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
-    pub header: bool,
-    /// Column alignments, one per column.
+    /// Printed above the table, bold and centred (`Bảng 1. …`).
+    pub caption: Option<String>,
+    /// Alignment of each column's body and total cells; header cells are centred.
     pub align: Vec<Align>,
+    /// Header rows, laid out as in HTML: each row lists the cells that start in it, left to
+    /// right, skipping the slots a cell of an earlier row covers with its `rowspan`.
+    pub head: Vec<Vec<HeadCell>>,
+    /// Body rows, one cell per column (a short row is padded with empty cells).
     pub rows: Vec<Vec<Vec<Inline>>>,
+    /// The total row, printed bold under the body.
+    pub total: Option<Vec<Vec<Inline>>>,
+}
+
+/// A header cell spanning `colspan` columns and `rowspan` header rows (each at least 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadCell {
+    pub content: Vec<Inline>,
+    pub colspan: usize,
+    pub rowspan: usize,
+}
+
+impl HeadCell {
+    /// A one-slot header cell of plain text.
+    pub fn plain(text: impl Into<String>) -> Self {
+        HeadCell {
+            content: vec![Inline::Text(Span::plain(text))],
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
 }
 
 impl Table {
-    /// The number of columns: the widest row's, or the alignments' if more.
+    /// The number of columns: the widest of the body rows, the total row, the header rows
+    /// (spans counted) and the alignments.
     pub fn columns(&self) -> usize {
+        let head = table::head_width(&self.head);
         self.rows
             .iter()
+            .chain(&self.total)
             .map(Vec::len)
             .max()
             .unwrap_or(0)
             .max(self.align.len())
+            .max(head)
     }
 }
 

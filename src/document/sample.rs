@@ -84,17 +84,17 @@ pub fn sample_document() -> Document {
         ],
     });
     body.push(Block::Table(Table {
-        header: true,
         align: vec![Align::Left, Align::Right, Align::Right],
+        head: vec![vec![
+            HeadCell::plain("Chỉ tiêu"),
+            HeadCell::plain("Năm 2024"),
+            HeadCell::plain("Năm 2023"),
+        ]],
         rows: vec![
-            vec![
-                vec![t("Chỉ tiêu")],
-                vec![t("Năm 2024")],
-                vec![t("Năm 2023")],
-            ],
             vec![vec![t("Số vụ")], vec![t("06")], vec![t("06")]],
             vec![vec![t("Đối tượng")], vec![t("07")], vec![t("11")]],
         ],
+        ..Table::default()
     }));
     for _ in 0..8 {
         body.push(Block::paragraph(vec![t(long)]));

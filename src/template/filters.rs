@@ -106,6 +106,25 @@ impl Filter<String, String> for Rich {
     }
 }
 
+/// `block`: a structured block (what `table(...)` builds) printed as a fenced ```` ```vanban ````
+/// block of one JSON line, which the body parser turns into a table. Safe: JSON escapes
+/// every newline, so no value can end the fence or start Markdown.
+struct StructuredBlock;
+
+impl Filter<&tera::Value, TeraResult<String>> for StructuredBlock {
+    fn call(&self, value: &tera::Value, _: Kwargs, _: &State) -> TeraResult<String> {
+        let json = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
+        crate::document::fenced::fence(&json).map_err(|e| {
+            tera::Error::message(format!(
+                "the `block` filter prints what `table(...)` builds: {e}"
+            ))
+        })
+    }
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
 fn places(kwargs: &Kwargs, default: usize) -> usize {
     kwargs
         .get::<i64>("places")
@@ -233,6 +252,7 @@ pub fn register(tera: &mut Tera) {
         crate::derive::capitalize(s)
     });
     tera.register_filter("rich", Rich);
+    tera.register_filter("block", StructuredBlock);
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The phrase functions templates call — `compare`, `ratio`, `change`, `stats`, `total` — thin
-//! bridges from Tera's keyword arguments to [`crate::phrase`]. They return numbers, booleans and
+//! bridges from Tera's keyword arguments to [`crate::phrase`], and `table` (see
+//! [`super::table`]). They return numbers, booleans and
 //! enums; `_lib.md.tera` turns them into words.
 
 use crate::phrase;
@@ -102,6 +103,30 @@ pub fn register(tera: &mut Tera) {
                     }))
                 })
                 .unwrap_or_else(tera::Value::none))
+        },
+    );
+    // A table block from a series or a table; printed with `| block`.
+    tera.register_function(
+        "table",
+        |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
+            let has = |name: &str| -> TeraResult<bool> {
+                Ok(kw.get::<tera::Value>(name)?.is_some())
+            };
+            let rows = match (has("series")?, has("rows")?) {
+                (true, false) => list(&kw, "table", "series")?,
+                (false, true) => list(&kw, "table", "rows")?,
+                _ => {
+                    return Err(tera::Error::message(
+                        "`table` needs either `series=` (a declared series) or `rows=` (a declared table)",
+                    ));
+                }
+            };
+            let columns = list(&kw, "table", "columns")?;
+            let total = text_arg(&kw, "total")?;
+            let caption = text_arg(&kw, "caption")?;
+            super::table::build(&rows, &columns, total.as_deref(), caption.as_deref())
+                .map(|v| from_json(&v))
+                .map_err(tera::Error::message)
         },
     );
     // A derived series: each point with `rate`, the ratio of two of its figures.

@@ -13,6 +13,7 @@
 
 pub mod filters;
 pub mod functions;
+pub mod table;
 
 pub use filters::escape_markdown;
 

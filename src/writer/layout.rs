@@ -1,10 +1,18 @@
 //! Layout decisions both page writers (DOCX and PDF) must agree on, so a document looks the
 //! same in Word and in its PDF: how wide the header block's columns are and which of the ND30
 //! sizes (12 or 13 pt) its agency lines and quốc hiệu take, how long the rule under the
-//! trích yếu is, and how the signatures and `Nơi nhận:` share the closing block.
+//! trích yếu is, how the signatures and `Nơi nhận:` share the closing block, data tables'
+//! column widths (`layout/table.rs`) and the runs no line may break inside
+//! (`layout/nobreak.rs`).
 
 use crate::document::{Document, Header, Inline, Span};
 use crate::writer::measure::width_twips;
+
+mod nobreak;
+mod table;
+
+pub use nobreak::unbreakable;
+pub use table::table_column_widths;
 
 /// The text width of an A4 page with 30/15 mm side margins, in twips (165 mm).
 pub const TEXT_WIDTH: u32 = 11906 - 1701 - 850;
@@ -206,29 +214,6 @@ pub fn addressee_lines(addressees: &[String]) -> Vec<String> {
 /// Data tables: 13 pt text, Word's default cell padding (twips).
 pub const TABLE_HALF_POINTS: u32 = 26;
 pub const TABLE_CELL_MARGIN: u32 = 108;
-
-/// Column widths of a data table, in twips summing to the text width: in proportion to each
-/// column's longest cell, at least 1000 each so a column of figures is never squeezed.
-pub fn table_column_widths(rows: &[Vec<Vec<Inline>>], columns: usize) -> Vec<u32> {
-    let mut weights = vec![1000u32; columns];
-    for row in rows {
-        for (weight, cell) in weights.iter_mut().zip(row) {
-            let w = width_twips(&Inline::plain_text(cell), TABLE_HALF_POINTS, false)
-                + 2 * TABLE_CELL_MARGIN;
-            *weight = (*weight).max(w.min(TEXT_WIDTH));
-        }
-    }
-    let total: u64 = weights.iter().map(|&w| u64::from(w)).sum();
-    let mut widths: Vec<u32> = weights
-        .iter()
-        .map(|&w| u32::try_from(u64::from(w) * u64::from(TEXT_WIDTH) / total.max(1)).unwrap_or(0))
-        .collect();
-    let used: u32 = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last += TEXT_WIDTH.saturating_sub(used);
-    }
-    widths
-}
 
 /// Level-1 headings print UPPERCASE (ND30) whatever case the template wrote.
 pub fn uppercase(inline: &Inline) -> Inline {

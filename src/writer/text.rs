@@ -105,7 +105,15 @@ fn blocks(line: &mut impl FnMut(&str), blocks: &[Block]) {
                 inline_text(content)
             )),
             Block::Table(t) => {
-                for row in &t.rows {
+                if let Some(caption) = &t.caption {
+                    line(caption);
+                }
+                // Header rows as written: a merged cell once, where it starts.
+                for row in &t.head {
+                    let cells: Vec<String> = row.iter().map(|c| inline_text(&c.content)).collect();
+                    line(&format!("| {} |", cells.join(" | ")));
+                }
+                for row in t.rows.iter().chain(&t.total) {
                     let cells: Vec<String> = row.iter().map(|c| inline_text(c)).collect();
                     line(&format!("| {} |", cells.join(" | ")));
                 }

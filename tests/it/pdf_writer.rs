@@ -9,7 +9,7 @@ use poppler::poppler;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 use vanban::document::sample::sample_document;
 use vanban::document::{
-    Align, Block, Document, Footnote, Inline, Recipients, SignatureBlock, Span, Table,
+    Align, Block, Document, Footnote, HeadCell, Inline, Recipients, SignatureBlock, Span, Table,
 };
 use vanban::writer::pdf::{self, PdfOptions, PdfRenderer};
 
@@ -402,18 +402,28 @@ fn addressees_tables_and_repeated_notes() {
         ]),
         // A ragged table without alignments or a header row.
         Block::Table(Table {
-            header: false,
-            align: vec![],
             rows: vec![
                 vec![vec![t("A1")], vec![t("B1")]],
                 vec![vec![t("A2")]],
                 vec![],
             ],
+            ..Table::default()
         }),
         Block::Table(Table {
-            header: true,
             align: vec![Align::Center],
-            rows: vec![],
+            ..Table::default()
+        }),
+        // A header row shorter than the table and a cell spanning past its end.
+        Block::Table(Table {
+            head: vec![
+                vec![HeadCell {
+                    colspan: 9,
+                    ..HeadCell::plain("Gộp")
+                }],
+                vec![HeadCell::plain("X")],
+            ],
+            rows: vec![vec![vec![t("C1")], vec![t("D1")]]],
+            ..Table::default()
         }),
         Block::Heading {
             level: 7,
@@ -434,6 +444,7 @@ fn addressees_tables_and_repeated_notes() {
         "the repeated note got an entry of its own"
     );
     assert_contains(&flat, "A1 B1");
+    assert_contains(&flat, "Gộp X C1 D1");
     assert_contains(&flat, "1.1.1.1. Mục sâu");
     // The note is printed once.
     assert_eq!(text.matches("Ghi chú một.").count(), 1);

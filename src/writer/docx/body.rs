@@ -7,10 +7,11 @@ use anyhow::Result;
 
 use super::parts::{FOOTNOTE_SIZE, W_ROOT};
 use super::props::{
-    self, Jc, LineRule, ParaProps, RunProps, SINGLE, Spacing, TableProps, VAlign, pt,
+    self, Jc, LineRule, ParaProps, RunProps, SINGLE, Spacing, TableProps, VAlign, VMerge, pt,
 };
 use super::xml::Xml;
 use super::{closing, section};
+use crate::document::table::{Slot, head_grid};
 use crate::document::{
     Align, Appendix, Block, Document, Header, Inline, Role, Scheme, Span, Table,
 };
@@ -234,6 +235,34 @@ fn text_run(x: &mut Xml, props: RunProps, text: &str) {
     x.end();
 }
 
+/// Text whose document numbers and dates (see [`layout::unbreakable`]) must not break
+/// across lines: inside them a `-` is Word's non-breaking hyphen (`w:noBreakHyphen`) and a
+/// `/` is followed by U+2060 WORD JOINER, which forbids the break Word would take after it.
+/// The visible text stays as typed.
+fn unbroken_runs(x: &mut Xml, props: RunProps, text: &str) {
+    let mut at = 0;
+    for range in layout::unbreakable(text) {
+        text_run(x, props, text.get(at..range.start).unwrap_or_default());
+        let Some(number) = text.get(range.clone()) else {
+            continue;
+        };
+        x.start("w:r", &[]);
+        props.write(x);
+        for (i, piece) in number.split('-').enumerate() {
+            if i > 0 {
+                x.empty("w:noBreakHyphen", &[]);
+            }
+            if !piece.is_empty() {
+                let joined = piece.replace('/', "/\u{2060}");
+                x.leaf("w:t", &[("xml:space", "preserve")], &joined);
+            }
+        }
+        x.end();
+        at = range.end;
+    }
+    text_run(x, props, text.get(at..).unwrap_or_default());
+}
+
 /// Writes inline content in `base` formatting (a span's bold/italic add to it). `notes` is
 /// `None` inside footnotes, where the model has no references (`Document::finish`
 /// guarantees the footnote invariants; a reference that breaks them is skipped).
@@ -241,7 +270,7 @@ fn inlines(x: &mut Xml, items: &[Inline], base: RunProps, mut notes: Option<&mut
     for item in items {
         match item {
             Inline::Text(Span { text, bold, italic }) => {
-                text_run(
+                unbroken_runs(
                     x,
                     base.bold(base.bold || *bold).italic(base.italic || *italic),
                     text,
@@ -551,13 +580,37 @@ fn body_block(x: &mut Xml, block: &Block, articles: bool, notes: &mut NoteRefs) 
     }
 }
 
-/// A grid table: 13 pt, fixed widths, header row bold, centred and repeated on each page.
+/// A data table: the caption above it (bold, centred, kept with the table), then the grid —
+/// 13 pt, fixed widths from the content, header rows bold, centred and repeated on each
+/// page (merged cells as `w:gridSpan`/`w:vMerge`), the total row bold. No row splits across
+/// pages.
 fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) {
     let columns = table.columns();
-    if columns == 0 || table.rows.is_empty() {
+    if columns == 0 || (table.rows.is_empty() && table.total.is_none()) {
         return;
     }
-    let widths = layout::table_column_widths(&table.rows, columns);
+    if let Some(caption) = &table.caption {
+        let run = RunProps::sized(BODY_SIZE).bold(true);
+        x.start("w:p", &[]);
+        ParaProps {
+            keep_next: true,
+            keep_lines: true,
+            mark: Some(run),
+            ..ParaProps::new(
+                Jc::Center,
+                Spacing {
+                    before: 120,
+                    after: 120,
+                    ..SINGLE
+                },
+            )
+        }
+        .write(x);
+        unbroken_runs(x, run, caption);
+        x.end();
+    }
+    let widths = layout::table_column_widths(table);
+    let span_width = |c: usize, span: usize| widths.iter().skip(c).take(span).sum::<u32>();
     let props = TableProps {
         width: TEXT_WIDTH,
         borders: true,
@@ -569,21 +622,56 @@ fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) {
         after: 40,
         ..SINGLE
     };
-    for (r, row) in table.rows.iter().enumerate() {
-        let header = table.header && r == 0;
+    let head_run = RunProps::sized(TABLE_SIZE).bold(true);
+    let grid = head_grid(&table.head, columns);
+    for (r, row) in grid.iter().enumerate() {
         x.start("w:tr", &[]);
-        props::row_props(x, true, header);
-        for (c, width) in widths.iter().enumerate() {
-            let jc = if header {
-                Jc::Center
-            } else {
-                match table.align.get(c) {
-                    Some(Align::Center) => Jc::Center,
-                    Some(Align::Right) => Jc::Right,
-                    Some(Align::Left) | None => Jc::Left,
+        props::row_props(x, true, true);
+        for (c, slot) in row.iter().enumerate() {
+            let (cell, span, merge) = match *slot {
+                Slot::Start {
+                    cell,
+                    colspan,
+                    rowspan,
+                } => (cell, colspan, (rowspan > 1).then_some(VMerge::Restart)),
+                // Under a cell spanning rows: a continuation cell as wide as that cell.
+                Slot::Covered { row: r0, col: c0 } if c0 == c && r0 < r => {
+                    let span = match grid.get(r0).and_then(|g| g.get(c0)) {
+                        Some(Slot::Start { colspan, .. }) => *colspan,
+                        _ => 1,
+                    };
+                    (None, span, Some(VMerge::Continue))
                 }
+                // Covered from the left: part of a wider cell, nothing to write.
+                Slot::Covered { .. } => continue,
             };
-            let run = RunProps::sized(TABLE_SIZE).bold(header);
+            x.start("w:tc", &[]);
+            props::span_cell_props(x, span_width(c, span), span, merge, VAlign::Center);
+            x.start("w:p", &[]);
+            ParaProps {
+                mark: Some(head_run),
+                ..ParaProps::new(Jc::Center, spacing)
+            }
+            .write(x);
+            if let Some(cell) = cell {
+                inlines(x, &cell.content, head_run, Some(notes));
+            }
+            x.end();
+            x.end();
+        }
+        x.end();
+    }
+    let body = table.rows.iter().map(|r| (r, false));
+    for (row, bold) in body.chain(table.total.iter().map(|r| (r, true))) {
+        x.start("w:tr", &[]);
+        props::row_props(x, true, false);
+        for (c, width) in widths.iter().enumerate() {
+            let jc = match table.align.get(c) {
+                Some(Align::Center) => Jc::Center,
+                Some(Align::Right) => Jc::Right,
+                Some(Align::Left) | None => Jc::Left,
+            };
+            let run = RunProps::sized(TABLE_SIZE).bold(bold);
             cell_start(x, *width, VAlign::Center);
             x.start("w:p", &[]);
             ParaProps {

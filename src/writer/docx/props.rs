@@ -348,6 +348,45 @@ pub(crate) fn cell_props(x: &mut Xml, width: u32, valign: VAlign) {
     x.end();
 }
 
+/// How a data-table cell takes part in a vertical merge (`w:vMerge`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VMerge {
+    /// The top cell of a merged block.
+    Restart,
+    /// A cell under it, merged into it.
+    Continue,
+}
+
+/// Writes `w:tcPr` of a data-table cell: tcW, gridSpan, vMerge, vAlign — ECMA order.
+pub(crate) fn span_cell_props(
+    x: &mut Xml,
+    width: u32,
+    span: usize,
+    merge: Option<VMerge>,
+    valign: VAlign,
+) {
+    x.start("w:tcPr", &[]);
+    x.empty("w:tcW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
+    if span > 1 {
+        x.empty("w:gridSpan", &[("w:val", &span.to_string())]);
+    }
+    match merge {
+        Some(VMerge::Restart) => {
+            x.empty("w:vMerge", &[("w:val", "restart")]);
+        }
+        Some(VMerge::Continue) => {
+            x.empty("w:vMerge", &[]);
+        }
+        None => {}
+    }
+    let v = match valign {
+        VAlign::Top => "top",
+        VAlign::Center => "center",
+    };
+    x.empty("w:vAlign", &[("w:val", v)]);
+    x.end();
+}
+
 /// Writes `w:trPr`. Its children form an unordered choice in the schema.
 pub(crate) fn row_props(x: &mut Xml, cant_split: bool, header: bool) {
     if !cant_split && !header {

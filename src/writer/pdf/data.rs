@@ -8,7 +8,8 @@
 use anyhow::{Context, bail};
 use serde_json::{Value, json};
 
-use crate::document::{Align, Block, Document, Inline, Role, Scheme};
+use crate::document::table::{Slot, head_grid};
+use crate::document::{Align, Block, Document, Inline, Role, Scheme, Table};
 use crate::writer::layout::{self, ClosingCell, header_layout};
 
 /// Serialises `doc` to the bytes of `/data.json`. `covered` tells whether the embedded fonts
@@ -209,58 +210,102 @@ fn block_json(block: &Block, articles: bool, notes: &mut NoteUse) -> Value {
             "depth": depth,
             "content": inlines_json(content, notes),
         }),
-        Block::Table(table) => {
-            // Typst fills a table cell by cell, so a short row would shift every later cell;
-            // pad every row (and the alignments) to the widest row instead.
-            let cols = table.columns();
-            let align: Vec<&str> = (0..cols)
-                .map(|i| match table.align.get(i) {
-                    Some(Align::Center) => "center",
-                    Some(Align::Right) => "right",
-                    Some(Align::Left) | None => "left",
-                })
-                .collect();
-            let mut rows = Vec::with_capacity(table.rows.len());
-            for row in &table.rows {
-                let mut cells = Vec::with_capacity(cols);
-                for cell in row {
-                    cells.push(Value::Array(inlines_json(cell, notes)));
-                }
-                cells.resize(cols, Value::Array(Vec::new()));
-                rows.push(Value::Array(cells));
+        Block::Table(table) => table_json(table, notes),
+    }
+}
+
+/// A table for the layout: widths (shared with the DOCX writer), the header as cells with
+/// explicit grid positions (so merged cells never shift the others), body rows padded to
+/// the column count, the total row and the caption.
+fn table_json(table: &Table, notes: &mut NoteUse) -> Value {
+    let cols = table.columns();
+    let align: Vec<&str> = (0..cols)
+        .map(|i| match table.align.get(i) {
+            Some(Align::Center) => "center",
+            Some(Align::Right) => "right",
+            Some(Align::Left) | None => "left",
+        })
+        .collect();
+    let mut head = Vec::new();
+    for (y, row) in head_grid(&table.head, cols).iter().enumerate() {
+        for (x, slot) in row.iter().enumerate() {
+            if let Slot::Start {
+                cell,
+                colspan,
+                rowspan,
+            } = slot
+            {
+                let content = match cell {
+                    Some(c) => inlines_json(&c.content, notes),
+                    None => Vec::new(),
+                };
+                head.push(json!({
+                    "x": x, "y": y, "colspan": colspan, "rowspan": rowspan, "content": content,
+                }));
             }
-            json!({
-                "k": "table",
-                "header": table.header && !rows.is_empty(),
-                "align": align,
-                "widths": layout::table_column_widths(&table.rows, cols),
-                "rows": rows,
-            })
         }
     }
+    // Typst fills a table cell by cell, so a short row would shift every later cell; pad
+    // every row to the column count instead.
+    let mut row_json = |row: &[Vec<Inline>]| -> Value {
+        let mut cells = Vec::with_capacity(cols);
+        for cell in row.iter().take(cols) {
+            cells.push(Value::Array(inlines_json(cell, notes)));
+        }
+        cells.resize(cols, Value::Array(Vec::new()));
+        Value::Array(cells)
+    };
+    let rows: Vec<Value> = table.rows.iter().map(|r| row_json(r)).collect();
+    let total = table.total.as_deref().map(&mut row_json);
+    let caption = table.caption.as_deref().map(|c| text_json(c, false, false));
+    json!({
+        "k": "table",
+        "caption": caption,
+        "align": align,
+        "widths": layout::table_column_widths(table),
+        "head_rows": table.head.len(),
+        "head": head,
+        "rows": rows,
+        "total": total,
+    })
+}
+
+/// A run of text as layout items: `\n` becomes a line break, and each document number or
+/// date ([`layout::unbreakable`]) is its own item marked `nb`, which the layout boxes so no
+/// line breaks inside it.
+fn text_json(text: &str, bold: bool, italic: bool) -> Vec<Value> {
+    let mut out = Vec::new();
+    let piece = |s: &str, nb: bool, out: &mut Vec<Value>| {
+        if !s.is_empty() {
+            out.push(json!({"k": "t", "s": clean(s), "b": bold, "i": italic, "nb": nb}));
+        }
+    };
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push(json!({ "k": "br" }));
+        }
+        let mut at = 0;
+        for range in layout::unbreakable(line) {
+            piece(
+                line.get(at..range.start).unwrap_or_default(),
+                false,
+                &mut out,
+            );
+            piece(line.get(range.clone()).unwrap_or_default(), true, &mut out);
+            at = range.end;
+        }
+        piece(line.get(at..).unwrap_or_default(), false, &mut out);
+    }
+    out
 }
 
 fn inlines_json(inlines: &[Inline], notes: &mut NoteUse) -> Vec<Value> {
     let mut out = Vec::with_capacity(inlines.len());
     for inline in inlines {
         match inline {
-            Inline::Text(span) => {
-                // A '\n' inside a span is a line break, as in the DOCX writer; make it explicit
-                // so the layout never depends on how Typst treats a raw newline.
-                for (i, piece) in span.text.split('\n').enumerate() {
-                    if i > 0 {
-                        out.push(json!({ "k": "br" }));
-                    }
-                    if !piece.is_empty() {
-                        out.push(json!({
-                            "k": "t",
-                            "s": clean(piece),
-                            "b": span.bold,
-                            "i": span.italic,
-                        }));
-                    }
-                }
-            }
+            // A '\n' inside a span is a line break, as in the DOCX writer; it is made explicit
+            // so the layout never depends on how Typst treats a raw newline.
+            Inline::Text(span) => out.extend(text_json(&span.text, span.bold, span.italic)),
             Inline::LineBreak => out.push(json!({ "k": "br" })),
             Inline::Note(n) => {
                 if let NoteUse::Body(seen) = notes

@@ -153,7 +153,8 @@ pub fn invalid_xml_chars(xml: &str) -> Vec<char> {
 }
 
 /// The visible text of a WordprocessingML part: the `w:t` texts of each paragraph
-/// concatenated, paragraphs separated by `\n` (`w:br` and `w:tab` give `\n` and `\t`).
+/// concatenated, paragraphs separated by `\n` (`w:br` and `w:tab` give `\n` and `\t`,
+/// `w:noBreakHyphen` a `-`; the invisible U+2060 word joiners are dropped).
 pub fn plain_text(xml: &str) -> String {
     let doc = roxmltree::Document::parse(xml).expect("part is well-formed XML");
     let mut paragraphs = Vec::new();
@@ -165,7 +166,9 @@ pub fn plain_text(xml: &str) -> String {
                 continue;
             }
             if is_w(&n, "t") {
-                text.push_str(n.text().unwrap_or(""));
+                text.extend(n.text().unwrap_or("").chars().filter(|&c| c != '\u{2060}'));
+            } else if is_w(&n, "noBreakHyphen") {
+                text.push('-');
             } else if is_w(&n, "br") {
                 text.push('\n');
             } else if is_w(&n, "tab") {

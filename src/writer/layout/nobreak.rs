@@ -1,0 +1,79 @@
+//! Runs of text a line must never break inside: document numbers (`23/2012/TT-BCA`,
+//! `47-NQ/ĐU`, `93/BC-BCĐ`) and dates (`12/01/2024`). Both page writers ask here, so Word and
+//! the PDF keep the same runs whole; the text itself is never changed.
+
+use std::ops::Range;
+
+/// Byte ranges of `text` that must stay on one line: a run that starts with a digit, is made
+/// of letters and digits joined by single `/` or `-`, and has at least one `/`.
+pub fn unbreakable(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    // The open run: its start, its end so far, whether a `/` joins two of its parts, and
+    // the separator waiting for the next part.
+    let mut run: Option<(usize, usize, bool, Option<char>)> = None;
+    for (i, c) in text.char_indices() {
+        let next = i + c.len_utf8();
+        run = match (run, c) {
+            (None, c) if c.is_ascii_digit() && !preceded_by_word(text, i) => {
+                Some((i, next, false, None))
+            }
+            (Some((s, _, slash, sep)), c) if c.is_alphanumeric() => {
+                Some((s, next, slash || sep == Some('/'), None))
+            }
+            (Some((s, e, slash, None)), '/' | '-') => Some((s, e, slash, Some(c))),
+            (Some((s, e, slash, _)), _) => {
+                if slash {
+                    out.push(s..e);
+                }
+                None
+            }
+            (None, _) => None,
+        };
+    }
+    if let Some((s, e, true, _)) = run {
+        out.push(s..e);
+    }
+    out
+}
+
+/// Whether the character before byte `i` is a letter or digit (a number inside a word is
+/// not the start of one).
+fn preceded_by_word(text: &str, i: usize) -> bool {
+    text.get(..i)
+        .and_then(|s| s.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(text: &str) -> Vec<&str> {
+        unbreakable(text)
+            .into_iter()
+            .filter_map(|r| text.get(r))
+            .collect()
+    }
+
+    #[test]
+    fn document_numbers_and_dates_are_found() {
+        assert_eq!(
+            runs("Thông tư số 23/2012/TT-BCA và 124/2021/TT-BCA."),
+            ["23/2012/TT-BCA", "124/2021/TT-BCA"]
+        );
+        assert_eq!(
+            runs("Nghị quyết số 47-NQ/ĐU ngày 12/01/2024;"),
+            ["47-NQ/ĐU", "12/01/2024"]
+        );
+        assert_eq!(runs("Số: 93/BC-BCĐ"), ["93/BC-BCĐ"]);
+        // A trailing separator is not part of the run.
+        assert_eq!(runs("161/212- x"), ["161/212"]);
+    }
+
+    #[test]
+    fn other_text_is_left_alone() {
+        assert_eq!(runs("giai đoạn 2015 - 2024, 2015-2024"), Vec::<&str>::new());
+        assert_eq!(runs("Độc lập - Tự do - Hạnh phúc"), Vec::<&str>::new());
+        assert_eq!(runs("A1/2 x//y 3//4"), Vec::<&str>::new());
+    }
+}
