@@ -30,8 +30,13 @@ fn upper_lines(lines: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Builds the document `spec` of `sheet` from its rendered template.
-pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> Document {
+/// Builds the document `spec` of `sheet` from its rendered template. An error is a body the
+/// template produced that cannot be read (a malformed ```` ```vanban ```` block).
+pub fn compose(
+    sheet: &FactSheet,
+    spec: &DocumentSpec,
+    rendered: &Rendered,
+) -> Result<Document, String> {
     let issuer = &sheet.issuer;
     let type_code = spec
         .type_code
@@ -71,11 +76,11 @@ pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> D
     };
     lines.push(format!("- Lưu: {archive}."));
 
-    let body = parse_body(&rendered.body);
+    let body = parse_body(&rendered.body)?;
     // A per-document title in the fact sheet replaces the template's trích yếu.
     let title = spec.title.clone().unwrap_or_else(|| rendered.title.clone());
     let agency = upper_lines(&issuer.agency);
-    Document {
+    Ok(Document {
         header: Header {
             parent_agency: upper_lines(&issuer.parent_agency),
             issuing_agency: agency.clone(),
@@ -111,7 +116,7 @@ pub fn compose(sheet: &FactSheet, spec: &DocumentSpec, rendered: &Rendered) -> D
                 .or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
                 .unwrap_or_default(),
         },
-    }
+    })
 }
 
 #[cfg(test)]

@@ -289,10 +289,15 @@ pub fn build_documents(
             }
         };
         match templates.render(&spec.template, &ctx) {
-            Ok(rendered) => out.push((
-                spec.template.clone(),
-                compose::compose(sheet, spec, &rendered),
-            )),
+            Ok(rendered) => match compose::compose(sheet, spec, &rendered) {
+                Ok(doc) => out.push((spec.template.clone(), doc)),
+                Err(e) => {
+                    let mut d = Diagnostic::error("", format!("in block `body`: {e}"))
+                        .with_help("print charts and tables with the template functions and the `block` filter (`{{ chart(...) | block }}`), never by hand");
+                    d.file = templates.file(&spec.template).unwrap_or_default();
+                    errors.push(d);
+                }
+            },
             Err(d) => {
                 if !errors.contains(&*d) {
                     errors.push(*d);

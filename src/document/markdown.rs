@@ -6,9 +6,9 @@
 //! Typst number them. Lists are flattened into marked paragraphs (`-`, `+`, `1.`), which is how
 //! ND30 documents print them.
 
-use super::{Align, Block, Footnote, Inline, Span, Table};
+use super::{Align, Block, Chart, Footnote, Inline, Span, Table};
 use crate::locale;
-use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
 /// The parsed body and its footnotes.
@@ -45,6 +45,10 @@ struct Builder {
     definitions: HashMap<String, Vec<Vec<Inline>>>,
     /// Footnote labels in order of first reference.
     referenced: Vec<String>,
+    /// The text of an open ```` ```vanban ```` block (a structured block from data).
+    fence: Option<String>,
+    /// The first malformed structured block: the body is refused, never silently short.
+    error: Option<String>,
 }
 
 impl Builder {
@@ -146,8 +150,31 @@ fn trim_inlines(inlines: &mut Vec<Inline>) {
     inlines.retain(|i| !matches!(i, Inline::Text(s) if s.text.is_empty()));
 }
 
-/// Parses template output into body blocks and footnotes.
-pub fn parse_body(markdown: &str) -> Body {
+/// The info string of a fenced block that holds one structured block as JSON.
+const BLOCK_FENCE: &str = "vanban";
+
+/// A ```` ```vanban ```` block: one line of JSON, `{"chart": {...}}` (or `{"table": ...}`,
+/// H2). Anything else is an error naming what was found.
+fn structured_block(text: &str) -> Result<Block, String> {
+    let value: serde_json::Value = serde_json::from_str(text.trim())
+        .map_err(|e| format!("a ```vanban block is not valid JSON ({e})"))?;
+    let Some((key, inner)) = value
+        .as_object()
+        .and_then(|m| if m.len() == 1 { m.iter().next() } else { None })
+    else {
+        return Err("a ```vanban block must be one object with one key, `chart`".into());
+    };
+    match key.as_str() {
+        "chart" => Chart::from_json(inner).map(Block::Chart),
+        other => Err(format!(
+            "a ```vanban block of unknown kind `{other}` (known: chart)"
+        )),
+    }
+}
+
+/// Parses template output into body blocks and footnotes. A malformed ```` ```vanban ````
+/// block is an error (the message says what is wrong with it).
+pub fn parse_body(markdown: &str) -> Result<Body, String> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
     let mut b = Builder::default();
     for event in Parser::new_ext(markdown, options) {
@@ -200,6 +227,9 @@ pub fn parse_body(markdown: &str) -> Body {
                 Tag::FootnoteDefinition(label) => {
                     b.footnote = Some((label.to_string(), Vec::new()));
                 }
+                Tag::CodeBlock(CodeBlockKind::Fenced(info)) if info.trim() == BLOCK_FENCE => {
+                    b.fence = Some(String::new());
+                }
                 _ => {}
             },
             Event::End(end) => match end {
@@ -234,6 +264,16 @@ pub fn parse_body(markdown: &str) -> Body {
                         b.blocks.push(Block::Table(t));
                     }
                 }
+                TagEnd::CodeBlock => {
+                    if let Some(text) = b.fence.take() {
+                        match structured_block(&text) {
+                            Ok(block) => b.blocks.push(block),
+                            Err(e) => {
+                                b.error.get_or_insert(e);
+                            }
+                        }
+                    }
+                }
                 TagEnd::FootnoteDefinition => {
                     if !b.inlines.is_empty() {
                         b.end_block(Target::Paragraph);
@@ -245,6 +285,11 @@ pub fn parse_body(markdown: &str) -> Body {
                 }
                 _ => {}
             },
+            Event::Text(text) if b.fence.is_some() => {
+                if let Some(fence) = &mut b.fence {
+                    fence.push_str(&text);
+                }
+            }
             Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 b.push_text(&text)
             }
@@ -271,10 +316,13 @@ pub fn parse_body(markdown: &str) -> Body {
             paragraphs: b.definitions.remove(label).unwrap_or_default(),
         })
         .collect();
-    Body {
+    if let Some(e) = b.error {
+        return Err(e);
+    }
+    Ok(Body {
         blocks: b.blocks,
         footnotes,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -287,7 +335,8 @@ mod tests {
 
     #[test]
     fn headings_are_numbered_without_gaps() {
-        let body = parse_body("# Một\n\n## A\n\n### x\n\n### y\n\n## B\n\n# Hai\n\n## C\n");
+        let body = parse_body("# Một\n\n## A\n\n### x\n\n### y\n\n## B\n\n# Hai\n\n## C\n")
+            .expect("parses");
         let numbers: Vec<&str> = body
             .blocks
             .iter()
@@ -302,7 +351,8 @@ mod tests {
     #[test]
     fn emphasis_lists_and_breaks() {
         let body =
-            parse_body("Có **06 vụ** và *giảm*.\n\n- một\n- hai\n  - con\n\n1. đầu\n2. sau\n");
+            parse_body("Có **06 vụ** và *giảm*.\n\n- một\n- hai\n  - con\n\n1. đầu\n2. sau\n")
+                .expect("parses");
         assert_eq!(body.blocks.len(), 6);
         match &body.blocks[0] {
             Block::Paragraph(inl) => {
@@ -334,7 +384,8 @@ mod tests {
     #[test]
     fn footnotes_in_order_of_reference() {
         let body =
-            parse_body("Một[^b] hai[^a] ba[^b].\n\n[^a]: Chú thích A.\n[^b]: Chú thích B.\n");
+            parse_body("Một[^b] hai[^a] ba[^b].\n\n[^a]: Chú thích A.\n[^b]: Chú thích B.\n")
+                .expect("parses");
         match &body.blocks[0] {
             Block::Paragraph(inl) => {
                 let notes: Vec<usize> = inl
@@ -355,7 +406,7 @@ mod tests {
 
     #[test]
     fn tables() {
-        let body = parse_body("| Chỉ tiêu | Số |\n|---|---:|\n| Vụ | 06 |\n");
+        let body = parse_body("| Chỉ tiêu | Số |\n|---|---:|\n| Vụ | 06 |\n").expect("parses");
         match &body.blocks[0] {
             Block::Table(t) => {
                 assert!(t.header);
@@ -368,8 +419,27 @@ mod tests {
     }
 
     #[test]
+    fn chart_blocks_are_read_and_malformed_ones_refused() {
+        let chart = r#"{"chart":{"kind":"bar","categories":["2024"],"series":[{"name":"A","values":[3]}],"format":"count"}}"#;
+        let body =
+            parse_body(&format!("Trước.\n\n```vanban\n{chart}\n```\n\nSau.\n")).expect("parses");
+        assert_eq!(body.blocks.len(), 3);
+        match &body.blocks[1] {
+            Block::Chart(c) => assert_eq!(c.series[0].values, [Some(3.0)]),
+            other => panic!("{other:?}"),
+        }
+        let err = parse_body("```vanban\n{\"chart\": {\"kind\": \"pie\"}}\n```\n")
+            .expect_err("unknown kind of chart");
+        assert!(err.contains("chart"), "{err}");
+        assert!(parse_body("```vanban\nnot json\n```\n").is_err());
+        assert!(parse_body("```vanban\n{\"map\": {}}\n```\n").is_err());
+        // Any other fenced block is not a structured block.
+        assert!(parse_body("```\n{}\n```\n").is_ok());
+    }
+
+    #[test]
     fn escaped_markup_stays_literal() {
-        let body = parse_body(r"\*Ba\* \# 1\. \[x\]\(y\)");
+        let body = parse_body(r"\*Ba\* \# 1\. \[x\]\(y\)").expect("parses");
         match &body.blocks[0] {
             Block::Paragraph(inl) => assert_eq!(text(inl), "*Ba* # 1. [x](y)"),
             other => panic!("{other:?}"),

@@ -6,6 +6,7 @@
 //! Writers take a `&Document` and produce bytes; the body is built from template Markdown by
 //! [`markdown::parse_body`].
 
+pub mod chart;
 pub mod markdown;
 #[doc(hidden)]
 pub mod sample;
@@ -80,7 +81,11 @@ pub enum Block {
     },
     /// A simple grid table; the first row is the header row when `header` is true.
     Table(Table),
+    /// A bar or line chart (a native chart in DOCX, vector graphics in PDF).
+    Chart(Chart),
 }
+
+pub use chart::Chart;
 
 /// A table of plain cells.
 #[derive(Debug, Clone, PartialEq, Eq)]

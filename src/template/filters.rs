@@ -105,6 +105,19 @@ impl Filter<String, String> for Rich {
     }
 }
 
+/// `block`: a structured block (`{"chart": …}`) as a fenced ```` ```vanban ```` block of one
+/// JSON line. Safe: JSON escapes newlines, so the output cannot end the fence early.
+struct StructuredBlock;
+
+impl Filter<&tera::Value, String> for StructuredBlock {
+    fn call(&self, value: &tera::Value, _: Kwargs, _: &State) -> String {
+        super::chart::fenced(&serde_json::to_value(value).unwrap_or(serde_json::Value::Null))
+    }
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
 fn places(kwargs: &Kwargs, default: usize) -> usize {
     kwargs
         .get::<i64>("places")
@@ -232,6 +245,7 @@ pub fn register(tera: &mut Tera) {
         crate::derive::capitalize(s)
     });
     tera.register_filter("rich", Rich);
+    tera.register_filter("block", StructuredBlock);
 }
 
 #[cfg(test)]

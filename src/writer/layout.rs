@@ -2,6 +2,8 @@
 //! same in Word and in its PDF: how wide the header block's columns are and which of the ND30
 //! sizes (12 or 13 pt) its agency lines and quốc hiệu take.
 
+pub mod chart;
+
 use crate::document::{Header, Inline, Span};
 use crate::writer::measure::width_twips;
 

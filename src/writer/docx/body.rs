@@ -9,7 +9,7 @@ use super::props::{
     self, Jc, LineRule, ParaProps, RunProps, SINGLE, Spacing, TableProps, VAlign, pt,
 };
 use super::xml::Xml;
-use crate::document::{Align, Block, Document, Header, Inline, Span, Table};
+use crate::document::{Align, Block, Chart, Document, Header, Inline, Span, Table};
 use crate::writer::layout::{self, HeaderLayout};
 use crate::writer::measure::width_twips;
 
@@ -46,6 +46,7 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
     title(&mut x, doc);
     let mut notes = NoteRefs {
         used: vec![false; doc.footnotes.len()],
+        charts: 0,
     };
     for block in &doc.body {
         body_block(&mut x, block, &mut notes)?;
@@ -119,9 +120,11 @@ pub(crate) fn footnotes(doc: &Document) -> Result<String> {
     Ok(x.finish())
 }
 
-/// Which footnotes already have their one real reference.
+/// Which footnotes already have their one real reference; and how many charts were placed
+/// (chart N of the body is part `word/charts/chartN.xml`, see `docx::charts`).
 struct NoteRefs {
     used: Vec<bool>,
+    charts: usize,
 }
 
 /// A paragraph with a single run of text; the mark gets the run's formatting, so an empty
@@ -443,8 +446,34 @@ fn body_block(x: &mut Xml, block: &Block, notes: &mut NoteRefs) -> Result<()> {
             x.end();
         }
         Block::Table(table) => data_table(x, table, notes)?,
+        Block::Chart(c) => {
+            notes.charts += 1;
+            chart_paragraph(x, c, notes.charts);
+        }
     }
     Ok(())
+}
+
+/// A centred paragraph holding chart `n` inline, kept with the paragraph that follows.
+fn chart_paragraph(x: &mut Xml, chart: &Chart, n: usize) {
+    let layout = layout::chart::chart_layout(chart);
+    let props = ParaProps {
+        keep_lines: true,
+        spacing: Spacing {
+            before: 120,
+            after: 120,
+            ..SINGLE
+        },
+        mark: Some(RunProps::sized(BODY_SIZE)),
+        ..ParaProps::new(Jc::Center, SINGLE)
+    };
+    x.start("w:p", &[]);
+    props.write(x);
+    x.start("w:r", &[]);
+    RunProps::sized(BODY_SIZE).write(x);
+    super::chart::inline(x, &layout, n, &format!("Biểu đồ {n}"));
+    x.end();
+    x.end();
 }
 
 /// A grid table: 13 pt, fixed widths, header row bold, centred and repeated on each page.
