@@ -19,6 +19,10 @@ pub const LABEL_SIZE: f64 = 10.0;
 pub const TITLE_SIZE: f64 = 12.0;
 /// The gap between groups of bars, in percent of one bar's width (OOXML `c:gapWidth`).
 pub const GAP_WIDTH: u32 = 80;
+/// A title line is at most this share of the chart's width.
+pub const TITLE_WIDTH: f64 = 0.8;
+/// Baseline to baseline of the title's lines, in units of its size.
+pub const TITLE_LEADING: f64 = 1.2;
 /// EMU per point (DrawingML's unit).
 pub const EMU_PER_PT: f64 = 12700.0;
 
@@ -107,7 +111,9 @@ pub struct ChartLayout {
     pub width: f64,
     pub height: f64,
     pub title: String,
-    /// The title's baseline (pt from the top).
+    /// The title as printed, wrapped to [`TITLE_WIDTH`] of the chart (Word and LibreOffice
+    /// wrap it about there themselves), and the first line's baseline (pt from the top).
+    pub title_lines: Vec<String>,
     pub title_y: f64,
     pub plot: Rect,
     pub primary: ValueAxis,
@@ -245,10 +251,11 @@ pub fn chart_layout(chart: &Chart) -> ChartLayout {
         }
         None => 14.0,
     };
-    let top = if chart.title.is_empty() {
+    let title_lines = wrap(&chart.title, TITLE_SIZE, width * TITLE_WIDTH);
+    let top = if title_lines.is_empty() {
         12.0
     } else {
-        TITLE_SIZE + 16.0
+        TITLE_SIZE * TITLE_LEADING * title_lines.len() as f64 + 14.0
     };
     let legend_room = 20.0;
     let category_title_room = if chart.category_axis.is_empty() {
@@ -361,7 +368,8 @@ pub fn chart_layout(chart: &Chart) -> ChartLayout {
         width,
         height,
         title: chart.title.clone(),
-        title_y: TITLE_SIZE + 4.0,
+        title_lines,
+        title_y: TITLE_SIZE + 2.0,
         plot,
         primary,
         secondary,
@@ -374,6 +382,22 @@ pub fn chart_layout(chart: &Chart) -> ChartLayout {
         lines,
         legend,
     }
+}
+
+/// `text` broken at spaces into lines at most `max` wide (bold, `size` pt); a word longer
+/// than a line stands alone.
+fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if text_width(&format!("{line} {word}"), size, true) <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 #[allow(clippy::too_many_arguments)] // one line's geometry: every argument is a plain number
@@ -466,6 +490,18 @@ mod tests {
                 axis: "Tỷ lệ (%)".into(),
             }),
         }
+    }
+
+    #[test]
+    fn long_titles_wrap_and_push_the_plot_down() {
+        let mut c = chart(false);
+        let short = chart_layout(&c);
+        c.title = "Khu dân cư được công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” giai đoạn 2015 - 2024".into();
+        let long = chart_layout(&c);
+        assert_eq!(long.title_lines.len(), 2, "{:?}", long.title_lines);
+        assert_eq!(long.title_lines.join(" "), c.title);
+        assert!(long.plot.y > short.plot.y);
+        assert!(wrap("", 12.0, 100.0).is_empty());
     }
 
     #[test]
