@@ -14,7 +14,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let text = String::from_utf8_lossy(data);
-    let body = vanban::document::markdown::parse_body(&text);
+    // A malformed ```vanban block is an error, as it should be; nothing to render then.
+    let Ok(body) = vanban::document::markdown::parse_body(&text) else {
+        return;
+    };
     let mut doc = vanban::document::sample::sample_document();
     doc.body = body.blocks;
     doc.footnotes = body.footnotes;

@@ -77,6 +77,9 @@ impl Eq for Chart {}
 /// At most this many categories or series: a chart is read on one A4 page width.
 const MAX_CATEGORIES: usize = 40;
 const MAX_SERIES: usize = 6;
+/// Values above this are refused: no administrative figure is that large, and the axis
+/// arithmetic stays exact well below it.
+const MAX_VALUE: f64 = 1e15;
 
 impl Chart {
     /// Reads the `{...}` of a `{"chart": {...}}` block and checks it: at least one category
@@ -124,10 +127,10 @@ impl Chart {
                 .values
                 .iter()
                 .flatten()
-                .find(|v| !v.is_finite() || **v < 0.0)
+                .find(|v| !v.is_finite() || **v < 0.0 || **v > MAX_VALUE)
             {
                 return Err(format!(
-                    "series `{}` has the value {bad}: a chart shows figures of zero or more",
+                    "series `{}` has the value {bad}: a chart shows figures from 0 to 10^15",
                     s.name
                 ));
             }
@@ -171,6 +174,9 @@ mod tests {
         assert!(Chart::from_json(&v).unwrap_err().contains("colour"));
         let mut v = sample();
         v["series"][0]["values"] = json!([-1.0, 2.0]);
+        assert!(Chart::from_json(&v).is_err());
+        let mut v = sample();
+        v["series"][0]["values"] = json!([1e300, 2.0]);
         assert!(Chart::from_json(&v).is_err());
         let mut v = sample();
         v["categories"] = json!([]);
