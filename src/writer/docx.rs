@@ -12,6 +12,7 @@
 
 mod body;
 mod chart;
+mod workbook;
 
 mod parts;
 mod props;
@@ -57,7 +58,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>> {
         parts.push((chart::rels_name(n), chart::rels(n).into_bytes()));
         parts.push((
             chart::workbook_name(n),
-            chart::workbook(c, doc.meta.date).with_context(|| format!("chart {n}"))?,
+            workbook::workbook(c, doc.meta.date).with_context(|| format!("chart {n}"))?,
         ));
     }
     let options = SimpleFileOptions::default()
