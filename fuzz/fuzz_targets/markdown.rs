@@ -14,6 +14,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let text = String::from_utf8_lossy(data);
+    // A malformed ```vanban block is an error, as it should be; nothing to render then.
     let Ok(body) = vanban::document::markdown::parse_body(&text) else {
         return;
     };

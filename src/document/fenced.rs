@@ -20,8 +20,9 @@ pub fn block_from_value(value: &Value) -> Result<Block, String> {
     };
     match kind.as_str() {
         "table" => super::table::from_json(inner).map(Block::Table),
+        "chart" => super::Chart::from_json(inner).map(Block::Chart),
         other => Err(format!(
-            "`{other}` is not a kind of vanban block (known: table)"
+            "`{other}` is not a kind of vanban block (known: table, chart)"
         )),
     }
 }

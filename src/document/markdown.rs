@@ -206,7 +206,7 @@ fn lines(blocks: &[Block]) -> Vec<String> {
             Block::ListItem {
                 marker, content, ..
             } => (format!("{marker} "), content),
-            Block::Table(_) => continue,
+            Block::Table(_) | Block::Chart(_) => continue,
         };
         for (i, line) in Inline::plain_text(content).split('\n').enumerate() {
             let line = line.trim();
@@ -538,6 +538,25 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn chart_blocks_are_read_and_malformed_ones_refused() {
+        let chart = r#"{"chart":{"kind":"bar","categories":["2024"],"series":[{"name":"A","values":[3]}],"format":"count"}}"#;
+        let body =
+            parse_body(&format!("Trước.\n\n```vanban\n{chart}\n```\n\nSau.\n")).expect("parses");
+        assert_eq!(body.blocks.len(), 3);
+        match &body.blocks[1] {
+            Block::Chart(c) => assert_eq!(c.series[0].values, [Some(3.0)]),
+            other => panic!("{other:?}"),
+        }
+        let err = parse_body("```vanban\n{\"chart\": {\"kind\": \"pie\"}}\n```\n")
+            .expect_err("unknown kind of chart");
+        assert!(err.message.contains("chart"), "{err:?}");
+        assert!(parse_body("```vanban\nnot json\n```\n").is_err());
+        assert!(parse_body("```vanban\n{\"map\": {}}\n```\n").is_err());
+        // Any other fenced block is not a structured block.
+        assert!(parse_body("```\n{}\n```\n").is_ok());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! Writers take a `&Document` and produce bytes; the body is built from template Markdown by
 //! [`markdown::parse_body`].
 
+pub mod chart;
 pub mod divs;
 pub mod fenced;
 pub mod markdown;
@@ -98,7 +99,11 @@ pub enum Block {
     },
     /// A data table (pipe tables of the template, or `table(...)` blocks).
     Table(Table),
+    /// A bar or line chart (a native chart in DOCX, vector graphics in PDF).
+    Chart(Chart),
 }
+
+pub use chart::Chart;
 
 /// How a paragraph is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -289,7 +294,16 @@ impl Block {
             Block::Heading { content, .. }
             | Block::Paragraph { content, .. }
             | Block::ListItem { content, .. } => vec![content],
-            Block::Table(t) => t.rows.iter_mut().flatten().collect(),
+            Block::Table(t) => t
+                .head
+                .iter_mut()
+                .flatten()
+                .map(|cell| &mut cell.content)
+                .chain(t.rows.iter_mut().flatten())
+                .chain(t.total.iter_mut().flatten())
+                .collect(),
+            // A chart's labels are plain text: no footnotes.
+            Block::Chart(_) => Vec::new(),
         }
     }
 }

@@ -158,4 +158,11 @@ pub fn register(tera: &mut Tera) {
             Ok(from_json(&Value::Array(out)))
         },
     );
+    // A chart definition from a declared series, printed with `| block`.
+    tera.register_function(
+        "chart",
+        |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
+            Ok(from_json(&super::chart::build(&kw)?))
+        },
+    );
 }

@@ -11,6 +11,7 @@
 //! A template that does not parse is not fatal: it is kept aside with its diagnostic
 //! (template file, line, column), so `check` reports it together with everything else.
 
+mod chart;
 pub mod filters;
 pub mod functions;
 pub mod table;

@@ -11,7 +11,9 @@
 //! zip entries come in a fixed order with a timestamp taken from `meta.date`.
 
 mod body;
+mod chart;
 mod closing;
+mod workbook;
 
 mod parts;
 mod props;
@@ -25,39 +27,70 @@ use chrono::Datelike;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use crate::document::Document;
+use crate::document::{Block, Chart, Document};
 
 /// Lays out a Document as an ND30 DOCX and returns the file's bytes. Deterministic: the same
 /// Document gives the same bytes (fixed zip timestamps derived from doc.meta.date or a constant, fixed entry order, no global counters).
 pub fn write(doc: &Document) -> Result<Vec<u8>> {
-    let parts: [(&str, String); 12] = [
-        ("[Content_Types].xml", parts::content_types()),
+    let charts = charts(doc);
+    let mut parts: Vec<(String, Vec<u8>)> = [
+        ("[Content_Types].xml", parts::content_types(charts.len())),
         ("_rels/.rels", parts::package_rels()),
         ("docProps/core.xml", parts::core(&doc.meta)),
         ("docProps/app.xml", parts::app()),
         ("word/document.xml", body::document(doc)?),
-        ("word/_rels/document.xml.rels", parts::document_rels()),
+        (
+            "word/_rels/document.xml.rels",
+            parts::document_rels(charts.len()),
+        ),
         ("word/styles.xml", parts::styles()),
         ("word/settings.xml", parts::settings()),
         ("word/fontTable.xml", parts::font_table()),
         ("word/footnotes.xml", body::footnotes(doc)?),
         ("word/header1.xml", parts::header_page_number()),
         ("word/header2.xml", parts::header_empty()),
-    ];
+    ]
+    .into_iter()
+    .map(|(name, xml)| (name.to_string(), xml.into_bytes()))
+    .collect();
+    for (i, c) in charts.iter().enumerate() {
+        let n = i + 1;
+        let layout = crate::writer::layout::chart::chart_layout(c);
+        parts.push((chart::part_name(n), chart::part(c, &layout).into_bytes()));
+        parts.push((chart::rels_name(n), chart::rels(n).into_bytes()));
+        parts.push((
+            chart::workbook_name(n),
+            workbook::workbook(c, doc.meta.date).with_context(|| format!("chart {n}"))?,
+        ));
+    }
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(6))
         .last_modified_time(zip_time(doc.meta.date))
         .unix_permissions(0o644);
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, xml) in &parts {
-        zip.start_file(*name, options)
+    for (name, bytes) in &parts {
+        zip.start_file(name.as_str(), options)
             .with_context(|| format!("starting {name} in the DOCX"))?;
-        zip.write_all(xml.as_bytes())
+        zip.write_all(bytes)
             .with_context(|| format!("writing {name} in the DOCX"))?;
     }
     let cursor = zip.finish().context("finishing the DOCX zip")?;
     Ok(cursor.into_inner())
+}
+
+/// The charts of the body in order: chart N is `word/charts/chartN.xml`, numbered the same
+/// way as `body::document` places them.
+/// The charts in the order the body writer numbers them: the body, then each appendix.
+fn charts(doc: &Document) -> Vec<&Chart> {
+    doc.body
+        .iter()
+        .chain(doc.appendices.iter().flat_map(|a| a.blocks.iter()))
+        .filter_map(|b| match b {
+            Block::Chart(c) => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The zip timestamp: the document's date at midnight, or 1980-01-01 when the date is outside
@@ -72,7 +105,7 @@ fn zip_time(date: chrono::NaiveDate) -> DateTime {
 mod tests {
     use super::*;
     use crate::document::sample::sample_document;
-    use crate::document::{Block, Footnote, Inline};
+    use crate::document::{Footnote, Inline};
 
     #[test]
     fn same_document_same_bytes() {

@@ -5,6 +5,8 @@
 //! column widths (`layout/table.rs`) and the runs no line may break inside
 //! (`layout/nobreak.rs`).
 
+pub mod chart;
+
 use crate::document::{Document, Header, Inline, Span};
 use crate::writer::measure::width_twips;
 

@@ -3,7 +3,9 @@
 //! For `vanban diff`, previews and tests — a changed figure shows up as a changed line.
 //! Footnote references print as `[1]` and the notes follow the body.
 
-use crate::document::{Block, Document, Inline};
+use crate::document::chart::{Series, ValueFormat};
+use crate::document::{Block, Chart, Document, Inline};
+use crate::writer::layout::chart::label;
 use crate::writer::layout::{self, ClosingCell};
 
 /// The document as UTF-8 text.
@@ -118,8 +120,43 @@ fn blocks(line: &mut impl FnMut(&str), blocks: &[Block]) {
                     line(&format!("| {} |", cells.join(" | ")));
                 }
             }
+            Block::Chart(c) => {
+                for l in chart_lines(c) {
+                    line(&l);
+                }
+            }
         }
     }
+}
+
+/// A chart as its title and a table of its values by category (an absent figure is an empty
+/// cell), labelled as the chart labels them.
+fn chart_lines(c: &Chart) -> Vec<String> {
+    let mut out = vec![format!("[Biểu đồ: {}]", c.title)];
+    let series: Vec<(&Series, ValueFormat)> = c
+        .series
+        .iter()
+        .map(|s| (s, c.format))
+        .chain(c.line.iter().map(|l| (&l.series, l.format)))
+        .collect();
+    let head: Vec<&str> = std::iter::once(c.category_axis.as_str())
+        .chain(series.iter().map(|(s, _)| s.name.as_str()))
+        .collect();
+    out.push(format!("| {} |", head.join(" | ")));
+    for (i, category) in c.categories.iter().enumerate() {
+        let cells: Vec<String> = std::iter::once(category.clone())
+            .chain(series.iter().map(|(s, format)| {
+                s.values
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map(|v| label(v, *format))
+                    .unwrap_or_default()
+            }))
+            .collect();
+        out.push(format!("| {} |", cells.join(" | ")));
+    }
+    out
 }
 
 /// Inline content as text, with footnote references as `[n]`.

@@ -6,6 +6,7 @@ mod common;
 
 mod absent;
 mod bad_inputs;
+mod charts;
 mod cli;
 mod document_model;
 mod docx_writer;

@@ -13,7 +13,7 @@ use super::xml::Xml;
 use super::{closing, section};
 use crate::document::table::{Slot, head_grid};
 use crate::document::{
-    Align, Appendix, Block, Document, Header, Inline, Role, Scheme, Span, Table,
+    Align, Appendix, Block, Chart, Document, Header, Inline, Role, Scheme, Span, Table,
 };
 use crate::writer::layout::{self, HeaderLayout};
 use crate::writer::measure::width_twips;
@@ -49,6 +49,7 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
     title(&mut x, doc);
     let mut notes = NoteRefs {
         used: vec![false; doc.footnotes.len()],
+        charts: 0,
     };
     let articles = doc.numbering == Scheme::Articles;
     blocks(&mut x, &doc.body, articles, &mut notes);
@@ -175,9 +176,11 @@ pub(crate) fn footnotes(doc: &Document) -> Result<String> {
     Ok(x.finish())
 }
 
-/// Which footnotes already have their one real reference.
+/// Which footnotes already have their one real reference; and how many charts were placed
+/// (chart N of the body is part `word/charts/chartN.xml`, see `docx::charts`).
 struct NoteRefs {
     used: Vec<bool>,
+    charts: usize,
 }
 
 /// A paragraph with a single run of text; the mark gets the run's formatting, so an empty
@@ -577,7 +580,33 @@ fn body_block(x: &mut Xml, block: &Block, articles: bool, notes: &mut NoteRefs) 
             x.end();
         }
         Block::Table(table) => data_table(x, table, notes),
+        Block::Chart(c) => {
+            notes.charts += 1;
+            chart_paragraph(x, c, notes.charts);
+        }
     }
+}
+
+/// A centred paragraph holding chart `n` inline, kept with the paragraph that follows.
+fn chart_paragraph(x: &mut Xml, chart: &Chart, n: usize) {
+    let layout = layout::chart::chart_layout(chart);
+    let props = ParaProps {
+        keep_lines: true,
+        spacing: Spacing {
+            before: 120,
+            after: 120,
+            ..SINGLE
+        },
+        mark: Some(RunProps::sized(BODY_SIZE)),
+        ..ParaProps::new(Jc::Center, SINGLE)
+    };
+    x.start("w:p", &[]);
+    props.write(x);
+    x.start("w:r", &[]);
+    RunProps::sized(BODY_SIZE).write(x);
+    super::chart::inline(x, &layout, n, &format!("Biểu đồ {n}"));
+    x.end();
+    x.end();
 }
 
 /// A data table: the caption above it (bold, centred, kept with the table), then the grid —

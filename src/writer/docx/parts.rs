@@ -21,7 +21,8 @@ pub(crate) const W_ROOT: [(&str, &str); 2] = [("xmlns:w", NS_W), ("xmlns:r", NS_
 /// Footnote text size: 12 pt.
 pub(crate) const FOOTNOTE_SIZE: u32 = pt(12);
 
-pub(crate) fn content_types() -> String {
+/// `[Content_Types].xml`; `charts` chart parts (and their workbooks) are declared too.
+pub(crate) fn content_types(charts: usize) -> String {
     let mut x = Xml::new();
     x.start(
         "Types",
@@ -44,24 +45,54 @@ pub(crate) fn content_types() -> String {
         "Default",
         &[("Extension", "xml"), ("ContentType", "application/xml")],
     );
+    if charts > 0 {
+        x.empty(
+            "Default",
+            &[
+                ("Extension", "xlsx"),
+                (
+                    "ContentType",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+            ],
+        );
+    }
     const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
-    let overrides = [
-        ("/word/document.xml", format!("{WML}.document.main+xml")),
-        ("/word/styles.xml", format!("{WML}.styles+xml")),
-        ("/word/settings.xml", format!("{WML}.settings+xml")),
-        ("/word/fontTable.xml", format!("{WML}.fontTable+xml")),
-        ("/word/footnotes.xml", format!("{WML}.footnotes+xml")),
-        ("/word/header1.xml", format!("{WML}.header+xml")),
-        ("/word/header2.xml", format!("{WML}.header+xml")),
+    let mut overrides = vec![
         (
-            "/docProps/core.xml",
+            "/word/document.xml".to_string(),
+            format!("{WML}.document.main+xml"),
+        ),
+        ("/word/styles.xml".to_string(), format!("{WML}.styles+xml")),
+        (
+            "/word/settings.xml".to_string(),
+            format!("{WML}.settings+xml"),
+        ),
+        (
+            "/word/fontTable.xml".to_string(),
+            format!("{WML}.fontTable+xml"),
+        ),
+        (
+            "/word/footnotes.xml".to_string(),
+            format!("{WML}.footnotes+xml"),
+        ),
+        ("/word/header1.xml".to_string(), format!("{WML}.header+xml")),
+        ("/word/header2.xml".to_string(), format!("{WML}.header+xml")),
+        (
+            "/docProps/core.xml".to_string(),
             "application/vnd.openxmlformats-package.core-properties+xml".to_string(),
         ),
         (
-            "/docProps/app.xml",
+            "/docProps/app.xml".to_string(),
             "application/vnd.openxmlformats-officedocument.extended-properties+xml".to_string(),
         ),
     ];
+    for n in 1..=charts {
+        overrides.push((
+            format!("/word/charts/chart{n}.xml"),
+            "application/vnd.openxmlformats-officedocument.drawingml.chart+xml".to_string(),
+        ));
+    }
     for (part, content_type) in &overrides {
         x.empty(
             "Override",
@@ -103,16 +134,28 @@ pub(crate) fn package_rels() -> String {
     ])
 }
 
-/// `word/_rels/document.xml.rels`.
-pub(crate) fn document_rels() -> String {
-    relationships(&[
+/// `word/_rels/document.xml.rels`, with one relationship per chart.
+pub(crate) fn document_rels(charts: usize) -> String {
+    let chart_rels: Vec<(String, String)> = (1..=charts)
+        .map(|n| {
+            (
+                super::chart::relationship_id(n),
+                format!("charts/chart{n}.xml"),
+            )
+        })
+        .collect();
+    let mut rels = vec![
         ("rId1", format!("{REL}/styles"), "styles.xml"),
         ("rId2", format!("{REL}/settings"), "settings.xml"),
         ("rId3", format!("{REL}/fontTable"), "fontTable.xml"),
         ("rId4", format!("{REL}/footnotes"), "footnotes.xml"),
         (RID_HEADER_DEFAULT, format!("{REL}/header"), "header1.xml"),
         (RID_HEADER_FIRST, format!("{REL}/header"), "header2.xml"),
-    ])
+    ];
+    for (id, target) in &chart_rels {
+        rels.push((id.as_str(), format!("{REL}/chart"), target.as_str()));
+    }
+    relationships(&rels)
 }
 
 /// `docProps/core.xml`: title, creator and the document's own date as both timestamps.

@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use serde_json::{Value, json};
 
 use crate::document::table::{Slot, head_grid};
-use crate::document::{Align, Block, Document, Inline, Role, Scheme, Table};
+use crate::document::{Align, Block, Chart, Document, Inline, Role, Scheme, Table};
 use crate::writer::layout::{self, ClosingCell, header_layout};
 
 /// Serialises `doc` to the bytes of `/data.json`. `covered` tells whether the embedded fonts
@@ -211,6 +211,7 @@ fn block_json(block: &Block, articles: bool, notes: &mut NoteUse) -> Value {
             "content": inlines_json(content, notes),
         }),
         Block::Table(table) => table_json(table, notes),
+        Block::Chart(chart) => chart_json(chart),
     }
 }
 
@@ -267,6 +268,54 @@ fn table_json(table: &Table, notes: &mut NoteUse) -> Value {
         "head": head,
         "rows": rows,
         "total": total,
+    })
+}
+
+/// A chart as the shapes to draw, from the geometry shared with the DOCX writer (pt from the
+/// chart's top-left corner); every label is already formatted.
+fn chart_json(chart: &Chart) -> Value {
+    let l = layout::chart::chart_layout(chart);
+    let rect = |r: &layout::chart::Rect| json!({ "x": r.x, "y": r.y, "w": r.w, "h": r.h });
+    let axis = |a: &layout::chart::ValueAxis, right: bool| {
+        json!({
+            "right": right,
+            "title": clean(&a.title),
+            "title_x": a.title_x,
+            "labels_x": a.labels_x,
+            "ticks": a.ticks.iter().map(|t| json!({ "y": t.y, "label": clean(&t.label) })).collect::<Vec<_>>(),
+        })
+    };
+    let mut axes = vec![axis(&l.primary, false)];
+    axes.extend(l.secondary.as_ref().map(|a| axis(a, true)));
+    json!({
+        "k": "chart",
+        "w": l.width,
+        "h": l.height,
+        "size": layout::chart::LABEL_SIZE,
+        "title_size": layout::chart::TITLE_SIZE,
+        "title": l.title_lines.iter().map(|t| clean(t)).collect::<Vec<_>>(),
+        "title_y": l.title_y,
+        "title_leading": layout::chart::TITLE_LEADING,
+        "plot": rect(&l.plot),
+        "axes": axes,
+        "categories": l.categories.iter().map(|c| json!({ "x": c.x, "label": clean(&c.label) })).collect::<Vec<_>>(),
+        "categories_y": l.categories_y,
+        "category_title": clean(&l.category_title),
+        "category_title_y": l.category_title_y,
+        "bars": l.bars.iter().map(|b| json!({
+            "x": b.rect.x, "y": b.rect.y, "w": b.rect.w, "h": b.rect.h,
+            "label": clean(&b.label),
+            "colour": l.colours.get(b.series).copied().unwrap_or("000000"),
+        })).collect::<Vec<_>>(),
+        "lines": l.lines.iter().map(|line| json!({
+            "colour": line.colour,
+            "points": line.points.iter().map(|p| p.as_ref().map(|p| json!({
+                "x": p.x, "y": p.y, "label": clean(&p.label),
+            }))).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "legend": l.legend.iter().map(|e| json!({
+            "name": clean(&e.name), "colour": e.colour, "line": e.line, "x": e.x, "y": e.y,
+        })).collect::<Vec<_>>(),
     })
 }
 

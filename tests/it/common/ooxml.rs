@@ -59,6 +59,82 @@ pub const TCPR_ORDER: &[&str] = &[
 /// `w:pBdr` children in schema order.
 pub const PBDR_ORDER: &[&str] = &["top", "left", "bottom", "right", "between", "bar"];
 
+/// The DrawingML chart namespace (`word/charts/chartN.xml`).
+pub const C: &str = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+/// The DrawingML main namespace (text and shape properties inside charts).
+pub const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+
+/// Chart containers (`c:`) and their children in schema order. A series (`ser`) is keyed by
+/// its chart type, whose series types differ (`barChart>ser`, `lineChart>ser`).
+#[rustfmt::skip] // tables: one schema sequence each
+pub const CHART_ORDERS: &[(&str, &[&str])] = &[
+    ("chartSpace", &["date1904", "lang", "roundedCorners", "AlternateContent", "style",
+        "clrMapOvr", "pivotSource", "protection", "chart", "spPr", "txPr", "externalData",
+        "printSettings", "userShapes", "extLst"]),
+    ("chart", &["title", "autoTitleDeleted", "pivotFmts", "view3D", "floor", "sideWall",
+        "backWall", "plotArea", "legend", "plotVisOnly", "dispBlanksAs", "showDLblsOverMax",
+        "extLst"]),
+    ("plotArea", &["layout", "areaChart|area3DChart|lineChart|line3DChart|stockChart|radarChart|scatterChart|pieChart|pie3DChart|doughnutChart|barChart|bar3DChart|ofPieChart|surfaceChart|surface3DChart|bubbleChart",
+        "valAx|catAx|dateAx|serAx", "dTable", "spPr", "extLst"]),
+    ("barChart", &["barDir", "grouping", "varyColors", "ser", "dLbls", "gapWidth", "overlap",
+        "serLines", "axId", "extLst"]),
+    ("lineChart", &["grouping", "varyColors", "ser", "dLbls", "dropLines", "hiLowLines",
+        "upDownBars", "marker", "smooth", "axId", "extLst"]),
+    ("barChart>ser", &["idx", "order", "tx", "spPr", "invertIfNegative", "pictureOptions",
+        "dPt", "dLbls", "trendline", "errBars", "cat", "val", "shape", "extLst"]),
+    ("lineChart>ser", &["idx", "order", "tx", "spPr", "marker", "dPt", "dLbls", "trendline",
+        "errBars", "cat", "val", "smooth", "extLst"]),
+    ("dLbls", &["dLbl", "delete", "numFmt", "spPr", "txPr", "dLblPos", "showLegendKey",
+        "showVal", "showCatName", "showSerName", "showPercent", "showBubbleSize", "separator",
+        "showLeaderLines", "leaderLines", "extLst"]),
+    ("dLbl", &["idx", "delete", "layout", "tx", "numFmt", "spPr", "txPr", "dLblPos",
+        "showLegendKey", "showVal", "showCatName", "showSerName", "showPercent",
+        "showBubbleSize", "separator", "extLst"]),
+    ("catAx", &["axId", "scaling", "delete", "axPos", "majorGridlines", "minorGridlines",
+        "title", "numFmt", "majorTickMark", "minorTickMark", "tickLblPos", "spPr", "txPr",
+        "crossAx", "crosses|crossesAt", "auto", "lblAlgn", "lblOffset", "tickLblSkip",
+        "tickMarkSkip", "noMultiLvlLbl", "extLst"]),
+    ("valAx", &["axId", "scaling", "delete", "axPos", "majorGridlines", "minorGridlines",
+        "title", "numFmt", "majorTickMark", "minorTickMark", "tickLblPos", "spPr", "txPr",
+        "crossAx", "crosses|crossesAt", "crossBetween", "majorUnit", "minorUnit", "dispUnits",
+        "extLst"]),
+    ("scaling", &["logBase", "orientation", "max", "min", "extLst"]),
+    ("title", &["tx", "layout", "overlay", "spPr", "txPr", "extLst"]),
+    ("legend", &["legendPos", "legendEntry", "layout", "overlay", "spPr", "txPr", "extLst"]),
+    ("manualLayout", &["layoutTarget", "xMode", "yMode", "wMode", "hMode", "x", "y", "w", "h",
+        "extLst"]),
+    ("strRef", &["f", "strCache", "extLst"]),
+    ("numRef", &["f", "numCache", "extLst"]),
+    ("strCache", &["ptCount", "pt", "extLst"]),
+    ("numCache", &["formatCode", "ptCount", "pt", "extLst"]),
+    ("ser>marker", &["symbol", "size", "spPr", "extLst"]),
+    ("spPr", &["xfrm", "noFill|solidFill|gradFill|blipFill|pattFill|grpFill", "ln",
+        "effectLst|effectDag", "scene3d", "sp3d", "extLst"]),
+    ("externalData", &["autoUpdate"]),
+];
+
+/// DrawingML text and line containers (`a:`) inside charts, children in schema order.
+#[rustfmt::skip] // tables: one schema sequence each
+pub const DRAWING_ORDERS: &[(&str, &[&str])] = &[
+    ("rPr", A_RPR_ORDER),
+    ("defRPr", A_RPR_ORDER),
+    ("endParaRPr", A_RPR_ORDER),
+    ("p", &["pPr", "r|br|fld", "endParaRPr"]),
+    ("r", &["rPr", "t"]),
+    ("ln", &["noFill|solidFill|gradFill|pattFill", "prstDash|custDash", "round|bevel|miter",
+        "headEnd", "tailEnd", "extLst"]),
+    ("rich", &["bodyPr", "lstStyle", "p"]),
+    ("txPr", &["bodyPr", "lstStyle", "p"]),
+];
+
+/// CT_TextCharacterProperties children in schema order.
+#[rustfmt::skip] // a table: one schema sequence
+pub const A_RPR_ORDER: &[&str] = &[
+    "ln", "noFill|solidFill|gradFill|blipFill|pattFill|grpFill", "effectLst|effectDag",
+    "highlight", "uLnTx|uLn", "uFillTx|uFill", "latin", "ea", "cs", "sym", "hlinkClick",
+    "hlinkMouseOver", "rtl", "extLst",
+];
+
 /// The containers checked and their orders.
 pub const ORDERS: &[(&str, &[&str])] = &[
     ("rPr", RPR_ORDER),
@@ -69,19 +145,34 @@ pub const ORDERS: &[(&str, &[&str])] = &[
     ("pBdr", PBDR_ORDER),
 ];
 
-/// Every entry of a DOCX (zip) as (name, text), in archive order. Panics on a broken archive
-/// or a non-UTF-8 entry: either is a test failure.
+/// Every text entry of a DOCX (zip) as (name, text), in archive order; binary entries (an
+/// embedded workbook, `.xlsx`) are left out (see [`docx_entry`]). Panics on a broken archive
+/// or a non-UTF-8 text entry: either is a test failure.
 pub fn docx_parts(bytes: &[u8]) -> Vec<(String, String)> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("DOCX is a valid zip");
     (0..archive.len())
-        .map(|i| {
+        .filter_map(|i| {
             let mut file = archive.by_index(i).expect("zip entry readable");
+            if file.name().ends_with(".xlsx") {
+                return None;
+            }
             let mut text = String::new();
             file.read_to_string(&mut text)
                 .unwrap_or_else(|e| panic!("{} is not UTF-8 text: {e}", file.name()));
-            (file.name().to_string(), text)
+            Some((file.name().to_string(), text))
         })
         .collect()
+}
+
+/// The bytes of the DOCX entry `name`; panics if it is missing.
+pub fn docx_entry(bytes: &[u8], name: &str) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("DOCX is a valid zip");
+    let mut file = archive
+        .by_name(name)
+        .unwrap_or_else(|e| panic!("entry {name}: {e}"));
+    let mut out = Vec::new();
+    file.read_to_end(&mut out).expect("zip entry readable");
+    out
 }
 
 /// The text of the part called `name`; panics if it is missing.
@@ -108,10 +199,23 @@ pub fn misordered_children(xml: &str) -> Vec<String> {
     let mut problems = Vec::new();
     for node in doc.descendants().filter(|n| n.is_element()) {
         let name = node.tag_name();
-        if name.namespace() != Some(W) {
-            continue;
-        }
-        let Some((container, order)) = ORDERS.iter().find(|(c, _)| *c == name.name()) else {
+        let parent = node
+            .parent_element()
+            .map(|p| p.tag_name().name())
+            .unwrap_or("");
+        let (prefix, tables) = match name.namespace() {
+            Some(W) => ("w", ORDERS),
+            Some(C) => ("c", CHART_ORDERS),
+            Some(A) => ("a", DRAWING_ORDERS),
+            _ => continue,
+        };
+        // A series, or a series' marker, is keyed by what holds it.
+        let qualified = format!("{parent}>{}", name.name());
+        let Some((container, order)) = tables
+            .iter()
+            .find(|(c, _)| *c == qualified)
+            .or_else(|| tables.iter().find(|(c, _)| *c == name.name()))
+        else {
             continue;
         };
         let children: Vec<&str> = node
@@ -124,14 +228,14 @@ pub fn misordered_children(xml: &str) -> Vec<String> {
         for child in &children {
             match rank(order, child) {
                 None => problems.push(format!(
-                    "w:{container} at {pos}: w:{child} is not allowed here (children: {})",
+                    "{prefix}:{container} at {pos}: {prefix}:{child} is not allowed here (children: {})",
                     children.join(", ")
                 )),
                 // Compare with the highest-ranked child so far, so one stray element is
                 // reported for each child it wrongly precedes.
                 Some(r) => match last {
                     Some((prev_rank, prev)) if r < prev_rank => problems.push(format!(
-                        "w:{container} at {pos}: {child} after {prev} (children: {})",
+                        "{prefix}:{container} at {pos}: {child} after {prev} (children: {})",
                         children.join(", ")
                     )),
                     _ => last = Some((r, child)),
