@@ -72,8 +72,8 @@ pub struct Summary {
     pub written: usize,
     pub files: usize,
     pub skipped: usize,
-    /// Each failed sheet with its first error.
-    pub failures: Vec<(PathBuf, Diagnostic)>,
+    /// Each failed sheet with its first error and its number of errors.
+    pub failures: Vec<(PathBuf, Diagnostic, usize)>,
     /// The manifest could not be written (the documents are fine; the next run renders all).
     pub manifest_error: Option<Diagnostic>,
 }
@@ -97,14 +97,18 @@ impl fmt::Display for Summary {
             self.skipped,
             self.failed()
         )?;
-        for (sheet, first) in &self.failures {
+        for (sheet, first, count) in &self.failures {
             // The first line of the first error: where it is and what.
             let text = first.to_string();
             let line = text.lines().next().unwrap_or_default();
+            let more = match count {
+                0 | 1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
             if first.file == *sheet {
-                writeln!(f, "  failed: {line}")?;
+                writeln!(f, "  failed: {line}{more}")?;
             } else {
-                writeln!(f, "  failed: {}: {line}", sheet.display())?;
+                writeln!(f, "  failed: {}: {line}{more}", sheet.display())?;
             }
         }
         Ok(())
@@ -309,7 +313,9 @@ pub fn render(
             Outcome::Refused(d) | Outcome::Failed(d) => {
                 let first = d.0.iter().find(|d| d.is_error()).or(d.0.first()).cloned();
                 let first = first.unwrap_or_else(|| Diagnostic::error("", "failed"));
-                summary.failures.push((job.sheet.clone(), first));
+                summary
+                    .failures
+                    .push((job.sheet.clone(), first, d.error_count()));
             }
         }
         if let Some(entry) = entry {

@@ -6,6 +6,7 @@ mod common;
 
 mod absent;
 mod bad_inputs;
+mod batch;
 mod cli;
 mod docx_writer;
 mod injection;
