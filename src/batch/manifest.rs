@@ -84,6 +84,14 @@ pub fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// Every document template's [`template_hash`], by name.
+pub fn template_hashes(templates: &Templates) -> BTreeMap<String, String> {
+    templates
+        .list()
+        .map(|(name, _)| (name.to_string(), template_hash(templates, name)))
+        .collect()
+}
+
 /// The hash of what a template's documents are rendered from (see [`Templates::lineage`]).
 pub fn template_hash(templates: &Templates, name: &str) -> String {
     let mut all = Vec::new();
@@ -133,7 +141,8 @@ pub fn record(dependency: &Dependency, sheet: &Path, sheet_hash: Option<&str>) -
 /// What the current run knows without reading any fact sheet.
 pub struct Current<'a> {
     pub settings: &'a str,
-    pub templates: &'a Templates,
+    /// Template name → [`template_hash`], computed once per run.
+    pub templates: &'a BTreeMap<String, String>,
     /// Label → current value of every digest the caller computed (workbook rows).
     pub digests: &'a BTreeMap<String, String>,
 }
@@ -160,7 +169,7 @@ impl Entry {
             && self
                 .templates
                 .iter()
-                .all(|(name, hash)| template_hash(current.templates, name) == *hash)
+                .all(|(name, hash)| current.templates.get(name) == Some(hash))
             && self.dependencies.iter().all(|d| d.unchanged(current))
             && !self.outputs.is_empty()
             && self.outputs.iter().all(|o| {
@@ -216,10 +225,11 @@ mod tests {
         std::fs::write(&child, "child").expect("write");
         std::fs::write(dir.join("out/a/t.docx"), "doc").expect("write");
         let templates = Templates::load(None).expect("built-in templates");
+        let hashes = template_hashes(&templates);
         let digests: BTreeMap<String, String> = [("row".to_string(), "r1".to_string())].into();
         let current = Current {
             settings: "s",
-            templates: &templates,
+            templates: &hashes,
             digests: &digests,
         };
         let pattern = format!("{}/c*.yaml", dir.display());
@@ -263,6 +273,13 @@ mod tests {
             ..current
         };
         assert!(!entry.is_fresh(&sheet, &out, &other), "settings");
+        let mut edited = hashes.clone();
+        edited.insert("bao-cao-so-ket".into(), "other".into());
+        let other = Current {
+            templates: &edited,
+            ..current
+        };
+        assert!(!entry.is_fresh(&sheet, &out, &other), "template");
         let changed: BTreeMap<String, String> = [("row".to_string(), "r2".to_string())].into();
         let other = Current {
             digests: &changed,

@@ -122,6 +122,7 @@ struct Shared<'a> {
     pdf: Option<&'a PdfRenderer>,
     previous: &'a Manifest,
     settings: String,
+    template_hashes: BTreeMap<String, String>,
 }
 
 /// The render settings recorded in the manifest: vanban's version, formats, PDF standard.
@@ -158,7 +159,7 @@ fn one(job: &Job, shared: &Shared) -> (Outcome, Option<Entry>) {
     let sheet_hash = manifest::file_sha256(&job.sheet);
     let current = Current {
         settings: &shared.settings,
-        templates: shared.templates,
+        templates: &shared.template_hashes,
         digests: shared.options.digests,
     };
     if !shared.options.force
@@ -199,9 +200,8 @@ fn one(job: &Job, shared: &Shared) -> (Outcome, Option<Entry>) {
     }
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
     for spec in &checked.loaded.sheet.documents {
-        templates
-            .entry(spec.template.clone())
-            .or_insert_with(|| manifest::template_hash(shared.templates, &spec.template));
+        let hash = shared.template_hashes.get(&spec.template).cloned();
+        templates.insert(spec.template.clone(), hash.unwrap_or_default());
     }
     let entry = Entry {
         sheet: sheet.clone(),
@@ -249,6 +249,7 @@ pub fn render(
         pdf,
         previous: &previous,
         settings: settings(&options.render),
+        template_hashes: manifest::template_hashes(templates),
     };
     let bar = if options.progress && jobs.len() > 1 {
         let bar = indicatif::ProgressBar::with_draw_target(
