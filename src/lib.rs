@@ -16,6 +16,7 @@
     )
 )]
 
+pub mod batch;
 pub mod compose;
 pub mod context;
 pub mod contract;
@@ -62,6 +63,9 @@ pub struct Checked {
     /// `data:` normalised by the declarations.
     pub data: Map<String, Value>,
     pub warnings: Diagnostics,
+    /// What the documents depend on besides the templates and the render options: the fact
+    /// sheet itself, and whatever else the check read (the incremental render re-checks them).
+    pub dependencies: Vec<batch::Dependency>,
 }
 
 /// The declarations of every template the sheet's documents use, and the problems of those
@@ -263,6 +267,7 @@ pub fn check(
             loaded,
             data: open.data,
             warnings: diagnostics,
+            dependencies: vec![batch::Dependency::File(file.to_path_buf())],
         })
     }
 }

@@ -11,10 +11,12 @@
     )
 )]
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use vanban::batch;
 use vanban::diagnostic::{Diagnostic, Diagnostics};
 use vanban::template::Templates;
 use vanban::{Format, RenderOptions};
@@ -32,7 +34,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Render every document of the fact sheets (files, or folders of *.yaml)
+    /// Render every document of the fact sheets (files, or folders searched for *.yaml, *.yml)
     Render {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -51,6 +53,9 @@ enum Command {
         /// How to print problems on stderr: human (default) or json (one object per line)
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
+        /// Render every fact sheet, even those whose documents are up to date
+        #[arg(long)]
+        force: bool,
     },
     /// Check fact sheets; print every problem, exit 1 if there is an error
     Check {
@@ -109,26 +114,6 @@ enum PdfStandardArg {
     #[value(name = "a-2b")]
     A2b,
     None,
-}
-
-/// The fact sheets named on the command line: files as given, folders expanded to their
-/// `*.yaml`/`*.yml` files in name order.
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .with_context(|| format!("cannot read the folder {}", path.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-                .collect();
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(path.clone());
-        }
-    }
-    Ok(out)
 }
 
 /// Writes to stdout. A closed pipe (`vanban templates | head`) is not an error worth a panic
@@ -197,6 +182,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             templates,
             pdf_standard,
             message_format,
+            force,
         } => {
             let templates = Templates::load(templates.as_deref())?;
             let mut formats: Vec<Format> = format
@@ -221,39 +207,49 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 None
             };
-            let covers = |c: char| pdf.as_ref().is_none_or(|r| r.covers(c));
-            let mut failed = 0;
-            for file in expand(&paths)? {
-                match vanban::check(&file, &templates, Some(&covers)) {
-                    Err(diagnostics) => {
-                        report(&diagnostics, message_format);
-                        summary(
-                            &format!(
-                                "{}: not rendered: {} error(s)",
-                                file.display(),
-                                diagnostics.error_count()
-                            ),
-                            message_format,
-                        );
-                        failed += 1;
-                    }
-                    Ok(checked) => {
-                        report(&checked.warnings, message_format);
-                        let written =
-                            vanban::render_checked(&checked, &templates, &options, pdf.as_ref())
-                                .map_err(|d| report(&d, message_format));
-                        match written {
-                            Ok(written) => {
-                                for path in written {
-                                    say(&format!("{}\n", path.display()));
-                                }
-                            }
-                            Err(()) => failed += 1,
-                        }
-                    }
-                }
+            let (jobs, problems) = batch::expand::expand(&paths);
+            let clashes = batch::expand::collisions(&jobs, &options.out_dir);
+            if !clashes.is_empty() {
+                report(&Diagnostics(clashes), message_format);
+                return Ok(ExitCode::from(1));
             }
-            Ok(if failed == 0 {
+            report(&Diagnostics(problems.clone()), message_format);
+            let digests = Default::default();
+            let batch_options = batch::Options {
+                render: options,
+                force,
+                progress: message_format == MessageFormat::Human && std::io::stderr().is_terminal(),
+                digests: &digests,
+            };
+            let print = |job: &batch::expand::Job, outcome: &batch::Outcome| match outcome {
+                batch::Outcome::Written { files, warnings } => {
+                    report(warnings, message_format);
+                    let paths: String =
+                        files.iter().map(|p| format!("{}\n", p.display())).collect();
+                    say(&paths);
+                }
+                batch::Outcome::Skipped => {}
+                batch::Outcome::Refused(diagnostics) => {
+                    report(diagnostics, message_format);
+                    summary(
+                        &format!(
+                            "{}: not rendered: {} error(s)",
+                            job.sheet.display(),
+                            diagnostics.error_count()
+                        ),
+                        message_format,
+                    );
+                }
+                batch::Outcome::Failed(diagnostics) => report(diagnostics, message_format),
+            };
+            let done = batch::render(&jobs, &templates, &batch_options, pdf.as_ref(), &print);
+            if let Some(d) = &done.manifest_error {
+                report(&Diagnostics(vec![d.clone()]), message_format);
+            }
+            if jobs.len() > 1 || done.skipped > 0 || !problems.is_empty() {
+                summary(done.to_string().trim_end(), message_format);
+            }
+            Ok(if done.failed() == 0 && problems.is_empty() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
@@ -274,8 +270,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 formats: vec![Format::Docx, Format::Pdf],
                 pdf: vanban::writer::pdf::PdfOptions { pdf_a: true },
             };
-            let mut failed = false;
-            for file in expand(&paths)? {
+            let (jobs, problems) = batch::expand::expand(&paths);
+            report(&Diagnostics(problems.clone()), message_format);
+            let mut failed = !problems.is_empty();
+            for file in jobs.into_iter().map(|j| j.sheet) {
                 let result = vanban::check(&file, &templates, Some(&covers)).and_then(|checked| {
                     vanban::produce(&checked, &templates, &options, Some(&pdf))
                         .map(|_| checked.warnings)

@@ -6,6 +6,46 @@ use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::Path;
 
+/// The temporary name of `name` while this process writes it: `.NAME.PID.tmp`, recognisable
+/// so that the next run can remove what a killed run left behind ([`remove_stale`]).
+fn temp_name(name: &str) -> String {
+    format!(".{name}.{}.tmp", std::process::id())
+}
+
+/// Removes the temporary files that another vanban process left in `dir` (killed before
+/// its rename): `.NAME.PID.tmp` where PID is not this process and, where the system says
+/// (Linux `/proc`), not a running one either, so a concurrent run keeps its files. Returns
+/// how many were removed; a folder that does not exist has none.
+pub fn remove_stale(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let own = std::process::id();
+    let proc = Path::new("/proc/self").exists();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(temp_pid) else {
+            continue;
+        };
+        let running = pid == own || (proc && Path::new(&format!("/proc/{pid}")).exists());
+        if !running && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// The process id in a temporary name written by [`write_atomic`], if `name` is one.
+fn temp_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (target, pid) = rest.rsplit_once('.')?;
+    if target.is_empty() || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
 /// Writes `bytes` to `path` via a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path
@@ -18,7 +58,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp = dir.join(temp_name(&name));
     let result = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -49,5 +89,33 @@ mod tests {
             .collect();
         assert_eq!(names.len(), 1);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn stale_temporary_files_are_recognised_and_removed() {
+        assert_eq!(temp_pid(".b.docx.123.tmp"), Some(123));
+        assert_eq!(temp_pid("..vanban-manifest.json.9.tmp"), Some(9));
+        for name in [
+            "b.docx",
+            ".b.docx.tmp",
+            ".b.docx.12a.tmp",
+            "..1.tmp",
+            ".b.docx.1.tmp~",
+        ] {
+            assert_eq!(temp_pid(name), None, "{name}");
+        }
+        let dir = std::env::temp_dir().join(format!("vanban-stale-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        // A pid above the kernel's maximum (4194304) is never running.
+        let dead = dir.join(".b.docx.99999999.tmp");
+        let own = dir.join(temp_name("c.pdf"));
+        let kept = dir.join("b.docx");
+        for p in [&dead, &own, &kept] {
+            std::fs::write(p, b"x").expect("write");
+        }
+        assert_eq!(remove_stale(&dir), 1);
+        assert!(!dead.exists() && own.exists() && kept.exists());
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(remove_stale(&dir), 0);
     }
 }

@@ -309,6 +309,30 @@ impl Templates {
         self.sources.get(name).map(|s| s.file.clone())
     }
 
+    /// What a document of this template is rendered from: the template, the templates it
+    /// `extends` and the component library, as (name, text). The incremental render hashes
+    /// these to notice a changed template.
+    pub fn lineage(&self, name: &str) -> Vec<(&str, &str)> {
+        let mut out: Vec<(&str, &str)> = Vec::new();
+        let mut next = Some(name);
+        while let Some(n) = next.take() {
+            let Some((key, s)) = self.sources.get_key_value(n) else {
+                break;
+            };
+            if out.iter().any(|(seen, _)| *seen == key.as_str()) {
+                break;
+            }
+            out.push((key.as_str(), s.text.as_str()));
+            next = s.parent.as_deref();
+        }
+        if let Some((key, lib)) = self.sources.get_key_value(LIBRARY)
+            && !out.iter().any(|(seen, _)| *seen == key.as_str())
+        {
+            out.push((key.as_str(), lib.text.as_str()));
+        }
+        out
+    }
+
     /// The source text of a template.
     pub fn text(&self, name: &str) -> Option<&str> {
         self.sources.get(name).map(|s| s.text.as_str())

@@ -6,6 +6,7 @@ mod common;
 
 mod absent;
 mod bad_inputs;
+mod batch;
 mod charts;
 mod cli;
 mod document_model;

@@ -1,0 +1,253 @@
+//! Which fact sheets a command line names, and where each one's documents go.
+//!
+//! A file is taken as given; a folder is searched recursively for `*.yaml` and `*.yml`,
+//! leaving out editor lock and backup files and hidden files and folders. A sheet given as a
+//! file, or lying directly in a given folder, writes to `<out>/<stem>/`; one in a subfolder
+//! keeps its place: `<out>/<subfolder>/<stem>/`, so two `x.yaml` in two district folders do
+//! not meet. Two sheets that would still write the same folder are refused before anything
+//! is written.
+
+use crate::diagnostic::Diagnostic;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One fact sheet to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// The fact sheet, as given or as found under a given folder.
+    pub sheet: PathBuf,
+    /// Its output folder relative to `<out>`, `/`-separated, without extension (`xa/a`).
+    pub key: String,
+}
+
+impl Job {
+    /// The folder its documents are written to.
+    pub fn out_dir(&self, out: &Path) -> PathBuf {
+        self.key
+            .split('/')
+            .fold(out.to_path_buf(), |p, c| p.join(c))
+    }
+
+    /// The folder that holds [`Job::out_dir`] (what `RenderOptions::out_dir` must be, since
+    /// the library appends the sheet's stem).
+    pub fn parent_dir(&self, out: &Path) -> PathBuf {
+        match self.key.rsplit_once('/') {
+            Some((parent, _)) => parent.split('/').fold(out.to_path_buf(), |p, c| p.join(c)),
+            None => out.to_path_buf(),
+        }
+    }
+}
+
+/// Whether a file name is one an editor or office suite leaves beside the real file, or a
+/// hidden file: `.#x.yaml` (Emacs lock), `~$x.yaml` (Office lock), `x.yaml~` (backup),
+/// `.x.yaml.swp`, `.x.yaml`.
+pub fn is_editor_file(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with("~$") || name.ends_with('~') || name.ends_with('#')
+}
+
+/// Whether `path` is named like a fact sheet: `*.yaml` or `*.yml`.
+fn is_sheet(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+/// The fact sheets under `dir`, recursively, with their paths relative to `dir`, sorted.
+/// Symbolic links to folders are not followed (no loops); links to files are.
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if is_editor_file(name) {
+            continue;
+        }
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&path, found)?;
+        } else if is_sheet(&path) && (kind.is_file() || path.is_file()) {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The output key of a sheet at `relative` (to its folder argument): components joined with
+/// `/`, the extension dropped.
+fn key_of(relative: &Path) -> String {
+    let mut parts: Vec<String> = relative
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.push(stem(relative));
+    parts.join("/")
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".to_string())
+}
+
+/// The fact sheets named by `paths`, in order: files as given, each folder's sheets sorted by
+/// their path inside it. A folder with no fact sheet, or one that cannot be read, is a
+/// problem of its own (the other arguments are still expanded).
+pub fn expand(paths: &[PathBuf]) -> (Vec<Job>, Vec<Diagnostic>) {
+    let mut jobs = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            jobs.push(Job {
+                sheet: path.clone(),
+                key: stem(path),
+            });
+            continue;
+        }
+        let mut found = Vec::new();
+        if let Err(e) = walk(path, &mut found) {
+            let mut d = Diagnostic::error("", format!("cannot read the folder: {e}"))
+                .with_help("check the folder's name and that you may read it");
+            d.file = path.clone();
+            problems.push(d);
+            continue;
+        }
+        if found.is_empty() {
+            let mut d = Diagnostic::error("", "no fact sheet in this folder").with_help(
+                "fact sheets are files ending in .yaml or .yml (in the folder or its subfolders); check the folder's name",
+            );
+            d.file = path.clone();
+            problems.push(d);
+            continue;
+        }
+        let mut found: Vec<(String, PathBuf)> = found
+            .into_iter()
+            .map(|p| {
+                let relative = p.strip_prefix(path).unwrap_or(&p).to_path_buf();
+                (key_of(&relative), p)
+            })
+            .collect();
+        found.sort();
+        jobs.extend(found.into_iter().map(|(key, sheet)| Job { sheet, key }));
+    }
+    (jobs, problems)
+}
+
+/// Sheets that would write the same output folder, one error for each sheet after the
+/// first: `x.yaml` beside `x.yml`, one sheet given twice, or two `x.yaml` in two folders
+/// given as two arguments.
+pub fn collisions(jobs: &[Job], out: &Path) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<&str, &Job> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for job in jobs {
+        let Some(earlier) = first.get(job.key.as_str()) else {
+            first.insert(&job.key, job);
+            continue;
+        };
+        let same = match (
+            std::fs::canonicalize(&earlier.sheet),
+            std::fs::canonicalize(&job.sheet),
+        ) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => earlier.sheet == job.sheet,
+        };
+        let target = job.out_dir(out);
+        let mut d = if same {
+            Diagnostic::error(
+                "",
+                format!(
+                    "this fact sheet is given twice (also as {}); nothing was rendered",
+                    earlier.sheet.display()
+                ),
+            )
+            .with_help("name each fact sheet or folder once on the command line")
+        } else {
+            Diagnostic::error(
+                "",
+                format!(
+                    "would write the same folder {} as {}; nothing was rendered",
+                    target.display(),
+                    earlier.sheet.display()
+                ),
+            )
+            .with_help(
+                "rename one of the two files, or render their common folder (`vanban render FOLDER`) so each keeps its subfolder",
+            )
+        };
+        d.file = job.sheet.clone();
+        problems.push(d);
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_and_hidden_files_are_recognised() {
+        for name in [
+            ".#x.yaml",
+            "~$x.yaml",
+            "x.yaml~",
+            ".x.yaml.swp",
+            ".x.yaml",
+            "#x.yaml#",
+        ] {
+            assert!(is_editor_file(name), "{name}");
+        }
+        for name in ["x.yaml", "x~y.yml", "xa-1.yaml"] {
+            assert!(!is_editor_file(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn keys_keep_subfolders_and_drop_the_extension() {
+        assert_eq!(key_of(Path::new("x.yaml")), "x");
+        assert_eq!(key_of(Path::new("huyen/xa/a.yml")), "huyen/xa/a");
+        let job = Job {
+            sheet: PathBuf::from("d/huyen/a.yaml"),
+            key: "huyen/a".into(),
+        };
+        assert_eq!(job.out_dir(Path::new("o")), Path::new("o/huyen/a"));
+        assert_eq!(job.parent_dir(Path::new("o")), Path::new("o/huyen"));
+    }
+
+    #[test]
+    fn folders_expand_recursively_and_collisions_are_found() {
+        let dir = std::env::temp_dir().join(format!("vanban-expand-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for f in [
+            "b.yaml",
+            "a/x.yaml",
+            "a/.#x.yaml",
+            "a/~$x.yaml",
+            "a/x.yaml~",
+            "a/notes.txt",
+            ".git/c.yaml",
+            "b.yml",
+        ] {
+            let p = dir.join(f);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("dir");
+            std::fs::write(&p, "").expect("write");
+        }
+        std::fs::create_dir_all(dir.join("empty")).expect("dir");
+        let (jobs, problems) = expand(std::slice::from_ref(&dir));
+        assert!(problems.is_empty(), "{problems:?}");
+        let keys: Vec<&str> = jobs.iter().map(|j| j.key.as_str()).collect();
+        assert_eq!(keys, ["a/x", "b", "b"]);
+        let clashes = collisions(&jobs, Path::new("out"));
+        assert_eq!(clashes.len(), 1);
+        assert!(clashes[0].message.contains("same folder"), "{clashes:?}");
+
+        let twice = [dir.join("a"), dir.join("a/x.yaml")];
+        let (jobs, _) = expand(&twice);
+        let clashes = collisions(&jobs, Path::new("out"));
+        assert!(clashes[0].message.contains("given twice"), "{clashes:?}");
+
+        let (jobs, problems) = expand(&[dir.join("empty")]);
+        assert!(jobs.is_empty());
+        assert!(problems[0].message.contains("no fact sheet"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

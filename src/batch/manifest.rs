@@ -1,0 +1,330 @@
+//! The incremental manifest `<out>/.vanban-manifest.json`: for each output folder, what its
+//! documents were made from (the fact sheet and every file, glob and digest it depends on,
+//! the templates, vanban's version and the render settings) and the hash of every file
+//! written. A sheet whose inputs and outputs all still match is skipped without being read
+//! as YAML: deciding costs a few file hashes, not a check.
+//!
+//! The manifest is written once, at the end of a run, after every output it describes is in
+//! place, and atomically; a run that is killed leaves the previous manifest, so what it did
+//! write is simply rendered again.
+
+use super::Dependency;
+use crate::template::Templates;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The manifest's file name inside the output folder.
+pub const FILE_NAME: &str = ".vanban-manifest.json";
+
+/// Bumped when the layout below changes: an older manifest is then ignored (all rendered).
+const LAYOUT: u32 = 1;
+
+/// Everything recorded about one output folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    layout: u32,
+    /// Output folder key (`xa/a`) → entry.
+    pub entries: BTreeMap<String, Entry>,
+}
+
+/// What one fact sheet's documents were made from, and what was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The fact sheet, absolute.
+    pub sheet: PathBuf,
+    /// vanban's version and the render settings (formats, PDF standard).
+    pub settings: String,
+    /// Template name → hash of it, its parents and the component library.
+    pub templates: BTreeMap<String, String>,
+    pub dependencies: Vec<Recorded>,
+    pub outputs: Vec<Output>,
+}
+
+/// A dependency with the value it had when the documents were made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recorded {
+    /// A file (absolute) and the hash of its bytes; `None` when it could not be read.
+    File {
+        path: PathBuf,
+        sha256: Option<String>,
+    },
+    /// A glob pattern (absolute) and the files it matched, sorted.
+    Glob {
+        pattern: String,
+        matched: Vec<PathBuf>,
+    },
+    /// A value the caller computes once per run (a workbook row), by label.
+    Digest { label: String, sha256: String },
+}
+
+/// One written file: its path relative to the output folder, `/`-separated, and its hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Output {
+    pub path: String,
+    pub sha256: String,
+}
+
+/// Hex SHA-256 of `bytes`.
+pub fn sha256(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Hex SHA-256 of a file's bytes; `None` if it cannot be read.
+pub fn file_sha256(path: &Path) -> Option<String> {
+    std::fs::read(path).ok().map(|b| sha256(&b))
+}
+
+/// `path` made absolute against the current folder (without touching the file system), so
+/// a manifest stays valid whatever folder vanban is run from.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Every document template's [`template_hash`], by name.
+pub fn template_hashes(templates: &Templates) -> BTreeMap<String, String> {
+    templates
+        .list()
+        .map(|(name, _)| (name.to_string(), template_hash(templates, name)))
+        .collect()
+}
+
+/// The hash of what a template's documents are rendered from (see [`Templates::lineage`]).
+pub fn template_hash(templates: &Templates, name: &str) -> String {
+    let mut all = Vec::new();
+    for (n, text) in templates.lineage(name) {
+        for part in [n.as_bytes(), b"\0", text.as_bytes(), b"\0"] {
+            all.extend_from_slice(part);
+        }
+    }
+    sha256(&all)
+}
+
+/// The files matching a glob pattern, absolute and sorted; unreadable entries are left out.
+pub fn glob_matches(pattern: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = match glob::glob(pattern) {
+        Ok(paths) => paths.flatten().map(|p| absolute(&p)).collect(),
+        Err(_) => Vec::new(),
+    };
+    found.sort();
+    found
+}
+
+/// Records `dependency` with its current value. `sheet_hash` is the fact sheet's hash
+/// computed before it was read, so a sheet edited during the run is rendered again next time.
+pub fn record(dependency: &Dependency, sheet: &Path, sheet_hash: Option<&str>) -> Recorded {
+    match dependency {
+        Dependency::File(path) => {
+            let path = absolute(path);
+            let sha256 = match sheet_hash {
+                Some(h) if path == sheet => Some(h.to_string()),
+                _ => file_sha256(&path),
+            };
+            Recorded::File { path, sha256 }
+        }
+        Dependency::Glob { pattern, matched } => {
+            let pattern = absolute(Path::new(pattern)).to_string_lossy().into_owned();
+            let mut matched: Vec<PathBuf> = matched.iter().map(|p| absolute(p)).collect();
+            matched.sort();
+            Recorded::Glob { pattern, matched }
+        }
+        Dependency::Digest { label, sha256 } => Recorded::Digest {
+            label: label.clone(),
+            sha256: sha256.clone(),
+        },
+    }
+}
+
+/// What the current run knows without reading any fact sheet.
+pub struct Current<'a> {
+    pub settings: &'a str,
+    /// Template name → [`template_hash`], computed once per run.
+    pub templates: &'a BTreeMap<String, String>,
+    /// Label → current value of every digest the caller computed (workbook rows).
+    pub digests: &'a BTreeMap<String, String>,
+}
+
+impl Recorded {
+    /// Whether this dependency still has the value recorded.
+    fn unchanged(&self, current: &Current) -> bool {
+        match self {
+            Recorded::File { path, sha256 } => {
+                sha256.is_some() && file_sha256(path).as_ref() == sha256.as_ref()
+            }
+            Recorded::Glob { pattern, matched } => glob_matches(pattern) == *matched,
+            Recorded::Digest { label, sha256 } => current.digests.get(label) == Some(sha256),
+        }
+    }
+}
+
+impl Entry {
+    /// Whether the documents of `sheet` at `dir` can be kept as they are: same sheet, same
+    /// settings, every template, dependency and output file unchanged.
+    pub fn is_fresh(&self, sheet: &Path, out: &Path, current: &Current) -> bool {
+        self.sheet == sheet
+            && self.settings == current.settings
+            && self
+                .templates
+                .iter()
+                .all(|(name, hash)| current.templates.get(name) == Some(hash))
+            && self.dependencies.iter().all(|d| d.unchanged(current))
+            && !self.outputs.is_empty()
+            && self.outputs.iter().all(|o| {
+                let path = o.path.split('/').fold(out.to_path_buf(), |p, c| p.join(c));
+                file_sha256(&path).as_deref() == Some(o.sha256.as_str())
+            })
+    }
+}
+
+impl Manifest {
+    /// The manifest of `out`; an empty one when there is none, or it cannot be read or is
+    /// of another layout (everything is then rendered, which is always safe).
+    pub fn load(out: &Path) -> Manifest {
+        std::fs::read(out.join(FILE_NAME))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
+            .filter(|m| m.layout == LAYOUT)
+            .unwrap_or_default()
+    }
+
+    /// Writes the manifest atomically into `out`.
+    pub fn save(&self, out: &Path) -> anyhow::Result<()> {
+        let manifest = Manifest {
+            layout: LAYOUT,
+            entries: self.entries.clone(),
+        };
+        let mut json = serde_json::to_vec_pretty(&manifest)?;
+        json.push(b'\n');
+        crate::output::write_atomic(&out.join(FILE_NAME), &json)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_is_hex_of_the_standard_digest() {
+        assert_eq!(
+            sha256(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn an_entry_goes_stale_when_any_input_or_output_changes() {
+        let dir = absolute(&std::env::temp_dir().join(format!("vanban-mf-{}", std::process::id())));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("out/a")).expect("dir");
+        let sheet = dir.join("a.yaml");
+        let child = dir.join("c1.yaml");
+        std::fs::write(&sheet, "one").expect("write");
+        std::fs::write(&child, "child").expect("write");
+        std::fs::write(dir.join("out/a/t.docx"), "doc").expect("write");
+        let templates = Templates::load(None).expect("built-in templates");
+        let hashes = template_hashes(&templates);
+        let digests: BTreeMap<String, String> = [("row".to_string(), "r1".to_string())].into();
+        let current = Current {
+            settings: "s",
+            templates: &hashes,
+            digests: &digests,
+        };
+        let pattern = format!("{}/c*.yaml", dir.display());
+        let entry = Entry {
+            sheet: sheet.clone(),
+            settings: "s".into(),
+            templates: [(
+                "bao-cao-so-ket".to_string(),
+                template_hash(&templates, "bao-cao-so-ket"),
+            )]
+            .into(),
+            dependencies: vec![
+                record(&Dependency::File(sheet.clone()), &sheet, None),
+                record(
+                    &Dependency::Glob {
+                        pattern: pattern.clone(),
+                        matched: vec![child.clone()],
+                    },
+                    &sheet,
+                    None,
+                ),
+                record(
+                    &Dependency::Digest {
+                        label: "row".into(),
+                        sha256: "r1".into(),
+                    },
+                    &sheet,
+                    None,
+                ),
+            ],
+            outputs: vec![Output {
+                path: "a/t.docx".into(),
+                sha256: sha256(b"doc"),
+            }],
+        };
+        let out = dir.join("out");
+        assert!(entry.is_fresh(&sheet, &out, &current));
+        assert!(!entry.is_fresh(&child, &out, &current), "another sheet");
+        let other = Current {
+            settings: "t",
+            ..current
+        };
+        assert!(!entry.is_fresh(&sheet, &out, &other), "settings");
+        let mut edited = hashes.clone();
+        edited.insert("bao-cao-so-ket".into(), "other".into());
+        let other = Current {
+            templates: &edited,
+            ..current
+        };
+        assert!(!entry.is_fresh(&sheet, &out, &other), "template");
+        let changed: BTreeMap<String, String> = [("row".to_string(), "r2".to_string())].into();
+        let other = Current {
+            digests: &changed,
+            ..current
+        };
+        assert!(!entry.is_fresh(&sheet, &out, &other), "digest");
+
+        std::fs::write(dir.join("c2.yaml"), "new child").expect("write");
+        assert!(
+            !entry.is_fresh(&sheet, &out, &current),
+            "a new file matches the glob"
+        );
+        std::fs::remove_file(dir.join("c2.yaml")).expect("remove");
+        assert!(entry.is_fresh(&sheet, &out, &current));
+
+        std::fs::write(dir.join("out/a/t.docx"), "edited").expect("write");
+        assert!(!entry.is_fresh(&sheet, &out, &current), "output modified");
+        std::fs::remove_file(dir.join("out/a/t.docx")).expect("remove");
+        assert!(!entry.is_fresh(&sheet, &out, &current), "output deleted");
+        std::fs::write(dir.join("out/a/t.docx"), "doc").expect("write");
+
+        std::fs::write(&sheet, "two").expect("write");
+        assert!(!entry.is_fresh(&sheet, &out, &current), "sheet changed");
+
+        let mut m = Manifest::default();
+        m.entries.insert("a".into(), entry.clone());
+        m.save(&out).expect("save");
+        assert_eq!(Manifest::load(&out).entries, m.entries);
+        std::fs::write(out.join(FILE_NAME), "{not json").expect("write");
+        assert!(Manifest::load(&out).entries.is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn template_hash_covers_the_library() {
+        let templates = Templates::load(None).expect("built-in templates");
+        let names: Vec<&str> = templates
+            .lineage("bao-cao-so-ket")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, ["bao-cao-so-ket", crate::template::LIBRARY]);
+        assert_ne!(
+            template_hash(&templates, "bao-cao-so-ket"),
+            template_hash(&templates, "ke-hoach-tt124")
+        );
+    }
+}
