@@ -26,6 +26,7 @@ pub mod factsheet;
 pub mod locale;
 pub mod output;
 pub mod phrase;
+pub mod rollup;
 pub mod template;
 pub mod writer;
 
@@ -62,6 +63,9 @@ pub struct Checked {
     /// `data:` normalised by the declarations.
     pub data: Map<String, Value>,
     pub warnings: Diagnostics,
+    /// The roll-up over the sheet's `children:`; `None` for a sheet without children.
+    /// `rollup.files` and `rollup.globs` are what its documents depend on beyond the sheet.
+    pub rollup: Option<rollup::RollUp>,
 }
 
 /// The declarations of every template the sheet's documents use, and the problems of those
@@ -179,7 +183,25 @@ pub fn check(
     templates: &Templates,
     covers: Option<&dyn Fn(char) -> bool>,
 ) -> Result<Checked, Diagnostics> {
-    let loaded = load_file(file).map_err(Diagnostics)?;
+    check_in(
+        file,
+        templates,
+        covers,
+        &mut rollup::Walk::default(),
+        &contract::Merged::default(),
+    )
+}
+
+/// [`check`] of a sheet inside a tree: `walk` is where the roll-up is, `inherited` what the
+/// parent sums (checked and rolled up here too, so the parent finds it).
+pub(crate) fn check_in(
+    file: &Path,
+    templates: &Templates,
+    covers: Option<&dyn Fn(char) -> bool>,
+    walk: &mut rollup::Walk,
+    inherited: &contract::Merged,
+) -> Result<Checked, Diagnostics> {
+    let mut loaded = load_file(file).map_err(Diagnostics)?;
     // Errors of dropped fields first; then the rules, run on what did load, so one pass
     // reports a typo and a wrong total together.
     let mut found: Vec<Diagnostic> = loaded.errors.clone();
@@ -188,9 +210,11 @@ pub fn check(
             .into_iter()
             .map(|d| loaded.locate(d)),
     );
-    let (merged, problems) = contracts(&loaded, templates);
+    let (mut merged, problems) = contracts(&loaded, templates);
+    rollup::inherit(&mut merged, inherited);
     found.extend(problems);
     let open = factsheet::data::check(&loaded.tree, &merged);
+    let mut data = open.data;
     // A required name the loader dropped for a mistake inside it is reported once, there.
     let dropped = |d: &Diagnostic| {
         d.message.contains("is required by template")
@@ -225,6 +249,22 @@ pub fn check(
                 d
             }),
     );
+    // The children: the sums fill what the sheet leaves out (so a required figure the
+    // children give is no longer missing), before the sections are judged empty or not.
+    let rolled = if loaded.sheet.children.is_empty() {
+        None
+    } else {
+        let (rolled, diagnostics) =
+            rollup::roll_up(&loaded, &merged, &data, templates, covers, walk);
+        found.extend(diagnostics);
+        if let Some(r) = &rolled {
+            r.apply(&mut loaded.sheet, &mut data);
+            found.retain(|d| {
+                !(d.message.contains("is required by template") && r.filled.contains(&d.path))
+            });
+        }
+        rolled
+    };
     found.extend(factsheet::absent::warnings(&loaded));
     if let Some(covers) = covers {
         let mut names: Vec<&str> = loaded
@@ -261,8 +301,9 @@ pub fn check(
     } else {
         Ok(Checked {
             loaded,
-            data: open.data,
+            data,
             warnings: diagnostics,
+            rollup: rolled,
         })
     }
 }
@@ -277,7 +318,8 @@ pub fn build_documents(
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for spec in &sheet.documents {
-        let value = context::build(sheet, spec, &checked.data);
+        let mut value = context::build(sheet, spec, &checked.data);
+        rollup::add_to_context(&mut value, checked.rollup.as_ref());
         let ctx = match tera::Context::from_serialize(&value) {
             Ok(ctx) => ctx,
             Err(e) => {
