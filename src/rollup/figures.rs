@@ -154,8 +154,8 @@ pub fn builtin(sheet: &FactSheet, path: &str) -> Option<f64> {
 /// Writes a rolled-up built-in figure into the parent's sheet. A sum too large for the field
 /// is left out rather than wrapped (no real district comes near it).
 pub fn set_builtin(sheet: &mut FactSheet, path: &str, x: f64) {
-    let u32_of = |x: f64| (x >= 0.0 && x <= f64::from(u32::MAX)).then_some(x as u32);
-    let u64_of = |x: f64| (x >= 0.0 && x < 1.8e19).then_some(x as u64);
+    let u32_of = |x: f64| (0.0..=f64::from(u32::MAX)).contains(&x).then_some(x as u32);
+    let u64_of = |x: f64| (0.0..1.8e19).contains(&x).then_some(x as u64);
     let u = &mut sheet.unit;
     let f = &mut sheet.facts;
     match path {

@@ -186,7 +186,6 @@ fn names(items: Vec<String>) -> String {
 /// Checks every child of `loaded` and rolls the declared figures up. Returns the roll-up,
 /// or `None` when a child is broken (the errors say which), and the diagnostics: the
 /// children's errors, the tree's problems, disagreements, and warnings for sums left out.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn roll_up(
     loaded: &Loaded,
     merged: &Merged,
@@ -198,7 +197,7 @@ pub(crate) fn roll_up(
     let (entries, mut globs, mut out) = tree::resolve(loaded);
     let own = std::fs::canonicalize(&loaded.file).unwrap_or_else(|_| loaded.file.clone());
     walk.stack.push(own.clone());
-    walk.seen.entry(own).or_insert_with(PathBuf::new);
+    walk.seen.entry(own).or_default();
     let plan = Plan::of(merged);
     let level = loaded.sheet.unit.level;
     let at_entry = |index: usize, message: String, help: &str| {
