@@ -396,3 +396,91 @@ fn the_roll_up_records_every_file_and_glob_below_the_sheet() {
     .expect("checks");
     assert!(leaf.rollup.is_none());
 }
+
+/// A template of its own declaring a series (summed year by year) and a figure rolled up by
+/// `max`: the parent that states neither gets the children's; a point it states that
+/// disagrees is an error at that point's line.
+#[test]
+fn series_and_max_roll_up_by_their_declared_rule() {
+    let dir = tmp::temp_dir("rollup-series");
+    std::fs::create_dir_all(dir.join("templates")).expect("mkdir");
+    std::fs::create_dir_all(dir.join("xa")).expect("mkdir");
+    std::fs::write(
+        dir.join("templates/thong-ke.md.tera"),
+        "{#- vanban\nreads:\n  data.areas: { kind: series, of: { total: count, recognised: { kind: count, required: false } } }\n  data.largest: { kind: count, aggregate: max }\n-#}\n{% block kind %}BÁO CÁO{% endblock kind %}{% block type_code %}BC{% endblock type_code %}{% block title %}Thống kê{% endblock title %}{% block body %}\n{% for p in data.areas %}Năm {{ p.at }}: {% if p.recognised is not none %}{{ p.recognised | thousands }}{% else %}chưa đủ số liệu{% endif %}/{{ p.total | thousands }}.\n\n{% endfor %}Lớn nhất: {{ data.largest | thousands }}./.\n{% endblock body %}\n",
+    )
+    .expect("template");
+    let sheet = |name: &str, level: &str, extra: &str| {
+        format!(
+            "schema: 1\nunit: {{ name: {name}, level: {level} }}\nperiod: {{ year: 2024 }}\nissuer: {{ agency: [Ban Chỉ đạo], abbreviation: BCĐ, signer: {{ position: Trưởng ban }} }}\ndocuments: [{{ template: thong-ke }}]\n{extra}"
+        )
+    };
+    std::fs::write(
+        dir.join("xa/a.yaml"),
+        sheet("A", "xa", "data:\n  largest: 40\n  areas:\n    2023: { total: 10, recognised: 7 }\n    2024: { total: 10, recognised: 8 }\n"),
+    )
+    .expect("a");
+    std::fs::write(
+        dir.join("xa/b.yaml"),
+        sheet("B", "xa", "data:\n  largest: 55\n  areas:\n    2023: { total: 6 }\n    2024: { total: 6, recognised: 5 }\n"),
+    )
+    .expect("b");
+    std::fs::write(
+        dir.join("huyen.yaml"),
+        sheet("H", "huyen", "children: [xa/*.yaml]\n"),
+    )
+    .expect("huyen");
+    let templates = dir.join("templates");
+    let out = dir.join("out");
+    let o = vanban(&[
+        "render",
+        dir.join("huyen.yaml").to_str().expect("utf-8"),
+        "--templates",
+        templates.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--format",
+        "txt",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let txt = std::fs::read_to_string(out.join("huyen/thong-ke.txt")).expect("txt");
+    // 2023: B gives no recognised count, so there is no sum for it (not 7).
+    assert!(txt.contains("Năm 2023: chưa đủ số liệu/16."), "{txt}");
+    assert!(txt.contains("Năm 2024: 13/16."), "{txt}");
+    assert!(txt.contains("Lớn nhất: 55./."), "{txt}");
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: data.areas:") && err.contains("xa/b.yaml"),
+        "{err}"
+    );
+    // The parent states 2024 with a recognised count its children do not add up to.
+    std::fs::write(
+        dir.join("huyen.yaml"),
+        sheet(
+            "H",
+            "huyen",
+            "children: [xa/*.yaml]\ndata:\n  largest: 60\n  areas:\n    2024: { total: 16, recognised: 12 }\n",
+        ),
+    )
+    .expect("huyen");
+    let o = vanban(&[
+        "check",
+        dir.join("huyen.yaml").to_str().expect("utf-8"),
+        "--templates",
+        templates.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("huyen.yaml:10:36: error: data.areas.2024.recognised:")
+            && err.contains("is 12 here, but the children add up to 13:")
+            && err.contains("xa/a.yaml:10:36 gives 8"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: data.largest:")
+            && err.contains("is 60 here, but the children reach at most 55")
+            && err.contains("the children's largest figure (55)"),
+        "{err}"
+    );
+}
