@@ -27,6 +27,7 @@ pub mod factsheet;
 pub mod locale;
 pub mod output;
 pub mod phrase;
+pub mod rollup;
 pub mod template;
 pub mod writer;
 
@@ -66,6 +67,23 @@ pub struct Checked {
     /// What the documents depend on besides the templates and the render options: the fact
     /// sheet itself, and whatever else the check read (the incremental render re-checks them).
     pub dependencies: Vec<batch::Dependency>,
+    /// The roll-up over the sheet's `children:`; `None` for a sheet without children.
+    /// `rollup.files` and `rollup.globs` are what its documents depend on beyond the sheet.
+    pub rollup: Option<rollup::RollUp>,
+}
+
+/// What a sheet's documents depend on besides templates and options: the sheet, and for a
+/// roll-up every sheet below it and every glob with its matches.
+fn dependencies(file: &Path, rollup: Option<&rollup::RollUp>) -> Vec<batch::Dependency> {
+    let mut out = vec![batch::Dependency::File(file.to_path_buf())];
+    if let Some(r) = rollup {
+        out.extend(r.files.iter().cloned().map(batch::Dependency::File));
+        out.extend(r.globs.iter().map(|g| batch::Dependency::Glob {
+            pattern: g.pattern.clone(),
+            matched: g.matched.clone(),
+        }));
+    }
+    out
 }
 
 /// The declarations of every template the sheet's documents use, and the problems of those
@@ -183,7 +201,25 @@ pub fn check(
     templates: &Templates,
     covers: Option<&dyn Fn(char) -> bool>,
 ) -> Result<Checked, Diagnostics> {
-    let loaded = load_file(file).map_err(Diagnostics)?;
+    check_in(
+        file,
+        templates,
+        covers,
+        &mut rollup::Walk::default(),
+        &contract::Merged::default(),
+    )
+}
+
+/// [`check`] of a sheet inside a tree: `walk` is where the roll-up is, `inherited` what the
+/// parent sums (checked and rolled up here too, so the parent finds it).
+pub(crate) fn check_in(
+    file: &Path,
+    templates: &Templates,
+    covers: Option<&dyn Fn(char) -> bool>,
+    walk: &mut rollup::Walk,
+    inherited: &contract::Merged,
+) -> Result<Checked, Diagnostics> {
+    let mut loaded = load_file(file).map_err(Diagnostics)?;
     // Errors of dropped fields first; then the rules, run on what did load, so one pass
     // reports a typo and a wrong total together.
     let mut found: Vec<Diagnostic> = loaded.errors.clone();
@@ -192,9 +228,11 @@ pub fn check(
             .into_iter()
             .map(|d| loaded.locate(d)),
     );
-    let (merged, problems) = contracts(&loaded, templates);
+    let (mut merged, problems) = contracts(&loaded, templates);
+    rollup::inherit(&mut merged, inherited);
     found.extend(problems);
     let open = factsheet::data::check(&loaded.tree, &merged);
+    let mut data = open.data;
     // A required name the loader dropped for a mistake inside it is reported once, there.
     let dropped = |d: &Diagnostic| {
         d.message.contains("is required by template")
@@ -229,6 +267,22 @@ pub fn check(
                 d
             }),
     );
+    // The children: the sums fill what the sheet leaves out (so a required figure the
+    // children give is no longer missing), before the sections are judged empty or not.
+    let rolled = if loaded.sheet.children.is_empty() {
+        None
+    } else {
+        let (rolled, diagnostics) =
+            rollup::roll_up(&loaded, &merged, &data, templates, covers, walk);
+        found.extend(diagnostics);
+        if let Some(r) = &rolled {
+            r.apply(&mut loaded.sheet, &mut data);
+            found.retain(|d| {
+                !(d.message.contains("is required by template") && r.filled.contains(&d.path))
+            });
+        }
+        rolled
+    };
     found.extend(factsheet::absent::warnings(&loaded));
     if let Some(covers) = covers {
         let mut names: Vec<&str> = loaded
@@ -265,9 +319,10 @@ pub fn check(
     } else {
         Ok(Checked {
             loaded,
-            data: open.data,
+            data,
             warnings: diagnostics,
-            dependencies: vec![batch::Dependency::File(file.to_path_buf())],
+            dependencies: dependencies(file, rolled.as_ref()),
+            rollup: rolled,
         })
     }
 }
@@ -284,7 +339,11 @@ pub fn build_documents(
     let mut values: Vec<serde_json::Value> = sheet
         .documents
         .iter()
-        .map(|spec| context::build(sheet, spec, &checked.data))
+        .map(|spec| {
+            let mut value = context::build(sheet, spec, &checked.data);
+            rollup::add_to_context(&mut value, checked.rollup.as_ref());
+            value
+        })
         .collect();
     // Every document can cite the others of its sheet (a QUYẾT ĐỊNH cites the TỜ TRÌNH).
     let references: Vec<serde_json::Value> = sheet

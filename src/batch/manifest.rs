@@ -105,10 +105,11 @@ pub fn template_hash(templates: &Templates, name: &str) -> String {
 
 /// The files matching a glob pattern, absolute and sorted; unreadable entries are left out.
 pub fn glob_matches(pattern: &str) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = match glob::glob(pattern) {
-        Ok(paths) => paths.flatten().map(|p| absolute(&p)).collect(),
-        Err(_) => Vec::new(),
-    };
+    let mut found: Vec<PathBuf> = crate::rollup::tree::sheets_matching(pattern)
+        .unwrap_or_default()
+        .iter()
+        .map(|p| absolute(p))
+        .collect();
     found.sort();
     found
 }

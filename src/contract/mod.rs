@@ -94,7 +94,8 @@ impl Kind {
 
     fn default_aggregate(self) -> Aggregate {
         match self {
-            Kind::Count | Kind::Money | Kind::Area => Aggregate::Sum,
+            // A series sums its count, money and area figures point by point.
+            Kind::Count | Kind::Money | Kind::Area | Kind::Series => Aggregate::Sum,
             _ => Aggregate::None,
         }
     }

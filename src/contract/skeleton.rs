@@ -143,6 +143,13 @@ pub fn skeleton(template: &str, contract: &Contract, level: Level, year: i32) ->
         out,
         "\nissuer:\n  parent_agency: [\"UBND {word} Tên đơn vị\"]   # one entry per printed line; may be []\n  agency: [\"Ban Chỉ đạo an ninh, trật tự\"]\n  abbreviation: BCĐ\n  signer:\n    position: Trưởng ban\n    name: \"\"\n  recipients:\n    - {{ name: Cấp trên, purpose: báo cáo }}\n  archive: [VT]\n\ndocuments:\n  - template: {template}\n    date: {year}-11           # YYYY-MM-DD; YYYY-MM leaves the day blank for a draft\n"
     );
+    // A district or province usually sums its units' own sheets (see docs/fact-sheet.md).
+    if matches!(level, Level::Huyen | Level::Tinh) {
+        let _ = write!(
+            out,
+            "\n# children:                  # the units' own fact sheets to sum up (paths or patterns\n#   - xa/*.yaml               # relative to this file); what you leave out below is their sum\n"
+        );
+    }
     for root in ["facts", "data", "narrative"] {
         let entries = under(&format!("{root}."));
         if entries.is_empty() {

@@ -41,6 +41,10 @@ pub struct FactSheet {
     /// checked against those declarations by [`data::check`], not by serde.
     #[serde(default)]
     pub data: BTreeMap<String, serde_json::Value>,
+    /// The units one level below whose sheets this one sums up: paths or globs
+    /// (`xa/*.yaml`) relative to this sheet's folder. See [`crate::rollup`].
+    #[serde(default)]
+    pub children: Vec<String>,
 }
 
 /// Administrative level of a unit (TT124 Điều 2).
@@ -71,6 +75,17 @@ impl Level {
     /// Communes, wards and towns are assessed under TT124 Điều 5.
     pub fn is_commune(self) -> bool {
         matches!(self, Level::Xa | Level::Phuong | Level::ThiTran)
+    }
+
+    /// The rank of the level in the administrative tree: a child's rank is below its
+    /// parent's (khu dân cư 0, xã/phường/thị trấn 1, huyện 2, tỉnh 3).
+    pub fn rank(self) -> u8 {
+        match self {
+            Level::KhuDanCu => 0,
+            Level::Xa | Level::Phuong | Level::ThiTran => 1,
+            Level::Huyen => 2,
+            Level::Tinh => 3,
+        }
     }
 }
 

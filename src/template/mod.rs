@@ -45,6 +45,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/bao-cao-so-ket.md.tera"),
     ),
     (
+        "bao-cao-tong-hop",
+        include_str!("../../templates/bao-cao-tong-hop.md.tera"),
+    ),
+    (
         "bao-cao-tong-ket",
         include_str!("../../templates/bao-cao-tong-ket.md.tera"),
     ),

@@ -506,3 +506,69 @@ fn a_batch_killed_midway_leaves_nothing_half_written_after_the_next_run() {
     assert_eq!(all_complete(&out_dir), Ok(2 * COPIES));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Copies a folder tree (fixtures) recursively.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from)
+        .expect("read fixture folder")
+        .flatten()
+    {
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::create_dir_all(to).expect("mkdir");
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn a_childs_correction_rerenders_only_it_and_its_parents() {
+    let dir = temp_dir("batch-tree");
+    let tree = dir.join("huyen");
+    copy_tree(&root().join("tests/fixtures/rollup/huyen"), &tree);
+    // The disagreeing variant is another test's: this tree is the consistent district.
+    std::fs::remove_file(tree.join("dong-son-sai-so.yaml")).expect("remove variant");
+    let out_dir = dir.join("out");
+    let run = || {
+        let out = render(&[s(&tree), "-o", s(&out_dir), "--format", "txt"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        out
+    };
+    let first = run();
+    let all = written_folders(&first, &out_dir);
+    assert!(all.contains(&"dong-son".to_string()), "{all:?}");
+    assert!(
+        written_folders(&run(), &out_dir).is_empty(),
+        "nothing changed"
+    );
+
+    // One figure of one thôn: the thôn, its xã and the district are rendered again.
+    let thon = tree.join("xa/dong-hoa/thon-1.yaml");
+    let text = std::fs::read_to_string(&thon).expect("thôn");
+    std::fs::write(&thon, format!("{text}# corrected\n")).expect("edit");
+    assert_eq!(
+        written_folders(&run(), &out_dir),
+        ["dong-son", "xa/a-dong-hoa", "xa/dong-hoa/thon-1"]
+    );
+
+    // A new commune matching the district's glob changes the district's roll-up.
+    std::fs::copy(
+        tree.join("xa/c-dong-thanh.yaml"),
+        tree.join("xa/d-dong-moi.yaml"),
+    )
+    .expect("new child");
+    let text = std::fs::read_to_string(tree.join("xa/d-dong-moi.yaml")).expect("read");
+    std::fs::write(
+        tree.join("xa/d-dong-moi.yaml"),
+        text.replace("name: Đông Thanh", "name: Đông Mới"),
+    )
+    .expect("rename");
+    assert_eq!(
+        written_folders(&run(), &out_dir),
+        ["dong-son", "xa/d-dong-moi"]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -18,4 +18,5 @@ mod pdf_writer;
 mod plan_and_periodic;
 mod render_example;
 mod render_pdf;
+mod rollup;
 mod tables;

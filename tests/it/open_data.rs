@@ -332,6 +332,7 @@ fn every_built_in_template_has_a_skeleton_that_parses() {
         ("bao-cao-so-ket", "xa"),
         ("ke-hoach-tt124", "thi_tran"),
         ("bao-cao-tong-ket", "tinh"),
+        ("bao-cao-tong-hop", "huyen"),
     ] {
         let o = vanban(&["init", "--template", template, "--kind", level]);
         assert!(o.status.success(), "{template}: {}", stderr(&o));

@@ -1,0 +1,366 @@
+//! Roll-up over a tree of fact sheets: a district's or a province's sheet lists its
+//! children (`children:`, paths or globs relative to its folder); each child is loaded and
+//! checked like any sheet (itself rolling up its own children), and every figure the parent's
+//! templates declare combines over the children by its rule (`aggregate: sum|max|none`).
+//!
+//! - A figure the parent leaves out takes the children's sum; a value missing in any child
+//!   leaves the sum out too (a partial sum is not a total) and a warning names the children
+//!   that lack it.
+//! - A figure the parent states that disagrees with its children is an error naming both
+//!   values and both places.
+//! - A child with errors fails the parent's roll-up (its errors are reported at its own
+//!   lines, and the parent says which child broke it); a loop, a sheet listed twice, a
+//!   pattern matching nothing and a child not below the parent's level are errors.
+//!
+//! The templates see `children` (one entry per child, in the order `children:` lists them, a
+//! glob's matches by file name) and `rollup` (the communes that met the TT124 standard and
+//! those that did not, the models); see `docs/templates.md`.
+
+mod compare;
+mod context;
+pub mod figures;
+pub(crate) mod tree;
+pub mod units;
+
+pub use context::add_to_context;
+pub use tree::{GlobMatch, Walk};
+
+use crate::contract::{Aggregate, Merged};
+use crate::derive::{self, CommuneAssessment};
+use crate::diagnostic::Diagnostic;
+use crate::factsheet::load::Loaded;
+use crate::factsheet::{FactSheet, Level, SubUnits};
+use crate::template::Templates;
+use compare::{Sums, written};
+use context::child_context;
+use figures::Plan;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::path::PathBuf;
+use units::ModelTotals;
+
+/// A commune-level unit of the tree with its TT124 Điều 5 verdict (from
+/// [`derive::assess_commune`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    /// `xã Tân Phú`.
+    pub full: String,
+    /// The unit whose sheet lists it: `huyện Yên Lạc`.
+    pub within: String,
+    pub file: PathBuf,
+    pub pass: bool,
+    /// The Điều 5 criteria (1–4) not met.
+    pub failed: Vec<u8>,
+}
+
+/// One child as the parent's documents see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Child {
+    /// The child's fact sheet, joined to the parent's folder.
+    pub file: PathBuf,
+    pub name: String,
+    pub level: Level,
+    /// Its entry of the `children` list of the template context.
+    pub context: Value,
+}
+
+/// What the parent takes from its children where it states nothing itself.
+#[derive(Debug, Clone, Default)]
+struct Fill {
+    builtins: Vec<(String, f64)>,
+    data: Vec<(String, Value)>,
+    sub_units: Option<Vec<SubUnits>>,
+}
+
+/// The roll-up of one sheet over its children.
+#[derive(Debug, Clone)]
+pub struct RollUp {
+    /// The direct children, in the order `children:` lists them.
+    pub children: Vec<Child>,
+    /// Every fact sheet below this one (children, their children…): what the parent's
+    /// documents depend on, for the incremental manifest.
+    pub files: Vec<PathBuf>,
+    /// Every glob of this sheet and of the sheets below it, with what it matched: a new file
+    /// matching one changes the roll-up.
+    pub globs: Vec<GlobMatch>,
+    /// Every commune-level unit below this one with its TT124 verdict, in tree order.
+    pub communes: Vec<Verdict>,
+    /// The community models of the units below.
+    pub models: ModelTotals,
+    /// The names the parent takes from its children (`unit.households`, `data.patrols`…).
+    pub filled: Vec<String>,
+    fill: Fill,
+}
+
+impl RollUp {
+    /// Writes the rolled-up figures into the parent's sheet and data where it states none.
+    pub fn apply(&self, sheet: &mut FactSheet, data: &mut Map<String, Value>) {
+        for (path, x) in &self.fill.builtins {
+            figures::set_builtin(sheet, path, *x);
+        }
+        for (key, v) in &self.fill.data {
+            data.insert(key.clone(), v.clone());
+        }
+        if let Some(groups) = &self.fill.sub_units {
+            sheet.unit.sub_units = groups.clone();
+        }
+    }
+}
+
+/// Declarations of `from` that roll up, added to `merged` (not required) so that a child
+/// checked for its parent normalises, and itself rolls up, what the parent sums.
+pub fn inherit(merged: &mut Merged, from: &Merged) {
+    for (name, (d, _)) in &from.by_name {
+        if d.aggregate == Aggregate::None || merged.by_name.contains_key(name) {
+            continue;
+        }
+        let mut d = d.clone();
+        d.required = false;
+        merged.by_name.insert(name.clone(), (d, Vec::new()));
+    }
+}
+
+/// A checked child, as the roll-up needs it (kept only while its parent is rolled up).
+struct Summary {
+    file: PathBuf,
+    shown: String,
+    /// The child's sheet with what it takes from its own children filled in, its tree
+    /// and positions as written.
+    loaded: Loaded,
+    data: Map<String, Value>,
+    rollup: Option<RollUp>,
+}
+
+impl Summary {
+    /// Where the child's figure is: `file:line:col` when it writes it, `file (sum of its
+    /// children)` when it takes it from its own children.
+    fn at(&self, path: &str) -> String {
+        let pos = written(&self.loaded.tree, path)
+            .then(|| self.loaded.paths.locate(path))
+            .flatten();
+        match pos {
+            Some(pos) => format!("{}:{}:{}", self.file.display(), pos.line, pos.column),
+            None if self
+                .rollup
+                .as_ref()
+                .is_some_and(|r| r.filled.iter().any(|f| f == path)) =>
+            {
+                format!("{} (sum of its children)", self.file.display())
+            }
+            None => self.file.display().to_string(),
+        }
+    }
+
+    fn full(&self) -> String {
+        derive::unit_name(self.loaded.sheet.unit.level, &self.loaded.sheet.unit.name)
+    }
+
+    fn models(&self) -> ModelTotals {
+        match &self.rollup {
+            Some(r) if self.loaded.sheet.facts.models.is_empty() => r.models.clone(),
+            _ => ModelTotals::of(&self.loaded.sheet.facts.models),
+        }
+    }
+
+    fn assessment(&self) -> Option<CommuneAssessment> {
+        self.loaded
+            .sheet
+            .unit
+            .level
+            .is_commune()
+            .then(|| derive::assess_commune(&self.loaded.sheet))
+    }
+}
+/// Checks every child of `loaded` and rolls the declared figures up. Returns the roll-up,
+/// or `None` when a child is broken (the errors say which), and the diagnostics: the
+/// children's errors, the tree's problems, disagreements, and warnings for sums left out.
+pub(crate) fn roll_up(
+    loaded: &Loaded,
+    merged: &Merged,
+    data: &Map<String, Value>,
+    templates: &Templates,
+    covers: Option<&dyn Fn(char) -> bool>,
+    walk: &mut Walk,
+) -> (Option<RollUp>, Vec<Diagnostic>) {
+    let (entries, mut globs, mut out) = tree::resolve(loaded);
+    let own = std::fs::canonicalize(&loaded.file).unwrap_or_else(|_| loaded.file.clone());
+    walk.stack.push(own.clone());
+    walk.seen.entry(own).or_default();
+    let plan = Plan::of(merged);
+    let level = loaded.sheet.unit.level;
+    let at_entry = |index: usize, message: String, help: &str| {
+        let path = format!("children[{index}]");
+        let mut d = Diagnostic::error(path.clone(), message).with_help(help.to_string());
+        d.file = loaded.file.clone();
+        d.position = loaded.paths.locate(&path);
+        d
+    };
+    let mut children: Vec<Summary> = Vec::new();
+    for entry in entries {
+        if walk.stack.contains(&entry.canonical) {
+            out.push(at_entry(
+                entry.index,
+                format!(
+                    "`{}` is this sheet or a sheet above it: the children form a loop",
+                    entry.shown
+                ),
+                "a sheet lists only the units below it: remove this entry",
+            ));
+            continue;
+        }
+        if let Some(by) = walk.seen.get(&entry.canonical) {
+            out.push(at_entry(
+                entry.index,
+                format!(
+                    "`{}` is already counted under `{}`",
+                    entry.shown,
+                    by.display()
+                ),
+                "a unit belongs to one parent: list it in one sheet only, or its figures count twice",
+            ));
+            continue;
+        }
+        walk.seen
+            .insert(entry.canonical.clone(), loaded.file.clone());
+        match crate::check_in(&entry.file, templates, covers, walk, merged) {
+            Err(diagnostics) => {
+                let n = diagnostics.error_count();
+                out.extend(diagnostics.0.into_iter().filter(Diagnostic::is_error));
+                out.push(at_entry(
+                    entry.index,
+                    format!(
+                        "the child sheet `{}` has {n} error(s): the sums over the children cannot be made",
+                        entry.shown
+                    ),
+                    "correct the child sheet (its errors are listed with their lines), then check this sheet again",
+                ));
+            }
+            Ok(checked) => {
+                let child_level = checked.loaded.sheet.unit.level;
+                if child_level.rank() >= level.rank() {
+                    out.push(at_entry(
+                        entry.index,
+                        format!(
+                            "`{}` is a {} ({}): a child must be a unit below this {}",
+                            entry.shown,
+                            child_level.word(),
+                            checked.loaded.sheet.unit.name,
+                            level.word()
+                        ),
+                        "list only the units below this one (xã, phường, thị trấn under a huyện; khu dân cư under a xã), or correct unit.level in that sheet",
+                    ));
+                    continue;
+                }
+                children.push(Summary {
+                    file: entry.file,
+                    shown: entry.shown,
+                    loaded: checked.loaded,
+                    data: checked.data,
+                    rollup: checked.rollup,
+                });
+            }
+        }
+    }
+    walk.stack.pop();
+    if out.iter().any(Diagnostic::is_error) {
+        return (None, out);
+    }
+
+    let mut fill = Fill::default();
+    let mut filled = Vec::new();
+    let mut sums = Sums {
+        loaded,
+        children: &children,
+        out: &mut out,
+    };
+    for s in &plan.scalars {
+        if let Some(v) = sums.scalar(s, data) {
+            match s.path.strip_prefix("data.") {
+                Some(key) => fill.data.push((key.to_string(), v)),
+                None => {
+                    if let Some(x) = crate::phrase::value_of(&v) {
+                        fill.builtins.push((s.path.clone(), x));
+                    }
+                }
+            }
+            filled.push(s.path.clone());
+        }
+    }
+    for s in &plan.series {
+        if let Some(v) = sums.series(s, data) {
+            fill.data
+                .push((s.name.trim_start_matches("data.").to_string(), v));
+            filled.push(s.name.clone());
+        }
+    }
+    if plan.sub_units
+        && let Some(groups) = sums.sub_units()
+    {
+        fill.sub_units = Some(groups);
+        filled.push("unit.sub_units".into());
+    }
+
+    let within = derive::unit_name(level, &loaded.sheet.unit.name);
+    let mut files = Vec::new();
+    let mut communes = Vec::new();
+    let mut models = Vec::new();
+    let mut entries = Vec::new();
+    for c in &children {
+        files.push(c.file.clone());
+        let assessment = c.assessment();
+        let mut below: Vec<Verdict> = Vec::new();
+        if let Some(a) = &assessment {
+            below.push(Verdict {
+                full: c.full(),
+                within: within.clone(),
+                file: c.file.clone(),
+                pass: a.pass,
+                failed: a.failed.clone(),
+            });
+        }
+        if let Some(r) = &c.rollup {
+            files.extend(r.files.iter().cloned());
+            globs.extend(r.globs.iter().cloned());
+            below.extend(r.communes.iter().cloned());
+        }
+        let m = c.models();
+        entries.push(Child {
+            file: c.file.clone(),
+            name: c.loaded.sheet.unit.name.clone(),
+            level: c.loaded.sheet.unit.level,
+            context: child_context(c, &plan, assessment.as_ref(), &below, &m),
+        });
+        communes.extend(below);
+        models.push(m);
+    }
+    let rollup = RollUp {
+        children: entries,
+        files,
+        globs,
+        communes,
+        models: ModelTotals::combine(&models),
+        filled,
+        fill,
+    };
+    (Some(rollup), out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inherited_declarations_are_optional() {
+        let c = crate::contract::parse(
+            "{#- vanban\nreads:\n  data.patrols: { kind: count, required: true }\n  data.note: { kind: text }\n-#}",
+        )
+        .expect("header");
+        let mut parent = Merged::default();
+        parent.add("t", &c);
+        let mut child = Merged::default();
+        inherit(&mut child, &parent);
+        let d = child.get("data.patrols").expect("inherited");
+        assert!(!d.required);
+        assert!(child.get("data.note").is_none(), "text does not roll up");
+    }
+}

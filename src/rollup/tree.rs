@@ -1,0 +1,194 @@
+//! The tree of fact sheets: `children:` entries resolved to files (paths and globs relative
+//! to the sheet's folder), and the walk that keeps a tree a tree (no loop, no sheet counted
+//! twice).
+
+use crate::diagnostic::Diagnostic;
+use crate::factsheet::load::Loaded;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Where a roll-up is in the tree: the sheets being checked above this one (to catch a
+/// loop) and every sheet already counted, with the sheet that listed it (to catch a sheet
+/// counted twice).
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub(super) stack: Vec<PathBuf>,
+    pub(super) seen: BTreeMap<PathBuf, PathBuf>,
+}
+
+/// A glob of `children:` and the files it matched, for the incremental manifest: a new
+/// child file matching it must make the parent render again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlobMatch {
+    /// The pattern as expanded, joined to the sheet's folder: `data/huyen-x/xa/*.yaml`.
+    pub pattern: String,
+    /// The fact sheets it matched, in name order.
+    pub matched: Vec<PathBuf>,
+}
+
+/// A child sheet found from an entry of `children:`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Index of the `children:` entry that named it.
+    pub index: usize,
+    /// The file, joined to the parent's folder (relative when the parent's path is).
+    pub file: PathBuf,
+    /// The file as the parent's folder sees it: `xa/a.yaml`.
+    pub shown: String,
+    /// The file's canonical path: two entries naming one file are one child.
+    pub canonical: PathBuf,
+}
+
+/// Editor lock and backup files, and hidden files: never fact sheets (the rule the batch's
+/// folder expansion uses).
+pub fn is_editor_file(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| crate::batch::expand::is_editor_file(&n.to_string_lossy()))
+}
+
+fn is_fact_sheet(path: &Path) -> bool {
+    path.is_file()
+        && path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+        && !is_editor_file(path)
+}
+
+/// The fact sheets a `children:` glob matches (editor files and other files left out), in
+/// name order: one matcher for the roll-up and for the manifest that re-checks it.
+pub fn sheets_matching(pattern: &str) -> Result<Vec<PathBuf>, glob::PatternError> {
+    let options = glob::MatchOptions {
+        case_sensitive: true,
+        require_literal_separator: true,
+        require_literal_leading_dot: true,
+    };
+    let mut found: Vec<PathBuf> = glob::glob_with(pattern, options)?
+        .filter_map(Result::ok)
+        .filter(|p| is_fact_sheet(p))
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// The `children:` entries of a sheet resolved to files, in the order listed (a glob's
+/// matches in name order), with every glob and what it matched, and the problems: an entry
+/// that names no file, a glob that matches nothing, a file named twice.
+pub fn resolve(loaded: &Loaded) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>) {
+    let folder = loaded
+        .file
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut globs = Vec::new();
+    let mut problems = Vec::new();
+    let error = |index: usize, message: String, help: String| {
+        let path = format!("children[{index}]");
+        let mut d = Diagnostic::error(path.clone(), message).with_help(help);
+        d.file = loaded.file.clone();
+        d.position = loaded.paths.locate(&path);
+        d
+    };
+    let shown = |file: &Path| {
+        file.strip_prefix(&folder)
+            .unwrap_or(file)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    let where_ = if folder.as_os_str().is_empty() {
+        "the current folder".to_string()
+    } else {
+        format!("`{}`", folder.display())
+    };
+    for (index, raw) in loaded.sheet.children.iter().enumerate() {
+        let pattern = raw.trim();
+        if pattern.is_empty() {
+            problems.push(error(
+                index,
+                "this entry of `children` is empty".into(),
+                "write the path of a child's fact sheet, e.g. `xa/tan-phu.yaml`, or a pattern such as `xa/*.yaml`".into(),
+            ));
+            continue;
+        }
+        let found: Vec<PathBuf> = if pattern.contains(['*', '?', '[']) {
+            let full = if Path::new(pattern).is_absolute() || folder.as_os_str().is_empty() {
+                pattern.to_string()
+            } else {
+                match folder.to_str() {
+                    Some(f) => format!("{}/{pattern}", glob::Pattern::escape(f)),
+                    None => pattern.to_string(),
+                }
+            };
+            let mut matched: Vec<PathBuf> = match sheets_matching(&full) {
+                Ok(paths) => paths,
+                Err(e) => {
+                    problems.push(error(
+                        index,
+                        format!("`{pattern}` is not a pattern vanban can read: {}", e.msg),
+                        "use `*` for any name (`xa/*.yaml`), `?` for one letter; write a plain path for one file".into(),
+                    ));
+                    continue;
+                }
+            };
+            matched.sort();
+            globs.push(GlobMatch {
+                pattern: full.clone(),
+                matched: matched.clone(),
+            });
+            if matched.is_empty() {
+                problems.push(error(
+                    index,
+                    format!("`{pattern}` matches no fact sheet"),
+                    format!("check the folder and the pattern: they are relative to this sheet's folder ({where_}), and only .yaml and .yml files count"),
+                ));
+            }
+            matched
+        } else {
+            let file = folder.join(pattern);
+            if !file.is_file() {
+                problems.push(error(
+                    index,
+                    format!("there is no fact sheet `{pattern}`"),
+                    format!(
+                        "check the name: the path is relative to this sheet's folder ({where_})"
+                    ),
+                ));
+                continue;
+            }
+            vec![file]
+        };
+        for file in found {
+            let canonical = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+            if let Some(first) = entries.iter().find(|e| e.canonical == canonical) {
+                problems.push(error(
+                    index,
+                    format!(
+                        "`{}` is listed twice (also by children[{}])",
+                        shown(&file),
+                        first.index
+                    ),
+                    "list each child once: a pattern and a path that match the same file count it twice".into(),
+                ));
+                continue;
+            }
+            entries.push(Entry {
+                index,
+                shown: shown(&file),
+                file,
+                canonical,
+            });
+        }
+    }
+    (entries, globs, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_files_are_not_fact_sheets() {
+        for name in [".#a.yaml", "~$a.yaml", "a.yaml~", ".hidden.yaml"] {
+            assert!(is_editor_file(Path::new(name)), "{name}");
+        }
+        assert!(!is_editor_file(Path::new("xa/a.yaml")));
+    }
+}
