@@ -27,12 +27,13 @@ pub mod locale;
 pub mod output;
 pub mod phrase;
 pub mod template;
+pub mod workbook;
 pub mod writer;
 
 use anyhow::Result;
 use diagnostic::{Diagnostic, Diagnostics};
 use document::Document;
-use factsheet::load::{Loaded, load_file};
+use factsheet::load::{Loaded, load_file_with};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 use template::Templates;
@@ -179,7 +180,47 @@ pub fn check(
     templates: &Templates,
     covers: Option<&dyn Fn(char) -> bool>,
 ) -> Result<Checked, Diagnostics> {
-    let loaded = load_file(file).map_err(Diagnostics)?;
+    check_with(
+        file,
+        templates,
+        &CheckOptions {
+            covers,
+            ..CheckOptions::default()
+        },
+    )
+}
+
+/// What `check` is given besides the fact sheet and the templates.
+#[derive(Clone, Copy, Default)]
+pub struct CheckOptions<'a> {
+    /// Whether the PDF font can print a character; `None` skips that check.
+    pub covers: Option<&'a dyn Fn(char) -> bool>,
+    /// The sheet's row of a data-entry workbook: its figures are filled in before any check,
+    /// and a problem with one of them is reported at its cell.
+    pub figures: Option<workbook::Figures<'a>>,
+}
+
+/// [`check`] with every option.
+pub fn check_with(
+    file: &Path,
+    templates: &Templates,
+    options: &CheckOptions<'_>,
+) -> Result<Checked, Diagnostics> {
+    let covers = options.covers;
+    let mut applied = workbook::Applied::default();
+    let loaded = load_file_with(file, &mut |tree, paths| {
+        if let Some(figures) = options.figures {
+            applied = figures.apply(tree, paths, file);
+        }
+    })
+    .map_err(|found| {
+        let mut found: Vec<Diagnostic> = found
+            .into_iter()
+            .filter_map(|d| relocate(&applied, options, file, d))
+            .collect();
+        found.append(&mut applied.problems.clone());
+        Diagnostics(found)
+    })?;
     // Errors of dropped fields first; then the rules, run on what did load, so one pass
     // reports a typo and a wrong total together.
     let mut found: Vec<Diagnostic> = loaded.errors.clone();
@@ -247,11 +288,18 @@ pub fn check(
                 .map(|d| loaded.locate(d)),
         );
     }
+    // A figure from the workbook is reported at its cell.
+    let mut found: Vec<Diagnostic> = found
+        .into_iter()
+        .filter_map(|d| relocate(&applied, options, file, d))
+        .collect();
+    found.extend(applied.problems.iter().cloned());
     found.sort_by(|a, b| {
-        (a.file != loaded.file, &a.file, a.position, a.severity).cmp(&(
+        (a.file != loaded.file, &a.file, a.position, &a.cell, a.severity).cmp(&(
             b.file != loaded.file,
             &b.file,
             b.position,
+            &b.cell,
             b.severity,
         ))
     });
@@ -264,6 +312,20 @@ pub fn check(
             data: open.data,
             warnings: diagnostics,
         })
+    }
+}
+
+/// A diagnostic about a figure the workbook supplied, at its cell (see
+/// [`workbook::Applied::relocate`]).
+fn relocate(
+    applied: &workbook::Applied,
+    options: &CheckOptions<'_>,
+    file: &Path,
+    d: Diagnostic,
+) -> Option<Diagnostic> {
+    match options.figures {
+        Some(figures) => applied.relocate(d, file, &figures.workbook.file),
+        None => Some(d),
     }
 }
 
