@@ -16,8 +16,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vanban::diagnostic::{Diagnostic, Diagnostics};
+use std::collections::BTreeSet;
 use vanban::template::Templates;
-use vanban::{Format, RenderOptions};
+use vanban::workbook::{Figures, Workbook};
+use vanban::{CheckOptions, Format, RenderOptions};
 
 #[derive(Parser)]
 #[command(
@@ -51,6 +53,10 @@ enum Command {
         /// How to print problems on stderr: human (default) or json (one object per line)
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
+        /// A filled data-entry workbook (.xlsx or .csv, see `vanban workbook`): each fact
+        /// sheet's figures are taken from its row
+        #[arg(long, value_name = "FILE")]
+        figures: Option<PathBuf>,
     },
     /// Check fact sheets; print every problem, exit 1 if there is an error
     Check {
@@ -58,6 +64,9 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// A filled data-entry workbook (.xlsx or .csv): figures from each sheet's row
+        #[arg(long, value_name = "FILE")]
+        figures: Option<PathBuf>,
         /// How to print problems on stderr: human (default) or json (one object per line)
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
@@ -77,6 +86,20 @@ enum Command {
         /// Print exactly what this template reads
         #[arg(long)]
         template: Option<String>,
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// Write a data-entry workbook (.xlsx): a column per figure the template declares, a row
+    /// per unit prefilled with its fact sheet's figures; fill it, then `render --figures`
+    Workbook {
+        /// The template whose figures are the columns (`vanban templates` lists them)
+        template: String,
+        /// Fact sheets to give a row each: folders (searched recursively) or files
+        #[arg(long, num_args = 1..)]
+        units: Vec<PathBuf>,
+        /// The workbook to write [default: so-lieu-TEMPLATE.xlsx]
+        #[arg(short, long)]
+        out: Option<PathBuf>,
         #[arg(long)]
         templates: Option<PathBuf>,
     },
@@ -197,8 +220,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             templates,
             pdf_standard,
             message_format,
+            figures,
         } => {
             let templates = Templates::load(templates.as_deref())?;
+            let Some(workbook) = read_workbook(figures.as_deref(), message_format) else {
+                return Ok(ExitCode::from(1));
+            };
+            let mut used = BTreeSet::new();
             let mut formats: Vec<Format> = format
                 .iter()
                 .map(|f| match f {
@@ -224,7 +252,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let covers = |c: char| pdf.as_ref().is_none_or(|r| r.covers(c));
             let mut failed = 0;
             for file in expand(&paths)? {
-                match vanban::check(&file, &templates, Some(&covers)) {
+                let check = CheckOptions {
+                    covers: Some(&covers),
+                    figures: figures_of(workbook.as_ref(), &file, &mut used, message_format),
+                };
+                match vanban::check_with(&file, &templates, &check) {
                     Err(diagnostics) => {
                         report(&diagnostics, message_format);
                         summary(
@@ -253,6 +285,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 }
             }
+            if let Some(workbook) = &workbook {
+                report(&workbook.unused_rows(&used), message_format);
+            }
             Ok(if failed == 0 {
                 ExitCode::SUCCESS
             } else {
@@ -262,9 +297,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check {
             paths,
             templates,
+            figures,
             message_format,
         } => {
             let templates = Templates::load(templates.as_deref())?;
+            let Some(workbook) = read_workbook(figures.as_deref(), message_format) else {
+                return Ok(ExitCode::from(1));
+            };
+            let mut used = BTreeSet::new();
             // Everything render does but writing: the documents are built and written to
             // memory in both formats, so a sheet that passes renders.
             let pdf = vanban::writer::pdf::PdfRenderer::new()?;
@@ -276,7 +316,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let mut failed = false;
             for file in expand(&paths)? {
-                let result = vanban::check(&file, &templates, Some(&covers)).and_then(|checked| {
+                let check = CheckOptions {
+                    covers: Some(&covers),
+                    figures: figures_of(workbook.as_ref(), &file, &mut used, message_format),
+                };
+                let result = vanban::check_with(&file, &templates, &check).and_then(|checked| {
                     vanban::produce(&checked, &templates, &options, Some(&pdf))
                         .map(|_| checked.warnings)
                 });
@@ -294,6 +338,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         failed = true;
                     }
                 }
+            }
+            if let Some(workbook) = &workbook {
+                report(&workbook.unused_rows(&used), message_format);
             }
             Ok(if failed {
                 ExitCode::from(1)
@@ -365,6 +412,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Workbook {
+            template,
+            units,
+            out,
+            templates,
+        } => {
+            let templates = Templates::load(templates.as_deref())?;
+            let out = out.unwrap_or_else(|| PathBuf::from(format!("so-lieu-{template}.xlsx")));
+            match vanban::workbook::write::for_template(&templates, &template, &units) {
+                Ok((bytes, warnings)) => {
+                    print_diagnostics(&warnings);
+                    vanban::output::write_atomic(&out, &bytes)?;
+                    say(&format!("{}\n", out.display()));
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(d) => {
+                    print_diagnostics(&d);
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
         Command::Templates { templates } => {
             let templates = Templates::load(templates.as_deref())?;
             for (name, origin) in templates.list() {
@@ -410,6 +478,44 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The workbook of `--figures`, read once: `Some(None)` without one, `None` after printing
+/// why it cannot be used.
+fn read_workbook(file: Option<&Path>, format: MessageFormat) -> Option<Option<Workbook>> {
+    let Some(file) = file else {
+        return Some(None);
+    };
+    match vanban::workbook::read(file) {
+        Ok(workbook) => {
+            report(&workbook.warnings, format);
+            Some(Some(workbook))
+        }
+        Err(d) => {
+            report(&d, format);
+            summary(&format!("{}: not used: {} error(s)", file.display(), d.error_count()), format);
+            None
+        }
+    }
+}
+
+/// A fact sheet's row of the workbook, noting it as used; a warning when it has none.
+fn figures_of<'a>(
+    workbook: Option<&'a Workbook>,
+    file: &Path,
+    used: &mut BTreeSet<usize>,
+    format: MessageFormat,
+) -> Option<Figures<'a>> {
+    match workbook?.figures_for(file) {
+        Ok(figures) => {
+            used.insert(figures.index);
+            Some(figures)
+        }
+        Err(warning) => {
+            report(&Diagnostics(vec![warning]), format);
+            None
         }
     }
 }

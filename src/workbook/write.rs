@@ -12,6 +12,7 @@ use super::{KEY_MARKER, NAME_MARKER, SHEET_NAME};
 use crate::contract::{Contract, Declaration, Kind};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::factsheet::load::load_file;
+use crate::template::Templates;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
     ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
@@ -173,10 +174,47 @@ pub fn unit_rows(files: &[(String, PathBuf)], template: &str, keys: &[&str]) -> 
     (rows, Diagnostics(warnings))
 }
 
+/// `vanban workbook TEMPLATE --units ...`: the workbook's bytes and the warnings about the
+/// units (left out, unreadable). An unknown template, one that declares no figure, or two
+/// units that would share a row are errors.
+pub fn for_template(
+    templates: &Templates,
+    template: &str,
+    units: &[PathBuf],
+) -> Result<(Vec<u8>, Diagnostics), Diagnostics> {
+    let whole = |message: String, help: &str| {
+        Diagnostics(vec![Diagnostic::error("", message).with_help(help)])
+    };
+    if !templates.exists(template) {
+        return Err(whole(
+            format!("there is no template `{template}`"),
+            "run `vanban templates` for the list",
+        ));
+    }
+    let contract = templates.contract(template);
+    let (figures, _) = columns(&contract);
+    if figures.is_empty() {
+        return Err(whole(
+            format!("`{template}` declares no figure (count, decimal, money, area or percent): a workbook would have no column to fill"),
+            "`vanban templates` shows what each template reads",
+        ));
+    }
+    let keys: Vec<&str> = figures.iter().map(|d| d.name.as_str()).collect();
+    let files = unit_files(units)?;
+    let (rows, warnings) = unit_rows(&files, template, &keys);
+    let bytes = write(template, &contract, &rows).map_err(|e| {
+        whole(
+            format!("writing the workbook: {e}"),
+            "this is a fault of vanban: please report it with the template",
+        )
+    })?;
+    Ok((bytes, warnings))
+}
+
 /// The rule typed into a column, for the input message.
 fn rule(kind: Kind) -> &'static str {
     match kind {
-        Kind::Count => "Số nguyên từ 0 trở lên (3537 hoặc 3.537).",
+        Kind::Count => "Số nguyên từ 0 trở lên, ví dụ 3537.",
         Kind::Money => "Số tiền (đồng) từ 0 trở lên.",
         Kind::Area => "Diện tích (ha), số từ 0 trở lên; phần thập phân sau dấu phẩy (12,5).",
         Kind::Percent => "Tỷ lệ phần trăm từ 0 đến 100, không gõ dấu %  (77,4).",

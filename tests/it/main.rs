@@ -14,3 +14,4 @@ mod pdf_writer;
 mod plan_and_periodic;
 mod render_example;
 mod render_pdf;
+mod workbook;
