@@ -270,6 +270,9 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&d.to_json_line()).expect("valid JSON");
         assert_eq!(v["cell"], "'Số liệu'!C3");
         assert!(v["line"].is_null());
-        assert!(d.to_json_line().starts_with("{\"file\":\"so-lieu.xlsx\",\"line\":null,\"column\":null,\"cell\":"));
+        assert!(
+            d.to_json_line()
+                .starts_with("{\"file\":\"so-lieu.xlsx\",\"line\":null,\"column\":null,\"cell\":")
+        );
     }
 }

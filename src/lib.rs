@@ -295,13 +295,20 @@ pub fn check_with(
         .collect();
     found.extend(applied.problems.iter().cloned());
     found.sort_by(|a, b| {
-        (a.file != loaded.file, &a.file, a.position, &a.cell, a.severity).cmp(&(
-            b.file != loaded.file,
-            &b.file,
-            b.position,
-            &b.cell,
-            b.severity,
-        ))
+        (
+            a.file != loaded.file,
+            &a.file,
+            a.position,
+            &a.cell,
+            a.severity,
+        )
+            .cmp(&(
+                b.file != loaded.file,
+                &b.file,
+                b.position,
+                &b.cell,
+                b.severity,
+            ))
     });
     let diagnostics = Diagnostics(found);
     if diagnostics.has_errors() {

@@ -13,10 +13,10 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vanban::diagnostic::{Diagnostic, Diagnostics};
-use std::collections::BTreeSet;
 use vanban::template::Templates;
 use vanban::workbook::{Figures, Workbook};
 use vanban::{CheckOptions, Format, RenderOptions};
@@ -495,7 +495,10 @@ fn read_workbook(file: Option<&Path>, format: MessageFormat) -> Option<Option<Wo
         }
         Err(d) => {
             report(&d, format);
-            summary(&format!("{}: not used: {} error(s)", file.display(), d.error_count()), format);
+            summary(
+                &format!("{}: not used: {} error(s)", file.display(), d.error_count()),
+                format,
+            );
             None
         }
     }
@@ -514,7 +517,7 @@ fn figures_of<'a>(
             Some(figures)
         }
         Err(warning) => {
-            report(&Diagnostics(vec![warning]), format);
+            report(&Diagnostics(vec![*warning]), format);
             None
         }
     }

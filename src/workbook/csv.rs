@@ -132,15 +132,14 @@ mod tests {
     fn rfc4180_fields() {
         assert_eq!(
             rows("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n1,\n"),
-            [
-                vec!["a", "b"],
-                vec!["x, y", "say \"hi\""],
-                vec!["1", ""],
-            ]
+            [vec!["a", "b"], vec!["x, y", "say \"hi\""], vec!["1", ""],]
         );
         assert_eq!(rows("\"two\nlines\",z"), [vec!["two\nlines", "z"]]);
         assert_eq!(rows(""), Vec::<Vec<String>>::new());
-        assert_eq!(rows("\u{feff}a;b\n3.537;77,4\n"), [vec!["a", "b"], vec!["3.537", "77,4"]]);
+        assert_eq!(
+            rows("\u{feff}a;b\n3.537;77,4\n"),
+            [vec!["a", "b"], vec!["3.537", "77,4"]]
+        );
         assert_eq!(rows("a\tb\n1\t2"), [vec!["a", "b"], vec!["1", "2"]]);
         // A comma inside quotes does not count for the separator.
         assert_eq!(rows("\"a,b,c\";d\n"), [vec!["a,b,c", "d"]]);

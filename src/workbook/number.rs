@@ -142,7 +142,9 @@ mod tests {
         assert_eq!(parse_number_text("12 345,5"), Some(12345.5));
         assert_eq!(parse_number_text("-5"), Some(-5.0));
         assert_eq!(parse_number_text("0"), Some(0.0));
-        for bad in ["nhiều", "2.5", "12 5", "3  537", "", "%", "1,2,3", "3.537đ", "x 123"] {
+        for bad in [
+            "nhiều", "2.5", "12 5", "3  537", "", "%", "1,2,3", "3.537đ", "x 123",
+        ] {
             assert_eq!(parse_number_text(bad), None, "{bad}");
         }
     }

@@ -24,9 +24,7 @@ struct Grid {
 
 impl Grid {
     fn get(&self, row: u32, column: u32) -> &CellValue {
-        self.cells
-            .get(&(row, column))
-            .unwrap_or(&CellValue::Empty)
+        self.cells.get(&(row, column)).unwrap_or(&CellValue::Empty)
     }
 
     fn cell(&self, row: u32, column: u32) -> Cell {
@@ -147,7 +145,9 @@ fn read_spreadsheet(file: &Path) -> Result<Grid, Diagnostics> {
             Data::String(s) => CellValue::Text(s.clone()),
             Data::Bool(b) => CellValue::Other(if *b { "TRUE" } else { "FALSE" }.into()),
             Data::DateTime(d) => CellValue::Other(format!("the date {d}")),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => CellValue::Other(format!("the date {s}")),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => {
+                CellValue::Other(format!("the date {s}"))
+            }
             Data::Error(e) => CellValue::Other(format!("the error {e}")),
         };
         cells.insert((top + r as u32, left + c as u32), value);
@@ -181,8 +181,8 @@ pub(super) fn normalise_key(key: &str) -> String {
 }
 
 fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
-    let Some(key_row) = (0..KEY_ROW_WITHIN)
-        .find(|r| grid.text(*r, 0).is_some_and(|t| t == KEY_MARKER))
+    let Some(key_row) =
+        (0..KEY_ROW_WITHIN).find(|r| grid.text(*r, 0).is_some_and(|t| t == KEY_MARKER))
     else {
         return Err(whole_file(
             file,
@@ -263,11 +263,7 @@ fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
             );
             continue;
         }
-        rows.push(Row {
-            key,
-            row: r,
-            cells,
-        });
+        rows.push(Row { key, row: r, cells });
     }
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
@@ -328,9 +324,15 @@ mod tests {
         let e = interpret(Path::new("w.xlsx"), &g).expect_err("errors");
         let shown: Vec<String> = e.0.iter().map(|d| d.to_string()).collect();
         assert_eq!(e.0.len(), 3, "{shown:#?}");
-        assert!(shown[0].starts_with("w.xlsx:'Số liệu'!C1: error: `oops` is not"), "{shown:#?}");
+        assert!(
+            shown[0].starts_with("w.xlsx:'Số liệu'!C1: error: `oops` is not"),
+            "{shown:#?}"
+        );
         assert!(shown[1].contains("'Số liệu'!D1: error: data.x: `data.x` has two columns: 'Số liệu'!B1 and 'Số liệu'!D1"), "{shown:#?}");
-        assert!(shown[2].contains("two rows: 'Số liệu'!A2 and 'Số liệu'!A3"), "{shown:#?}");
+        assert!(
+            shown[2].contains("two rows: 'Số liệu'!A2 and 'Số liệu'!A3"),
+            "{shown:#?}"
+        );
         let none = interpret(Path::new("w.csv"), &grid(&[&["a", "b"]])).expect_err("no keys");
         assert!(none.0[0].message.contains("no key row"));
     }

@@ -22,7 +22,11 @@ use std::path::{Path, PathBuf};
 
 /// The figures that become columns, and the series and tables that do not.
 pub fn columns(contract: &Contract) -> (Vec<&Declaration>, Vec<&Declaration>) {
-    let figures = contract.reads.iter().filter(|d| d.kind.is_figure()).collect();
+    let figures = contract
+        .reads
+        .iter()
+        .filter(|d| d.kind.is_figure())
+        .collect();
     let left_out = contract
         .reads
         .iter()
@@ -44,7 +48,10 @@ pub fn sheets_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         .collect();
     entries.sort();
     for path in entries {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if is_editor_file(&name) {
             continue;
         }
@@ -132,13 +139,22 @@ fn value_at(tree: &Value, key: &str) -> Option<Value> {
 /// The rows of the units whose documents use `template`, prefilled with the figures of
 /// `keys` their sheets hold. A sheet that cannot be read gets an empty row and a warning; a
 /// sheet whose documents do not use the template is left out with a warning.
-pub fn unit_rows(files: &[(String, PathBuf)], template: &str, keys: &[&str]) -> (Vec<UnitRow>, Diagnostics) {
+pub fn unit_rows(
+    files: &[(String, PathBuf)],
+    template: &str,
+    keys: &[&str],
+) -> (Vec<UnitRow>, Diagnostics) {
     let mut rows = Vec::new();
     let mut warnings = Vec::new();
     for (key, file) in files {
         match load_file(file) {
             Ok(loaded) => {
-                if !loaded.sheet.documents.iter().any(|d| d.template == template) {
+                if !loaded
+                    .sheet
+                    .documents
+                    .iter()
+                    .any(|d| d.template == template)
+                {
                     let mut d = Diagnostic::warning("documents", format!("left out of the workbook: no document of this fact sheet uses `{template}`"))
                         .with_help(format!("add `- template: {template}` under documents: to give it a row"));
                     d.file = file.clone();
@@ -195,7 +211,9 @@ pub fn for_template(
     let (figures, _) = columns(&contract);
     if figures.is_empty() {
         return Err(whole(
-            format!("`{template}` declares no figure (count, decimal, money, area or percent): a workbook would have no column to fill"),
+            format!(
+                "`{template}` declares no figure (count, decimal, money, area or percent): a workbook would have no column to fill"
+            ),
             "`vanban templates` shows what each template reads",
         ));
     }
@@ -242,7 +260,9 @@ fn validation(d: &Declaration) -> Result<DataValidation, XlsxError> {
     let v = DataValidation::new();
     let v = match d.kind {
         Kind::Count => v.allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0)),
-        Kind::Money | Kind::Area => v.allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0)),
+        Kind::Money | Kind::Area => {
+            v.allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+        }
         Kind::Percent => v.allow_decimal_number(DataValidationRule::Between(0.0, 100.0)),
         _ => v.allow_decimal_number(DataValidationRule::Between(-1e12, 1e12)),
     };
@@ -275,11 +295,7 @@ pub const FIRST_UNIT_ROW: u32 = 2;
 
 /// Writes the workbook for `template` with a row per unit. Same input, same bytes: the
 /// creation date is fixed.
-pub fn write(
-    template: &str,
-    contract: &Contract,
-    units: &[UnitRow],
-) -> Result<Vec<u8>, XlsxError> {
+pub fn write(template: &str, contract: &Contract, units: &[UnitRow]) -> Result<Vec<u8>, XlsxError> {
     let (figures, left_out) = columns(contract);
     let mut book = Workbook::new();
     // A fixed date: the file must not change when nothing it holds changes.
@@ -294,7 +310,10 @@ pub fn write(
         .set_bold()
         .set_text_wrap()
         .set_background_color(Color::RGB(0xDDEBF7));
-    let key = Format::new().set_italic().set_font_size(8).set_font_color(Color::RGB(0x808080));
+    let key = Format::new()
+        .set_italic()
+        .set_font_size(8)
+        .set_font_color(Color::RGB(0x808080));
     let whole = Format::new().set_num_format("#,##0");
     let mut sheet = Worksheet::new();
     sheet.set_name(SHEET_NAME)?;
@@ -302,8 +321,16 @@ pub fn write(
     sheet.write_string_with_format(0, 1, "Đơn vị", &label)?;
     sheet.write_string_with_format(1, 0, KEY_MARKER, &key)?;
     sheet.write_string_with_format(1, 1, NAME_MARKER, &key)?;
-    let key_width = units.iter().map(|u| u.key.chars().count()).max().unwrap_or(0);
-    let name_width = units.iter().map(|u| u.name.chars().count()).max().unwrap_or(0);
+    let key_width = units
+        .iter()
+        .map(|u| u.key.chars().count())
+        .max()
+        .unwrap_or(0);
+    let name_width = units
+        .iter()
+        .map(|u| u.name.chars().count())
+        .max()
+        .unwrap_or(0);
     sheet.set_column_width(0, (key_width.max(22) + 2).min(60) as f64)?;
     sheet.set_column_width(1, (name_width.max(12) + 2).min(40) as f64)?;
     for (i, d) in figures.iter().enumerate() {
@@ -353,9 +380,16 @@ pub fn write(
     ];
     if !left_out.is_empty() {
         lines.push((String::new(), false));
-        lines.push(("Không nhập ở bảng này (ghi trong tệp YAML của từng đơn vị):".into(), true));
+        lines.push((
+            "Không nhập ở bảng này (ghi trong tệp YAML của từng đơn vị):".into(),
+            true,
+        ));
         for d in &left_out {
-            let what = if d.kind == Kind::Series { "chuỗi số liệu theo năm" } else { "bảng" };
+            let what = if d.kind == Kind::Series {
+                "chuỗi số liệu theo năm"
+            } else {
+                "bảng"
+            };
             lines.push((format!("- {} ({}; {what})", d.label, d.name), false));
         }
     }
@@ -393,7 +427,11 @@ mod tests {
         let units = vec![UnitRow {
             key: "xa/a.yaml".into(),
             name: "xã A".into(),
-            values: vec![Some(serde_json::json!(1204)), None, Some(serde_json::json!("trên 1.500"))],
+            values: vec![
+                Some(serde_json::json!(1204)),
+                None,
+                Some(serde_json::json!("trên 1.500")),
+            ],
         }];
         let a = write("t", &c, &units).expect("writes");
         let b = write("t", &c, &units).expect("writes");
@@ -411,7 +449,11 @@ mod tests {
         use super::super::number::CellValue;
         assert_eq!(
             wb.rows[0].cells,
-            [CellValue::Number(1204.0), CellValue::Empty, CellValue::Text("trên 1.500".into())]
+            [
+                CellValue::Number(1204.0),
+                CellValue::Empty,
+                CellValue::Text("trên 1.500".into())
+            ]
         );
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -28,7 +28,10 @@ fn write_workbook(out: &Path) {
         out.to_str().expect("utf-8"),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), out.display().to_string());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        out.display().to_string()
+    );
 }
 
 /// Every cell of the workbook's sheet as text (numbers as Rust prints them), row by row.
@@ -54,12 +57,17 @@ fn cells(file: &Path) -> Vec<Vec<String>> {
 
 /// The 0-based column of a key in the key row.
 fn column(grid: &[Vec<String>], key: &str) -> usize {
-    grid[1].iter().position(|k| k == key).unwrap_or_else(|| panic!("no column {key}"))
+    grid[1]
+        .iter()
+        .position(|k| k == key)
+        .unwrap_or_else(|| panic!("no column {key}"))
 }
 
 /// The row of a unit.
 fn row(grid: &[Vec<String>], unit: &str) -> usize {
-    grid.iter().position(|r| r[0] == unit).unwrap_or_else(|| panic!("no row {unit}"))
+    grid.iter()
+        .position(|r| r[0] == unit)
+        .unwrap_or_else(|| panic!("no row {unit}"))
 }
 
 /// The grid with a few cells changed, as a clerk fills it.
@@ -99,7 +107,10 @@ fn save_xlsx(grid: &[Vec<String>], file: &Path, as_text: &[(usize, usize)]) {
 
 /// The paths `render` printed.
 fn written(o: &std::process::Output) -> Vec<PathBuf> {
-    String::from_utf8_lossy(&o.stdout).lines().map(PathBuf::from).collect()
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(PathBuf::from)
+        .collect()
 }
 
 fn render(figures: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
@@ -128,7 +139,10 @@ fn a_filled_workbook_renders_the_good_units_and_names_the_bad_cell() {
     // Same input, same bytes.
     let again = dir.join("again.xlsx");
     write_workbook(&again);
-    assert_eq!(std::fs::read(&file).expect("read"), std::fs::read(&again).expect("read"));
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        std::fs::read(&again).expect("read")
+    );
 
     let grid = cells(&file);
     assert_eq!(grid[1][..3], ["file", "name", "data.patrols"]);
@@ -136,7 +150,11 @@ fn a_filled_workbook_renders_the_good_units_and_names_the_bad_cell() {
     let units: Vec<&str> = grid[2..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(
         units,
-        ["phuong-an-binh.yaml", "xa/xa-binh-minh.yaml", "xa/xa-hoa-binh.yaml"],
+        [
+            "phuong-an-binh.yaml",
+            "xa/xa-binh-minh.yaml",
+            "xa/xa-hoa-binh.yaml"
+        ],
         "a row per unit, by path under the folder"
     );
     assert_eq!(grid[2][1], "phường An Bình");
@@ -160,7 +178,11 @@ fn a_filled_workbook_renders_the_good_units_and_names_the_bad_cell() {
     let patrols = column(&grid, "data.patrols");
     let fines = column(&grid, "data.fines");
     let filled_file = dir.join("filled.xlsx");
-    save_xlsx(&filled, &filled_file, &[(an_binh, patrols), (an_binh, fines)]);
+    save_xlsx(
+        &filled,
+        &filled_file,
+        &[(an_binh, patrols), (an_binh, fines)],
+    );
 
     let out = dir.join("out");
     let o = render(&filled_file, &out, &[]);
@@ -177,28 +199,54 @@ fn a_filled_workbook_renders_the_good_units_and_names_the_bad_cell() {
         "{err}"
     );
     assert!(err.contains("help: type the figure as digits"), "{err}");
-    assert!(!err.contains("is required"), "one error for the bad cell: {err}");
-    assert!(err.contains("xa-hoa-binh.yaml: not rendered: 1 error(s)"), "{err}");
+    assert!(
+        !err.contains("is required"),
+        "one error for the bad cell: {err}"
+    );
+    assert!(
+        err.contains("xa-hoa-binh.yaml: not rendered: 1 error(s)"),
+        "{err}"
+    );
 
     let paths = written(&o);
     assert_eq!(paths.len(), 4, "two units, txt and docx: {paths:?}");
     let txt = paths
         .iter()
-        .find(|p| p.to_string_lossy().contains("phuong-an-binh") && p.extension().is_some_and(|e| e == "txt"))
+        .find(|p| {
+            p.to_string_lossy().contains("phuong-an-binh")
+                && p.extension().is_some_and(|e| e == "txt")
+        })
         .expect("An Bình's text");
     let text = std::fs::read_to_string(txt).expect("txt");
-    assert!(text.contains("tổ chức 3.537 lượt tuần tra trên 12,5 km đường"), "{text}");
+    assert!(
+        text.contains("tổ chức 3.537 lượt tuần tra trên 12,5 km đường"),
+        "{text}"
+    );
     let docx = txt.with_extension("docx");
-    let doc = plain_text(part(&docx_parts(&std::fs::read(&docx).expect("docx")), "word/document.xml"));
+    let doc = plain_text(part(
+        &docx_parts(&std::fs::read(&docx).expect("docx")),
+        "word/document.xml",
+    ));
     assert!(doc.contains("3.537 lượt tuần tra"), "{doc}");
     let minh = paths
         .iter()
-        .find(|p| p.to_string_lossy().contains("xa-binh-minh") && p.extension().is_some_and(|e| e == "txt"))
+        .find(|p| {
+            p.to_string_lossy().contains("xa-binh-minh")
+                && p.extension().is_some_and(|e| e == "txt")
+        })
         .expect("Bình Minh's text");
-    assert!(std::fs::read_to_string(minh).expect("txt").contains("1.204 lượt tuần tra"));
+    assert!(
+        std::fs::read_to_string(minh)
+            .expect("txt")
+            .contains("1.204 lượt tuần tra")
+    );
 
     // The JSON form carries the cell.
-    let o = render(&filled_file, &dir.join("out-json"), &["--message-format", "json"]);
+    let o = render(
+        &filled_file,
+        &dir.join("out-json"),
+        &["--message-format", "json"],
+    );
     let line = stderr(&o)
         .lines()
         .find(|l| l.contains("nhiều"))
@@ -214,7 +262,13 @@ fn csv(grid: &[Vec<String>]) -> String {
     grid.iter()
         .map(|row| {
             row.iter()
-                .map(|v| if v.contains([';', '"', '\n']) { format!("\"{}\"", v.replace('"', "\"\"")) } else { v.clone() })
+                .map(|v| {
+                    if v.contains([';', '"', '\n']) {
+                        format!("\"{}\"", v.replace('"', "\"\""))
+                    } else {
+                        v.clone()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(";")
         })
@@ -243,17 +297,30 @@ fn a_csv_file_reads_the_same_way() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
-        err.contains(&format!("{}:C5: error: data.patrols: \"nhiều\" is not a number", csv_file.display())),
+        err.contains(&format!(
+            "{}:C5: error: data.patrols: \"nhiều\" is not a number",
+            csv_file.display()
+        )),
         "{err}"
     );
-    assert!(!err.contains("fact sheet says"), "12,5 is the sheet's 12.5: {err}");
+    assert!(
+        !err.contains("fact sheet says"),
+        "12,5 is the sheet's 12.5: {err}"
+    );
     let paths = written(&o);
     assert_eq!(paths.len(), 4, "{paths:?}\n{err}");
     let txt = paths
         .iter()
-        .find(|p| p.to_string_lossy().contains("phuong-an-binh") && p.extension().is_some_and(|e| e == "txt"))
+        .find(|p| {
+            p.to_string_lossy().contains("phuong-an-binh")
+                && p.extension().is_some_and(|e| e == "txt")
+        })
         .expect("An Bình's text");
-    assert!(std::fs::read_to_string(txt).expect("txt").contains("3.537 lượt tuần tra"));
+    assert!(
+        std::fs::read_to_string(txt)
+            .expect("txt")
+            .contains("3.537 lượt tuần tra")
+    );
 }
 
 #[test]
@@ -290,7 +357,7 @@ fn both_places_a_row_without_a_sheet_and_a_sheet_without_a_row() {
     let cell = cell.replace('1', &(row(&grid, "phuong-an-binh.yaml") + 1).to_string());
     assert!(
         err.contains(&format!(
-            "tests/fixtures/workbook/phuong-an-binh.yaml:15:12: error: data.road_km: the fact sheet says 12.5 but the workbook says 13 ({}:{cell})",
+            "tests/fixtures/workbook/phuong-an-binh.yaml:15:12: error: data.road_km: the fact sheet says 12,5 but the workbook says 13 ({}:{cell})",
             csv_file.display()
         )),
         "{err}"
