@@ -14,6 +14,7 @@
 
 pub mod csv;
 pub mod fill;
+pub mod key;
 pub mod number;
 pub mod read;
 pub mod write;
@@ -38,7 +39,9 @@ pub const NAME_MARKER: &str = "name";
 /// A column of figures: its fact-sheet name and where its key is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
+    /// As written in the key row.
     pub key: String,
+    pub figure: key::FigureKey,
     /// 0-based column.
     pub column: u32,
     /// The key's cell.
@@ -220,6 +223,7 @@ pub(crate) mod tests {
                 .enumerate()
                 .map(|(i, k)| Column {
                     key: k.to_string(),
+                    figure: key::FigureKey::parse(k).expect("a valid key"),
                     column: i as u32 + 2,
                     header: Cell {
                         sheet: sheet.clone(),

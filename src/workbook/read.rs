@@ -4,6 +4,7 @@
 //! one unit: column A the fact sheet, then its figures. Reading back depends on the keys
 //! only, so a clerk may reword a label, move a column or add a column of notes without a key.
 
+use super::key::FigureKey;
 use super::number::CellValue;
 use super::{Column, KEY_MARKER, NAME_MARKER, Row, SHEET_NAME, Workbook};
 use crate::diagnostic::{Cell, Diagnostic, Diagnostics};
@@ -158,18 +159,6 @@ fn read_spreadsheet(file: &Path) -> Result<Grid, Diagnostics> {
     })
 }
 
-/// Whether a column key names a figure a fact sheet can hold.
-fn valid_key(key: &str) -> bool {
-    let Some((root, rest)) = key.split_once('.') else {
-        return false;
-    };
-    matches!(root, "unit" | "facts" | "data")
-        && !rest.is_empty()
-        && rest
-            .split('.')
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '_'))
-}
-
 /// A fact-sheet key as written in column A: `/` between folders, no `./`.
 pub(super) fn normalise_key(key: &str) -> String {
     let key = key.trim().replace('\\', "/");
@@ -201,15 +190,15 @@ fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
             continue;
         }
         let at = grid.cell(key_row, c);
-        if !valid_key(&key) {
+        let Some(figure) = FigureKey::parse(&key) else {
             errors.push(
                 Diagnostic::error("", format!("`{key}` is not the name of a figure of a fact sheet"))
-                    .with_help("the key row names each column's figure as the fact sheet does (data.patrols, unit.households, facts.tip_offs); leave it as `vanban workbook` wrote it")
+                    .with_help("the key row names each column's figure as the fact sheet does (data.patrols, unit.households, facts.tip_offs, data.areas[2024].recognised); leave it as `vanban workbook` wrote it")
                     .at_cell(file, at),
             );
             continue;
-        }
-        if let Some(first) = columns.iter().find(|col| col.key == key) {
+        };
+        if let Some(first) = columns.iter().find(|col| col.figure == figure) {
             errors.push(
                 Diagnostic::error(
                     key.as_str(),
@@ -225,7 +214,8 @@ fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
             continue;
         }
         columns.push(Column {
-            key,
+            key: figure.to_string(),
+            figure,
             column: c,
             header: at,
         });

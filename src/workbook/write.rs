@@ -3,36 +3,164 @@
 //! reading back depends on these, not on the labels), then one row per unit prefilled with
 //! the figures its fact sheet already holds. One column per scalar figure the template
 //! declares (count, decimal, money, area, percent — its own `data.*` ones and the catalogue's
-//! `unit.*`/`facts.*` ones), each with its kind as cell validation and a Vietnamese input
-//! message. Series and tables are not columns (a series has one entry per year of a period
-//! that differs between units, a table any number of rows): they stay in the fact sheets, and
-//! a second sheet (`Ghi chú`) lists them with how to fill the workbook.
+//! `unit.*`/`facts.*` ones), and for a series one column per figure per year of the units'
+//! periods (`data.areas[2024].recognised`), each with its kind as cell validation and a
+//! Vietnamese input message. Tables are not columns (a table has any number of rows), nor are
+//! a series' entries named by text (`6 tháng đầu năm`): they stay in the fact sheets, and a
+//! second sheet (`Ghi chú`) says how to fill the workbook and lists what is left out.
 
+use super::fill::value_of;
+use super::key::FigureKey;
 use super::{KEY_MARKER, NAME_MARKER, SHEET_NAME};
 use crate::contract::{Contract, Declaration, Kind};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::factsheet::load::load_file;
+use crate::factsheet::load::{Loaded, load_file};
 use crate::template::Templates;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
     ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
 };
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// The figures that become columns, and the series and tables that do not.
-pub fn columns(contract: &Contract) -> (Vec<&Declaration>, Vec<&Declaration>) {
-    let figures = contract
-        .reads
-        .iter()
-        .filter(|d| d.kind.is_figure())
-        .collect();
-    let left_out = contract
-        .reads
-        .iter()
-        .filter(|d| matches!(d.kind, Kind::Series | Kind::Table))
-        .collect();
-    (figures, left_out)
+/// One column to write: its key, its label (row 1) and the kind of its figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spec {
+    pub key: FigureKey,
+    pub label: String,
+    pub kind: Kind,
+}
+
+/// The most years of a series the workbook gives columns: a review over a decade or two.
+pub const MOST_YEARS: usize = 20;
+
+/// Which series get a column per year, and the years.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Years {
+    pub years: Vec<i64>,
+    /// The declared names of the series kept per year.
+    pub series: BTreeSet<String>,
+}
+
+/// The columns for a template's declarations, in their order: one per scalar figure, and for
+/// a series of [`Years::series`] one per figure per year; and the declarations that get none
+/// (tables, and the other series).
+pub fn columns<'c>(contract: &'c Contract, years: &Years) -> (Vec<Spec>, Vec<&'c Declaration>) {
+    let (per_year, years) = (&years.series, &years.years);
+    let mut specs = Vec::new();
+    let mut left_out = Vec::new();
+    for d in &contract.reads {
+        match d.kind {
+            k if k.is_figure() => specs.push(Spec {
+                key: FigureKey {
+                    name: d.name.clone(),
+                    point: None,
+                },
+                label: d.label.clone(),
+                kind: k,
+            }),
+            Kind::Series if per_year.contains(&d.name) && !years.is_empty() => {
+                let mut any = false;
+                for year in years {
+                    for f in d.fields.iter().filter(|f| f.kind.is_figure()) {
+                        any = true;
+                        let single = d.single_figure();
+                        specs.push(Spec {
+                            key: FigureKey {
+                                name: d.name.clone(),
+                                point: Some((*year, (!single).then(|| f.name.clone()))),
+                            },
+                            label: if single {
+                                format!("{} — {year}", d.label)
+                            } else {
+                                format!(
+                                    "{} — {year}: {}",
+                                    d.label,
+                                    f.label.as_deref().unwrap_or(&f.name)
+                                )
+                            },
+                            kind: f.kind,
+                        });
+                    }
+                }
+                if !any {
+                    left_out.push(d);
+                }
+            }
+            Kind::Series | Kind::Table => left_out.push(d),
+            _ => {}
+        }
+    }
+    (specs, left_out)
+}
+
+/// The years a series' entries are for, as a sheet writes them (`2024: …` or `- { at: 2024, … }`):
+/// `None` when the sheet has none, `Some(Err(()))` when one is named by something else than a
+/// year (a month, `6 tháng đầu năm`).
+fn entry_years(tree: &Value, name: &str) -> Option<Result<Vec<i64>, ()>> {
+    let year = |v: Option<i64>| v.filter(|y| (1900..=2200).contains(y)).ok_or(());
+    let series = name.split('.').try_fold(tree, |node, k| node.get(k))?;
+    let found: Result<Vec<i64>, ()> = match series {
+        Value::Object(map) if !map.is_empty() => {
+            map.keys().map(|k| year(k.trim().parse().ok())).collect()
+        }
+        Value::Array(items) if !items.is_empty() => items
+            .iter()
+            .map(|i| {
+                year(match i.get("at") {
+                    Some(Value::Number(n)) => n.as_i64(),
+                    Some(Value::String(s)) => s.trim().parse().ok(),
+                    _ => None,
+                })
+            })
+            .collect(),
+        _ => return None,
+    };
+    Some(found)
+}
+
+/// The series that get a column per year, and the years. A series is per year when the units
+/// write it with years; one no unit writes is taken per year only when a unit's period spans
+/// several years (a review with `period.first_year`), since a series may also be per month
+/// or per named period. A series any unit writes otherwise is left out. The years are those
+/// of the units' periods (`first_year`..`year`, or `year`) and of the entries they write, the
+/// latest [`MOST_YEARS`].
+pub fn years(contract: &Contract, units: &[&Loaded]) -> Years {
+    let review = units.iter().any(|l| {
+        l.sheet
+            .period
+            .first_year
+            .is_some_and(|f| f < l.sheet.period.year)
+    });
+    let mut all: Vec<i64> = Vec::new();
+    let mut series = BTreeSet::new();
+    for d in contract.reads.iter().filter(|d| d.kind == Kind::Series) {
+        let written: Vec<Result<Vec<i64>, ()>> = units
+            .iter()
+            .filter_map(|l| entry_years(&l.tree, &d.name))
+            .collect();
+        if written.iter().any(Result::is_err) || (written.is_empty() && !review) {
+            continue;
+        }
+        all.extend(written.into_iter().flatten().flatten());
+        series.insert(d.name.clone());
+    }
+    if series.is_empty() {
+        return Years::default();
+    }
+    for l in units {
+        let last = i64::from(l.sheet.period.year);
+        let first = l.sheet.period.first_year.map_or(last, i64::from);
+        all.extend(first.max(last - MOST_YEARS as i64 + 1)..=last);
+    }
+    all.sort_unstable();
+    all.dedup();
+    let skip = all.len().saturating_sub(MOST_YEARS);
+    Years {
+        years: all.split_off(skip),
+        series,
+    }
 }
 
 /// Editor lock and backup files, and hidden files: never fact sheets.
@@ -128,23 +256,14 @@ pub fn unit_files(units: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Diagnosti
     }
 }
 
-/// A figure at a dotted path of a parsed sheet, if it holds one.
-fn value_at(tree: &Value, key: &str) -> Option<Value> {
-    key.split('.')
-        .try_fold(tree, |node, k| node.get(k))
-        .filter(|v| v.is_number() || v.as_str().is_some_and(|s| !s.trim().is_empty()))
-        .cloned()
-}
-
-/// The rows of the units whose documents use `template`, prefilled with the figures of
-/// `keys` their sheets hold. A sheet that cannot be read gets an empty row and a warning; a
-/// sheet whose documents do not use the template is left out with a warning.
-pub fn unit_rows(
+/// The units that get a row: the fact sheets (by key) whose documents use `template`, each
+/// loaded (`None` when it cannot be read: an empty row and a warning); a sheet whose
+/// documents do not use the template is left out with a warning.
+pub fn load_units(
     files: &[(String, PathBuf)],
     template: &str,
-    keys: &[&str],
-) -> (Vec<UnitRow>, Diagnostics) {
-    let mut rows = Vec::new();
+) -> (Vec<(String, Option<Loaded>)>, Diagnostics) {
+    let mut units = Vec::new();
     let mut warnings = Vec::new();
     for (key, file) in files {
         match load_file(file) {
@@ -161,12 +280,7 @@ pub fn unit_rows(
                     warnings.push(d);
                     continue;
                 }
-                let unit = &loaded.sheet.unit;
-                rows.push(UnitRow {
-                    key: key.clone(),
-                    name: format!("{} {}", unit.level.word(), unit.name),
-                    values: keys.iter().map(|k| value_at(&loaded.tree, k)).collect(),
-                });
+                units.push((key.clone(), Some(loaded)));
             }
             Err(errors) => {
                 let mut d = Diagnostic::warning(
@@ -179,15 +293,30 @@ pub fn unit_rows(
                 .with_help("correct the fact sheet, then write the workbook again to prefill its figures");
                 d.file = file.clone();
                 warnings.push(d);
-                rows.push(UnitRow {
-                    key: key.clone(),
-                    name: String::new(),
-                    values: vec![None; keys.len()],
-                });
+                units.push((key.clone(), None));
             }
         }
     }
-    (rows, Diagnostics(warnings))
+    (units, Diagnostics(warnings))
+}
+
+/// A unit's row, prefilled with the figures of `specs` its sheet holds.
+pub fn unit_row(key: &str, loaded: Option<&Loaded>, specs: &[Spec]) -> UnitRow {
+    UnitRow {
+        key: key.to_string(),
+        name: loaded
+            .map(|l| format!("{} {}", l.sheet.unit.level.word(), l.sheet.unit.name))
+            .unwrap_or_default(),
+        values: specs
+            .iter()
+            .map(|s| {
+                loaded
+                    .and_then(|l| value_of(&l.tree, &s.key))
+                    .filter(|v| v.is_number() || v.is_string())
+                    .cloned()
+            })
+            .collect(),
+    }
 }
 
 /// `vanban workbook TEMPLATE --units ...`: the workbook's bytes and the warnings about the
@@ -208,8 +337,11 @@ pub fn for_template(
         ));
     }
     let contract = templates.contract(template);
-    let (figures, _) = columns(&contract);
-    if figures.is_empty() {
+    let files = unit_files(units)?;
+    let (units, warnings) = load_units(&files, template);
+    let loaded: Vec<&Loaded> = units.iter().filter_map(|(_, l)| l.as_ref()).collect();
+    let (specs, left_out) = columns(&contract, &years(&contract, &loaded));
+    if specs.is_empty() {
         return Err(whole(
             format!(
                 "`{template}` declares no figure (count, decimal, money, area or percent): a workbook would have no column to fill"
@@ -217,10 +349,11 @@ pub fn for_template(
             "`vanban templates` shows what each template reads",
         ));
     }
-    let keys: Vec<&str> = figures.iter().map(|d| d.name.as_str()).collect();
-    let files = unit_files(units)?;
-    let (rows, warnings) = unit_rows(&files, template, &keys);
-    let bytes = write(template, &contract, &rows).map_err(|e| {
+    let rows: Vec<UnitRow> = units
+        .iter()
+        .map(|(key, l)| unit_row(key, l.as_ref(), &specs))
+        .collect();
+    let bytes = write(template, &specs, &left_out, &rows).map_err(|e| {
         whole(
             format!("writing the workbook: {e}"),
             "this is a fault of vanban: please report it with the template",
@@ -256,7 +389,7 @@ fn cut(text: &str, max: usize) -> String {
     out
 }
 
-fn validation(d: &Declaration) -> Result<DataValidation, XlsxError> {
+fn validation(d: &Spec) -> Result<DataValidation, XlsxError> {
     let v = DataValidation::new();
     let v = match d.kind {
         Kind::Count => v.allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0)),
@@ -293,10 +426,14 @@ const LAST_ROW: u32 = 1_048_575;
 /// The first row of units (0-based): below the labels and the keys.
 pub const FIRST_UNIT_ROW: u32 = 2;
 
-/// Writes the workbook for `template` with a row per unit. Same input, same bytes: the
-/// creation date is fixed.
-pub fn write(template: &str, contract: &Contract, units: &[UnitRow]) -> Result<Vec<u8>, XlsxError> {
-    let (figures, left_out) = columns(contract);
+/// Writes the workbook for `template`: a column per spec, a row per unit, and the notes
+/// sheet naming what is `left_out`. Same input, same bytes: the creation date is fixed.
+pub fn write(
+    template: &str,
+    figures: &[Spec],
+    left_out: &[&Declaration],
+    units: &[UnitRow],
+) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     // A fixed date: the file must not change when nothing it holds changes.
     let created = ExcelDateTime::from_ymd(2024, 1, 1)?;
@@ -336,7 +473,7 @@ pub fn write(template: &str, contract: &Contract, units: &[UnitRow]) -> Result<V
     for (i, d) in figures.iter().enumerate() {
         let col = (i + 2) as u16;
         sheet.write_string_with_format(0, col, &d.label, &label)?;
-        sheet.write_string_with_format(1, col, &d.name, &key)?;
+        sheet.write_string_with_format(1, col, d.key.to_string(), &key)?;
         sheet.set_column_width(col, 18)?;
         sheet.add_data_validation(FIRST_UNIT_ROW, col, LAST_ROW, col, &validation(d)?)?;
     }
@@ -345,7 +482,7 @@ pub fn write(template: &str, contract: &Contract, units: &[UnitRow]) -> Result<V
         let row = FIRST_UNIT_ROW + r as u32;
         sheet.write_string(row, 0, &unit.key)?;
         sheet.write_string(row, 1, &unit.name)?;
-        for (i, (value, d)) in unit.values.iter().zip(&figures).enumerate() {
+        for (i, (value, d)) in unit.values.iter().zip(figures).enumerate() {
             let col = (i + 2) as u16;
             match value {
                 Some(Value::Number(n)) => {
@@ -378,13 +515,16 @@ pub fn write(template: &str, contract: &Contract, units: &[UnitRow]) -> Result<V
         ("Một số đã có trong tệp YAML thì không ghi khác đi ở đây: hai nơi ghi khác nhau là lỗi. Khi số liệu đã ở bảng này, xóa số đó trong tệp YAML.".into(), false),
         ("Sau khi điền: vanban render --figures <tệp này> <thư mục các tệp YAML>".into(), false),
     ];
+    if figures.iter().any(|s| s.key.point.is_some()) {
+        lines.push(("Chuỗi số liệu theo năm: một cột cho mỗi năm của kỳ báo cáo (ví dụ data.areas[2024].recognised là số của năm 2024).".into(), false));
+    }
     if !left_out.is_empty() {
         lines.push((String::new(), false));
         lines.push((
             "Không nhập ở bảng này (ghi trong tệp YAML của từng đơn vị):".into(),
             true,
         ));
-        for d in &left_out {
+        for d in left_out {
             let what = if d.kind == Kind::Series {
                 "chuỗi số liệu theo năm"
             } else {
@@ -409,52 +549,118 @@ mod tests {
     use super::*;
     use crate::contract::parse;
 
-    const HEADER: &str = "{#- vanban\nreads:\n  data.patrols: { kind: count, label: Lượt tuần tra }\n  data.rate: { kind: percent, label: Tỷ lệ }\n  data.monthly: { kind: series, of: count }\n  narrative.notes:\n  unit.households:\n-#}";
+    const HEADER: &str = "{#- vanban\nreads:\n  data.patrols: { kind: count, label: Lượt tuần tra }\n  data.rate: { kind: percent, label: Tỷ lệ }\n  data.monthly: { kind: series, label: Theo năm, of: count }\n  data.areas: { kind: series, label: Khu dân cư, of: { total: count, recognised: { kind: count, label: Được công nhận }, note: text } }\n  data.rows: { kind: table, columns: { name: text, households: count } }\n  narrative.notes:\n  unit.households:\n-#}";
+
+    fn keys(specs: &[Spec]) -> Vec<String> {
+        specs.iter().map(|s| s.key.to_string()).collect()
+    }
 
     #[test]
-    fn figures_are_columns_series_are_not() {
+    fn figures_are_columns_series_by_year_tables_are_not() {
         let c = parse(HEADER).expect("header");
-        let (figures, left_out) = columns(&c);
-        let names: Vec<&str> = figures.iter().map(|d| d.name.as_str()).collect();
-        assert_eq!(names, ["data.patrols", "data.rate", "unit.households"]);
+        let (specs, left_out) = columns(&c, &Years::default());
+        assert_eq!(
+            keys(&specs),
+            ["data.patrols", "data.rate", "unit.households"]
+        );
+        let left: Vec<&str> = left_out.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(
+            left,
+            ["data.monthly", "data.areas", "data.rows"],
+            "no year, no series column"
+        );
+
+        let both = Years {
+            years: vec![2023, 2024],
+            series: ["data.monthly", "data.areas"].map(String::from).into(),
+        };
+        let (specs, left_out) = columns(&c, &both);
+        assert_eq!(
+            keys(&specs),
+            [
+                "data.patrols",
+                "data.rate",
+                "data.monthly[2023]",
+                "data.monthly[2024]",
+                "data.areas[2023].total",
+                "data.areas[2023].recognised",
+                "data.areas[2024].total",
+                "data.areas[2024].recognised",
+                "unit.households"
+            ]
+        );
+        assert_eq!(specs[2].label, "Theo năm — 2023");
+        assert_eq!(specs[5].label, "Khu dân cư — 2023: Được công nhận");
+        assert_eq!(specs[1].kind, Kind::Percent);
         assert_eq!(left_out.len(), 1);
-        assert_eq!(left_out[0].name, "data.monthly");
+    }
+
+    #[test]
+    fn which_series_are_per_year() {
+        let c = parse(HEADER).expect("header");
+        let sheet = |period: &str, data: &str| {
+            let text = format!(
+                "schema: 1\nunit: {{ name: A, level: xa }}\nperiod: {period}\nissuer: {{ agency: [A], abbreviation: A, signer: {{ position: B }} }}\ndocuments: [{{ template: t }}]\ndata: {data}\n"
+            );
+            crate::factsheet::load::load_str(&text, Path::new("a.yaml")).expect("loads")
+        };
+        // No unit writes a series and no period spans years: none per year.
+        let a = sheet("{ year: 2024 }", "{}");
+        assert_eq!(years(&c, &[&a]), Years::default());
+        // A review period: every series no unit writes, over its years.
+        let review = sheet("{ year: 2024, first_year: 2022 }", "{}");
+        let y = years(&c, &[&a, &review]);
+        assert_eq!(y.years, [2022, 2023, 2024]);
+        assert_eq!(y.series.len(), 2);
+        // Written per year (also before the period): per year; per month: left out.
+        let written = sheet(
+            "{ year: 2024 }",
+            "{ areas: { 2021: { total: 3 } }, monthly: [{ at: 1, value: 2 }] }",
+        );
+        let y = years(&c, &[&written]);
+        assert_eq!(y.years, [2021, 2024]);
+        assert_eq!(y.series, ["data.areas".to_string()].into());
+        let long = sheet("{ year: 2024, first_year: 1990 }", "{}");
+        let y = years(&c, &[&long]);
+        assert_eq!(y.years.len(), MOST_YEARS);
+        assert_eq!(y.years.last(), Some(&2024));
     }
 
     #[test]
     fn same_input_same_bytes_and_it_reads_back() {
         let c = parse(HEADER).expect("header");
+        let one = Years {
+            years: vec![2024],
+            series: ["data.monthly", "data.areas"].map(String::from).into(),
+        };
+        let (specs, left_out) = columns(&c, &one);
+        let mut values = vec![None; specs.len()];
+        values[0] = Some(serde_json::json!(1204));
+        values[2] = Some(serde_json::json!(12));
+        values[5] = Some(serde_json::json!("trên 1.500"));
         let units = vec![UnitRow {
             key: "xa/a.yaml".into(),
             name: "xã A".into(),
-            values: vec![
-                Some(serde_json::json!(1204)),
-                None,
-                Some(serde_json::json!("trên 1.500")),
-            ],
+            values,
         }];
-        let a = write("t", &c, &units).expect("writes");
-        let b = write("t", &c, &units).expect("writes");
+        let a = write("t", &specs, &left_out, &units).expect("writes");
+        let b = write("t", &specs, &left_out, &units).expect("writes");
         assert_eq!(a, b);
         let dir = std::env::temp_dir().join(format!("vanban-wb-unit-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("dir");
         let file = dir.join("w.xlsx");
         std::fs::write(&file, &a).expect("write");
         let wb = super::super::read(&file).expect("reads back");
-        let keys: Vec<&str> = wb.columns.iter().map(|c| c.key.as_str()).collect();
-        assert_eq!(keys, ["data.patrols", "data.rate", "unit.households"]);
+        let read: Vec<&str> = wb.columns.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(read, keys(&specs));
         assert_eq!(wb.rows.len(), 1);
         assert_eq!(wb.rows[0].key, "xa/a.yaml");
         assert_eq!(wb.rows[0].row, FIRST_UNIT_ROW);
         use super::super::number::CellValue;
-        assert_eq!(
-            wb.rows[0].cells,
-            [
-                CellValue::Number(1204.0),
-                CellValue::Empty,
-                CellValue::Text("trên 1.500".into())
-            ]
-        );
+        assert_eq!(wb.rows[0].cells[0], CellValue::Number(1204.0));
+        assert_eq!(wb.rows[0].cells[1], CellValue::Empty);
+        assert_eq!(wb.rows[0].cells[2], CellValue::Number(12.0));
+        assert_eq!(wb.rows[0].cells[5], CellValue::Text("trên 1.500".into()));
         let _ = std::fs::remove_dir_all(&dir);
     }
 
