@@ -375,3 +375,95 @@ fn both_places_a_row_without_a_sheet_and_a_sheet_without_a_row() {
     );
     assert!(err.contains("xa/xa-binh-minh.yaml: ok"), "{err}");
 }
+
+#[test]
+fn a_review_series_has_a_column_per_year_and_the_prefilled_workbook_changes_nothing() {
+    const SHEET_FILE: &str = "data/huyen-yen-lac-2015-2024.yaml";
+    let dir = temp_dir("workbook-series");
+    let file = dir.join("tong-ket.xlsx");
+    let o = vanban(&[
+        "workbook",
+        "bao-cao-tong-ket",
+        "--units",
+        SHEET_FILE,
+        "-o",
+        file.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let grid = cells(&file);
+    let keys = &grid[1];
+    for key in [
+        "unit.households",
+        "data.areas[2015].total",
+        "data.areas[2024].recognised",
+        "data.forces[2024].models",
+        "data.tip_offs",
+    ] {
+        assert!(keys.iter().any(|k| k == key), "no column {key}: {keys:?}");
+    }
+    assert!(
+        !keys.iter().any(|k| k.starts_with("data.areas[2014]")),
+        "{keys:?}"
+    );
+    assert!(
+        !keys.iter().any(|k| k.starts_with("data.models_list")),
+        "a table is no column"
+    );
+    let unit = row(&grid, "huyen-yen-lac-2015-2024.yaml");
+    assert_eq!(
+        grid[unit][column(&grid, "data.areas[2024].recognised")],
+        "161"
+    );
+    assert_eq!(grid[unit][column(&grid, "data.tip_offs")], "trên 1.500");
+
+    // The workbook as written holds what the sheet holds: the same document.
+    let text = |figures: Option<&Path>, out: &Path| {
+        let mut args = vec![
+            "render",
+            SHEET_FILE,
+            "--format",
+            "txt",
+            "-o",
+            out.to_str().expect("utf-8"),
+        ];
+        if let Some(f) = figures {
+            args.extend(["--figures", f.to_str().expect("utf-8")]);
+        }
+        let o = vanban(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read_to_string(&written(&o)[0]).expect("txt")
+    };
+    let alone = text(None, &dir.join("alone"));
+    assert_eq!(text(Some(&file), &dir.join("with")), alone);
+    assert!(alone.contains("161"), "{alone}");
+
+    // A year changed in the workbook but not in the sheet: both places.
+    let changed = fill(
+        &grid,
+        &[(
+            "huyen-yen-lac-2015-2024.yaml",
+            "data.areas[2024].recognised",
+            "165",
+        )],
+    );
+    let changed_file = dir.join("changed.xlsx");
+    save_xlsx(&changed, &changed_file, &[]);
+    let o = vanban(&[
+        "check",
+        SHEET_FILE,
+        "--figures",
+        changed_file.to_str().expect("utf-8"),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let cell = column(&grid, "data.areas[2024].recognised");
+    let letters = vanban::diagnostic::Cell::column_letters(cell as u32);
+    assert!(
+        err.contains(&format!(
+            "{SHEET_FILE}:50:37: error: data.areas.2024.recognised: the fact sheet says 161 but the workbook says 165 ({}:'{SHEET}'!{letters}{})",
+            changed_file.display(),
+            unit + 1
+        )),
+        "{err}"
+    );
+}
