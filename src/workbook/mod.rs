@@ -12,11 +12,13 @@
 //! workbook was written for), never by the unit's name, and columns by the key row (the
 //! fact-sheet name of each figure), never by the label.
 
+pub mod columns;
 pub mod csv;
 pub mod fill;
 pub mod key;
 pub mod number;
 pub mod read;
+pub mod units;
 pub mod write;
 
 use crate::diagnostic::{Cell, Diagnostic, Diagnostics};
