@@ -228,6 +228,12 @@ fn put(tree: &mut Value, slot: &Slot, value: Value) -> Result<(), String> {
 }
 
 impl Figures<'_> {
+    /// The row's label in a manifest (`workbook:<file>:<key>`), the key of
+    /// [`super::row_digests`].
+    pub fn label(&self) -> String {
+        self.workbook.label(self.row)
+    }
+
     fn cell(&self, column: &Column) -> Cell {
         self.workbook.cell(self.row.row, column.column)
     }
@@ -455,6 +461,8 @@ mod tests {
             ],
         );
         let a = wb.figures_for(Path::new("a.yaml")).expect("row");
+        assert_eq!(a.label(), "workbook:w.xlsx:a.yaml");
+        assert!(crate::workbook::row_digests(&wb).contains_key(&a.label()));
         // Map form: the year's entry as written (`" 2024"`), and a new one for 2023.
         let mut tree = json!({"data": {
             "areas": {" 2024": {"total": 212}},
