@@ -27,6 +27,50 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// A spreadsheet cell, for a problem in a data-entry workbook (`file` is then the
+    /// workbook and `position` is `None`).
+    pub cell: Option<Cell>,
+}
+
+/// A cell of a spreadsheet: its sheet (none for a CSV file) and 0-based row and column.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cell {
+    pub sheet: Option<String>,
+    pub row: u32,
+    pub column: u32,
+}
+
+impl Cell {
+    /// The column letters of a 0-based column: 0 → `A`, 25 → `Z`, 26 → `AA`.
+    pub fn column_letters(column: u32) -> String {
+        let mut n = u64::from(column) + 1;
+        let mut letters = Vec::new();
+        while n > 0 {
+            let rem = ((n - 1) % 26) as u8;
+            letters.push(char::from(b'A' + rem));
+            n = (n - 1) / 26;
+        }
+        letters.iter().rev().collect()
+    }
+}
+
+impl fmt::Display for Cell {
+    /// As Excel writes a reference: `C12`, `Data!C12`, `'Số liệu'!C12` (a sheet name with
+    /// anything but ASCII letters, digits and `_`, or starting with a digit, is quoted, with a
+    /// quote inside doubled).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(sheet) = &self.sheet {
+            let plain = !sheet.is_empty()
+                && !sheet.starts_with(|c: char| c.is_ascii_digit())
+                && sheet.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if plain {
+                write!(f, "{sheet}!")?;
+            } else {
+                write!(f, "'{}'!", sheet.replace('\'', "''"))?;
+            }
+        }
+        write!(f, "{}{}", Cell::column_letters(self.column), self.row + 1)
+    }
 }
 
 impl Diagnostic {
@@ -38,6 +82,7 @@ impl Diagnostic {
             path: path.into(),
             message: message.into(),
             help: None,
+            cell: None,
         }
     }
 
@@ -53,6 +98,14 @@ impl Diagnostic {
         self
     }
 
+    /// Places the diagnostic at a cell of a workbook file.
+    pub fn at_cell(mut self, file: &std::path::Path, cell: Cell) -> Self {
+        self.file = file.to_path_buf();
+        self.position = None;
+        self.cell = Some(cell);
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -60,19 +113,25 @@ impl Diagnostic {
     /// The diagnostic as one line of JSON (no trailing newline), for editors and scripts
     /// (`--message-format json`): `{"file","line","column","severity","field","message",
     /// "help"}`; `line`, `column` and `help` are `null` when unknown, `field` is `""` for the
-    /// whole file.
+    /// whole file. A problem in a workbook cell adds `"cell"` after `column` (`"'Số liệu'!C3"`,
+    /// as in Excel; `line` and `column` are then `null`); other diagnostics have no `cell`.
     pub fn to_json_line(&self) -> String {
         use serde_json::Value;
         // Written field by field to keep this order (a serde_json map would sort the keys).
-        let fields: [(&str, Value); 7] = [
+        let mut fields: Vec<(&str, Value)> = vec![
             ("file", self.file.display().to_string().into()),
             ("line", self.position.map(|p| p.line).into()),
             ("column", self.position.map(|p| p.column).into()),
+        ];
+        if let Some(cell) = &self.cell {
+            fields.push(("cell", cell.to_string().into()));
+        }
+        fields.extend([
             ("severity", self.severity.name().into()),
             ("field", self.path.clone().into()),
             ("message", self.message.clone().into()),
             ("help", self.help.clone().into()),
-        ];
+        ]);
         let body: Vec<String> = fields
             .iter()
             .map(|(key, value)| format!("\"{key}\":{value}"))
@@ -94,7 +153,9 @@ impl Severity {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display())?;
-        if let Some(pos) = self.position {
+        if let Some(cell) = &self.cell {
+            write!(f, ":{cell}")?;
+        } else if let Some(pos) = self.position {
             write!(f, ":{}:{}", pos.line, pos.column)?;
         }
         write!(f, ": {}: ", self.severity.name())?;
@@ -170,5 +231,48 @@ mod tests {
         assert!(v["line"].is_null() && v["column"].is_null() && v["help"].is_null());
         assert_eq!(v["severity"], "warning");
         assert!(!w.to_json_line().contains('\n'));
+        assert!(v.get("cell").is_none(), "no cell key outside workbooks");
+    }
+
+    #[test]
+    fn cell_addresses_as_excel_writes_them() {
+        let at = |sheet: Option<&str>, row, column| {
+            Cell {
+                sheet: sheet.map(str::to_string),
+                row,
+                column,
+            }
+            .to_string()
+        };
+        assert_eq!(at(None, 0, 0), "A1");
+        assert_eq!(at(None, 11, 2), "C12");
+        assert_eq!(at(Some("Data"), 2, 25), "Data!Z3");
+        assert_eq!(at(Some("Số liệu"), 2, 26), "'Số liệu'!AA3");
+        assert_eq!(at(Some("Sheet1"), 0, 701), "Sheet1!ZZ1");
+        assert_eq!(at(Some("1a"), 0, 702), "'1a'!AAA1");
+        assert_eq!(at(Some("it's"), 0, 0), "'it''s'!A1");
+        assert_eq!(Cell::column_letters(16_383), "XFD", "Excel's last column");
+
+        let d = Diagnostic::error("data.patrols", "\"nhiều\" is not a count")
+            .with_help("write a whole number")
+            .at_cell(
+                std::path::Path::new("so-lieu.xlsx"),
+                Cell {
+                    sheet: Some("Số liệu".into()),
+                    row: 2,
+                    column: 2,
+                },
+            );
+        assert_eq!(
+            d.to_string(),
+            "so-lieu.xlsx:'Số liệu'!C3: error: data.patrols: \"nhiều\" is not a count\n  help: write a whole number"
+        );
+        let v: serde_json::Value = serde_json::from_str(&d.to_json_line()).expect("valid JSON");
+        assert_eq!(v["cell"], "'Số liệu'!C3");
+        assert!(v["line"].is_null());
+        assert!(
+            d.to_json_line()
+                .starts_with("{\"file\":\"so-lieu.xlsx\",\"line\":null,\"column\":null,\"cell\":")
+        );
     }
 }

@@ -29,12 +29,13 @@ pub mod output;
 pub mod phrase;
 pub mod rollup;
 pub mod template;
+pub mod workbook;
 pub mod writer;
 
 use anyhow::Result;
 use diagnostic::{Diagnostic, Diagnostics};
 use document::Document;
-use factsheet::load::{Loaded, load_file};
+use factsheet::load::{Loaded, load_file_with};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 use template::Templates;
@@ -72,16 +73,31 @@ pub struct Checked {
     pub rollup: Option<rollup::RollUp>,
 }
 
-/// What a sheet's documents depend on besides templates and options: the sheet, and for a
-/// roll-up every sheet below it and every glob with its matches.
-fn dependencies(file: &Path, rollup: Option<&rollup::RollUp>) -> Vec<batch::Dependency> {
-    let mut out = vec![batch::Dependency::File(file.to_path_buf())];
+/// What a sheet's documents depend on besides templates and options: the sheet, its
+/// workbook row, and for a roll-up every sheet below it and every glob with its matches (a
+/// child's own workbook row is read again when the child's file is).
+fn dependencies(
+    file: &Path,
+    rollup: Option<&rollup::RollUp>,
+    workbook: Option<&workbook::Workbook>,
+) -> Vec<batch::Dependency> {
+    let mut files = vec![file.to_path_buf()];
+    let mut out = Vec::new();
     if let Some(r) = rollup {
-        out.extend(r.files.iter().cloned().map(batch::Dependency::File));
+        files.extend(r.files.iter().cloned());
         out.extend(r.globs.iter().map(|g| batch::Dependency::Glob {
             pattern: g.pattern.clone(),
             matched: g.matched.clone(),
         }));
+    }
+    for file in files {
+        if let Some(f) = workbook.and_then(|w| w.figures_for(&file).ok()) {
+            out.push(batch::Dependency::Digest {
+                label: f.label(),
+                sha256: f.workbook.row_digest(f.row),
+            });
+        }
+        out.push(batch::Dependency::File(file));
     }
     out
 }
@@ -201,10 +217,37 @@ pub fn check(
     templates: &Templates,
     covers: Option<&dyn Fn(char) -> bool>,
 ) -> Result<Checked, Diagnostics> {
+    check_with(
+        file,
+        templates,
+        &CheckOptions {
+            covers,
+            ..CheckOptions::default()
+        },
+    )
+}
+
+/// What `check` is given besides the fact sheet and the templates.
+#[derive(Clone, Copy, Default)]
+pub struct CheckOptions<'a> {
+    /// Whether the PDF font can print a character; `None` skips that check.
+    pub covers: Option<&'a dyn Fn(char) -> bool>,
+    /// A data-entry workbook: each sheet's row (found by the sheet's path, for the children
+    /// of a roll-up too) fills its figures before any check, and a problem with one of them is
+    /// reported at its cell.
+    pub workbook: Option<&'a workbook::Workbook>,
+}
+
+/// [`check`] with every option.
+pub fn check_with(
+    file: &Path,
+    templates: &Templates,
+    options: &CheckOptions<'_>,
+) -> Result<Checked, Diagnostics> {
     check_in(
         file,
         templates,
-        covers,
+        options,
         &mut rollup::Walk::default(),
         &contract::Merged::default(),
     )
@@ -215,11 +258,34 @@ pub fn check(
 pub(crate) fn check_in(
     file: &Path,
     templates: &Templates,
-    covers: Option<&dyn Fn(char) -> bool>,
+    options: &CheckOptions<'_>,
     walk: &mut rollup::Walk,
     inherited: &contract::Merged,
 ) -> Result<Checked, Diagnostics> {
-    let mut loaded = load_file(file).map_err(Diagnostics)?;
+    let covers = options.covers;
+    let mut no_row = None;
+    let figures = match options.workbook.map(|w| w.figures_for(file)) {
+        Some(Ok(figures)) => Some(figures),
+        Some(Err(warning)) => {
+            no_row = Some(*warning);
+            None
+        }
+        None => None,
+    };
+    let mut applied = workbook::Applied::default();
+    let mut loaded = load_file_with(file, &mut |tree, paths| {
+        if let Some(figures) = figures {
+            applied = figures.apply(tree, paths, file);
+        }
+    })
+    .map_err(|found| {
+        let mut found: Vec<Diagnostic> = found
+            .into_iter()
+            .filter_map(|d| relocate(&applied, figures, file, d))
+            .collect();
+        found.append(&mut applied.problems.clone());
+        Diagnostics(found)
+    })?;
     // Errors of dropped fields first; then the rules, run on what did load, so one pass
     // reports a typo and a wrong total together.
     let mut found: Vec<Diagnostic> = loaded.errors.clone();
@@ -273,7 +339,7 @@ pub(crate) fn check_in(
         None
     } else {
         let (rolled, diagnostics) =
-            rollup::roll_up(&loaded, &merged, &data, templates, covers, walk);
+            rollup::roll_up(&loaded, &merged, &data, templates, options, walk);
         found.extend(diagnostics);
         if let Some(r) = &rolled {
             r.apply(&mut loaded.sheet, &mut data);
@@ -305,13 +371,28 @@ pub(crate) fn check_in(
                 .map(|d| loaded.locate(d)),
         );
     }
+    // A figure from the workbook is reported at its cell.
+    let mut found: Vec<Diagnostic> = found
+        .into_iter()
+        .filter_map(|d| relocate(&applied, figures, file, d))
+        .collect();
+    found.extend(applied.problems.iter().cloned());
+    found.extend(no_row);
     found.sort_by(|a, b| {
-        (a.file != loaded.file, &a.file, a.position, a.severity).cmp(&(
-            b.file != loaded.file,
-            &b.file,
-            b.position,
-            b.severity,
-        ))
+        (
+            a.file != loaded.file,
+            &a.file,
+            a.position,
+            &a.cell,
+            a.severity,
+        )
+            .cmp(&(
+                b.file != loaded.file,
+                &b.file,
+                b.position,
+                &b.cell,
+                b.severity,
+            ))
     });
     let diagnostics = Diagnostics(found);
     if diagnostics.has_errors() {
@@ -321,9 +402,23 @@ pub(crate) fn check_in(
             loaded,
             data,
             warnings: diagnostics,
-            dependencies: dependencies(file, rolled.as_ref()),
+            dependencies: dependencies(file, rolled.as_ref(), options.workbook),
             rollup: rolled,
         })
+    }
+}
+
+/// A diagnostic about a figure the workbook supplied, at its cell (see
+/// [`workbook::Applied::relocate`]).
+fn relocate(
+    applied: &workbook::Applied,
+    figures: Option<workbook::Figures<'_>>,
+    file: &Path,
+    d: Diagnostic,
+) -> Option<Diagnostic> {
+    match figures {
+        Some(figures) => applied.relocate(d, file, &figures.workbook.file),
+        None => Some(d),
     }
 }
 

@@ -13,13 +13,15 @@
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vanban::batch;
 use vanban::diagnostic::{Diagnostic, Diagnostics};
 use vanban::template::Templates;
-use vanban::{Format, RenderOptions};
+use vanban::workbook::Workbook;
+use vanban::{CheckOptions, Format, RenderOptions};
 
 #[derive(Parser)]
 #[command(
@@ -56,6 +58,10 @@ enum Command {
         /// Render every fact sheet, even those whose documents are up to date
         #[arg(long)]
         force: bool,
+        /// A filled data-entry workbook (.xlsx or .csv, see `vanban workbook`): each fact
+        /// sheet's figures are taken from its row
+        #[arg(long, value_name = "FILE")]
+        figures: Option<PathBuf>,
     },
     /// Check fact sheets; print every problem, exit 1 if there is an error
     Check {
@@ -63,6 +69,9 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// A filled data-entry workbook (.xlsx or .csv): figures from each sheet's row
+        #[arg(long, value_name = "FILE")]
+        figures: Option<PathBuf>,
         /// How to print problems on stderr: human (default) or json (one object per line)
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
@@ -82,6 +91,20 @@ enum Command {
         /// Print exactly what this template reads
         #[arg(long)]
         template: Option<String>,
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// Write a data-entry workbook (.xlsx): a column per figure the template declares, a row
+    /// per unit prefilled with its fact sheet's figures; fill it, then `render --figures`
+    Workbook {
+        /// The template whose figures are the columns (`vanban templates` lists them)
+        template: String,
+        /// Fact sheets to give a row each: folders (searched recursively) or files
+        #[arg(long, num_args = 1..)]
+        units: Vec<PathBuf>,
+        /// The workbook to write [default: so-lieu-TEMPLATE.xlsx]
+        #[arg(short, long)]
+        out: Option<PathBuf>,
         #[arg(long)]
         templates: Option<PathBuf>,
     },
@@ -183,8 +206,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             pdf_standard,
             message_format,
             force,
+            figures,
         } => {
             let templates = Templates::load(templates.as_deref())?;
+            let Some(workbook) = read_workbook(figures.as_deref(), message_format) else {
+                return Ok(ExitCode::from(1));
+            };
             let mut formats: Vec<Format> = format
                 .iter()
                 .map(|f| match f {
@@ -214,12 +241,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
             report(&Diagnostics(problems.clone()), message_format);
-            let digests = Default::default();
+            if let Some(workbook) = &workbook {
+                let used: BTreeSet<usize> = jobs
+                    .iter()
+                    .filter_map(|j| workbook.figures_for(&j.sheet).ok().map(|f| f.index))
+                    .collect();
+                report(&workbook.unused_rows(&used), message_format);
+            }
+            let digests = workbook
+                .as_ref()
+                .map(vanban::workbook::row_digests)
+                .unwrap_or_default();
             let batch_options = batch::Options {
                 render: options,
                 force,
                 progress: message_format == MessageFormat::Human && std::io::stderr().is_terminal(),
                 digests: &digests,
+                workbook: workbook.as_ref(),
             };
             let print = |job: &batch::expand::Job, outcome: &batch::Outcome| match outcome {
                 batch::Outcome::Written { files, warnings } => {
@@ -258,9 +296,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check {
             paths,
             templates,
+            figures,
             message_format,
         } => {
             let templates = Templates::load(templates.as_deref())?;
+            let Some(workbook) = read_workbook(figures.as_deref(), message_format) else {
+                return Ok(ExitCode::from(1));
+            };
+            let mut used = BTreeSet::new();
             // Everything render does but writing: the documents are built and written to
             // memory in both formats, so a sheet that passes renders.
             let pdf = vanban::writer::pdf::PdfRenderer::new()?;
@@ -274,7 +317,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             report(&Diagnostics(problems.clone()), message_format);
             let mut failed = !problems.is_empty();
             for file in jobs.into_iter().map(|j| j.sheet) {
-                let result = vanban::check(&file, &templates, Some(&covers)).and_then(|checked| {
+                let check = CheckOptions {
+                    covers: Some(&covers),
+                    workbook: workbook.as_ref(),
+                };
+                used.extend(
+                    workbook
+                        .as_ref()
+                        .and_then(|w| w.figures_for(&file).ok())
+                        .map(|f| f.index),
+                );
+                let result = vanban::check_with(&file, &templates, &check).and_then(|checked| {
                     vanban::produce(&checked, &templates, &options, Some(&pdf))
                         .map(|_| checked.warnings)
                 });
@@ -292,6 +345,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         failed = true;
                     }
                 }
+            }
+            if let Some(workbook) = &workbook {
+                report(&workbook.unused_rows(&used), message_format);
             }
             Ok(if failed {
                 ExitCode::from(1)
@@ -363,6 +419,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Workbook {
+            template,
+            units,
+            out,
+            templates,
+        } => {
+            let templates = Templates::load(templates.as_deref())?;
+            let out = out.unwrap_or_else(|| PathBuf::from(format!("so-lieu-{template}.xlsx")));
+            match vanban::workbook::write::for_template(&templates, &template, &units) {
+                Ok((bytes, warnings)) => {
+                    print_diagnostics(&warnings);
+                    vanban::output::write_atomic(&out, &bytes)?;
+                    say(&format!("{}\n", out.display()));
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(d) => {
+                    print_diagnostics(&d);
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
         Command::Templates { templates } => {
             let templates = Templates::load(templates.as_deref())?;
             for (name, origin) in templates.list() {
@@ -408,6 +485,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The workbook of `--figures`, read once: `Some(None)` without one, `None` after printing
+/// why it cannot be used.
+fn read_workbook(file: Option<&Path>, format: MessageFormat) -> Option<Option<Workbook>> {
+    let Some(file) = file else {
+        return Some(None);
+    };
+    match vanban::workbook::read(file) {
+        Ok(workbook) => {
+            report(&workbook.warnings, format);
+            Some(Some(workbook))
+        }
+        Err(d) => {
+            report(&d, format);
+            summary(
+                &format!("{}: not used: {} error(s)", file.display(), d.error_count()),
+                format,
+            );
+            None
         }
     }
 }

@@ -63,6 +63,8 @@ pub struct Options<'a> {
     pub progress: bool,
     /// Current values of [`Dependency::Digest`] dependencies, by label.
     pub digests: &'a BTreeMap<String, String>,
+    /// A data-entry workbook whose rows fill the sheets' figures (`render --figures`).
+    pub workbook: Option<&'a crate::workbook::Workbook>,
 }
 
 /// The counts and failures of a batch.
@@ -169,7 +171,11 @@ fn one(job: &Job, shared: &Shared) -> (Outcome, Option<Entry>) {
         return (Outcome::Skipped, None);
     }
     let covers = |c: char| shared.pdf.is_none_or(|r| r.covers(c));
-    let checked = match crate::check(&job.sheet, shared.templates, Some(&covers)) {
+    let check = crate::CheckOptions {
+        covers: Some(&covers),
+        workbook: shared.options.workbook,
+    };
+    let checked = match crate::check_with(&job.sheet, shared.templates, &check) {
         Ok(checked) => checked,
         Err(d) => return (Outcome::Refused(d), None),
     };

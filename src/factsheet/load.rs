@@ -75,6 +75,17 @@ fn kilobytes(bytes: u64) -> String {
 /// Reads and parses a fact sheet file. A file larger than [`LARGEST_FILE`] is refused before
 /// it is read.
 pub fn load_file(file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    load_file_with(file, &mut |_, _| {})
+}
+
+/// Changes made to the parsed tree before it is checked and typed: the figures of a
+/// data-entry workbook row (see [`crate::workbook`]). It sees the cleaned tree and where each
+/// field of the file is.
+pub type Patch<'a> = dyn FnMut(&mut Value, &PathMap) + 'a;
+
+/// [`load_file`], with `patch` applied to the tree before anything checks it, so the checks
+/// (kinds, limits, required names, rules) see the patched figures.
+pub fn load_file_with(file: &Path, patch: &mut Patch<'_>) -> Result<Loaded, Vec<Diagnostic>> {
     use std::io::Read;
     let cannot_read = |e: std::io::Error| {
         vec![locate(
@@ -115,7 +126,7 @@ pub fn load_file(file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         d.position = Some(Position { line, column });
         vec![locate(d, file, &PathMap::default())]
     })?;
-    load_str(&text, file)
+    load_str_with(&text, file, patch)
 }
 
 pub use super::yaml_errors::nearest;
@@ -138,6 +149,15 @@ pub fn clean_text(text: &str) -> String {
 /// Only a leading BOM is removed before parsing, so that positions match the file; every
 /// text value and key is cleaned after parsing, escapes included.
 pub fn load_str(text: &str, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    load_str_with(text, file, &mut |_, _| {})
+}
+
+/// [`load_str`] with a [`Patch`] applied to the tree after parsing.
+pub fn load_str_with(
+    text: &str,
+    file: &Path,
+    patch: &mut Patch<'_>,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let text = text.trim_start_matches('\u{feff}');
     if text.len() as u64 > LARGEST_FILE {
         return Err(vec![locate(
@@ -173,6 +193,7 @@ pub fn load_str(text: &str, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         return Err(vec![locate(d, file, &paths)]);
     }
     yaml_errors::clean_tree(&mut tree);
+    patch(&mut tree, &paths);
 
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     too_large(&tree, "", &mut diagnostics);

@@ -179,7 +179,7 @@ pub(crate) fn roll_up(
     merged: &Merged,
     data: &Map<String, Value>,
     templates: &Templates,
-    covers: Option<&dyn Fn(char) -> bool>,
+    options: &crate::CheckOptions<'_>,
     walk: &mut Walk,
 ) -> (Option<RollUp>, Vec<Diagnostic>) {
     let (entries, mut globs, mut out) = tree::resolve(loaded);
@@ -222,7 +222,7 @@ pub(crate) fn roll_up(
         }
         walk.seen
             .insert(entry.canonical.clone(), loaded.file.clone());
-        match crate::check_in(&entry.file, templates, covers, walk, merged) {
+        match crate::check_in(&entry.file, templates, options, walk, merged) {
             Err(diagnostics) => {
                 let n = diagnostics.error_count();
                 out.extend(diagnostics.0.into_iter().filter(Diagnostic::is_error));

@@ -20,3 +20,4 @@ mod render_example;
 mod render_pdf;
 mod rollup;
 mod tables;
+mod workbook;

@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::factsheet::load::nearest;
 use serde_json::{Map, Value, json};
 
-mod value;
+pub(crate) mod value;
 
 use value::{Problem, figure, problem, scalar, text};
 

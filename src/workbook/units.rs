@@ -1,0 +1,178 @@
+//! The units of a workbook: the fact sheets `--units` names (folders searched recursively,
+//! editor files skipped), each with its row key and, prefilled, the figures it already holds.
+
+use super::columns::Spec;
+use super::fill::value_of;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::factsheet::load::{Loaded, load_file};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// Editor lock and backup files, and hidden files: never fact sheets.
+pub fn is_editor_file(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with("~$") || name.ends_with('~')
+}
+
+/// The fact sheets under a folder, recursively, in path order (editor files skipped).
+pub fn sheets_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if is_editor_file(&name) {
+            continue;
+        }
+        if path.is_dir() {
+            out.extend(sheets_in(&path)?);
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+/// One unit's row as written: its key (column A), its name and its current figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitRow {
+    pub key: String,
+    pub name: String,
+    pub values: Vec<Option<Value>>,
+}
+
+/// The fact sheets named by `--units` (folders expanded), each with its key: the path
+/// relative to the folder given, or the file name of a sheet given as a file.
+pub fn unit_files(units: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Diagnostics> {
+    let mut out: Vec<(String, PathBuf)> = Vec::new();
+    let mut errors = Vec::new();
+    for given in units {
+        let found: Vec<(String, PathBuf)> = if given.is_dir() {
+            match sheets_in(given) {
+                Ok(files) => files
+                    .into_iter()
+                    .map(|f| {
+                        let rel = f.strip_prefix(given).unwrap_or(&f);
+                        let key = rel
+                            .components()
+                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                            .collect::<Vec<_>>()
+                            .join("/");
+                        (key, f)
+                    })
+                    .collect(),
+                Err(e) => {
+                    let mut d = Diagnostic::error("", format!("cannot read the folder: {e}"))
+                        .with_help("check the path given to --units");
+                    d.file = given.clone();
+                    errors.push(d);
+                    continue;
+                }
+            }
+        } else {
+            let key = given
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            vec![(key, given.clone())]
+        };
+        for (key, file) in found {
+            if let Some((_, first)) = out.iter().find(|(k, _)| *k == key) {
+                let mut d = Diagnostic::error(
+                    "",
+                    format!("two fact sheets would share the row `{key}`: {} and {}", first.display(), file.display()),
+                )
+                .with_help("give their common folder with --units DIR, so each row is named by its path under it");
+                d.file = file.clone();
+                errors.push(d);
+                continue;
+            }
+            out.push((key, file));
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+/// The units that get a row: the fact sheets (by key) whose documents use `template`, each
+/// loaded (`None` when it cannot be read: an empty row and a warning); a sheet whose
+/// documents do not use the template is left out with a warning.
+pub fn load_units(
+    files: &[(String, PathBuf)],
+    template: &str,
+) -> (Vec<(String, Option<Loaded>)>, Diagnostics) {
+    let mut units = Vec::new();
+    let mut warnings = Vec::new();
+    for (key, file) in files {
+        match load_file(file) {
+            Ok(loaded) => {
+                if !loaded
+                    .sheet
+                    .documents
+                    .iter()
+                    .any(|d| d.template == template)
+                {
+                    let mut d = Diagnostic::warning("documents", format!("left out of the workbook: no document of this fact sheet uses `{template}`"))
+                        .with_help(format!("add `- template: {template}` under documents: to give it a row"));
+                    d.file = file.clone();
+                    warnings.push(d);
+                    continue;
+                }
+                units.push((key.clone(), Some(loaded)));
+            }
+            Err(errors) => {
+                let mut d = Diagnostic::warning(
+                    "",
+                    format!(
+                        "this fact sheet cannot be read ({} error(s); `vanban check` lists them): its row is left blank",
+                        errors.len()
+                    ),
+                )
+                .with_help("correct the fact sheet, then write the workbook again to prefill its figures");
+                d.file = file.clone();
+                warnings.push(d);
+                units.push((key.clone(), None));
+            }
+        }
+    }
+    (units, Diagnostics(warnings))
+}
+
+/// A unit's row, prefilled with the figures of `specs` its sheet holds.
+pub fn unit_row(key: &str, loaded: Option<&Loaded>, specs: &[Spec]) -> UnitRow {
+    UnitRow {
+        key: key.to_string(),
+        name: loaded
+            .map(|l| format!("{} {}", l.sheet.unit.level.word(), l.sheet.unit.name))
+            .unwrap_or_default(),
+        values: specs
+            .iter()
+            .map(|s| {
+                loaded
+                    .and_then(|l| value_of(&l.tree, &s.key))
+                    .filter(|v| v.is_number() || v.is_string())
+                    .cloned()
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_files_are_skipped() {
+        for name in [".#a.yaml", "~$a.yaml", "a.yaml~", ".hidden.yaml"] {
+            assert!(is_editor_file(name), "{name}");
+        }
+        assert!(!is_editor_file("a.yaml"));
+    }
+}
