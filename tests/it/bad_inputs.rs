@@ -168,19 +168,10 @@ fn sheet_path(c: &Case) -> PathBuf {
 /// Every document under `dir`, recursively (not the incremental manifest, which `batch`
 /// tests).
 fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                out.extend(files_under(&p));
-            } else if e.file_name() != ".vanban-manifest.json" {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
+    crate::common::tmp::files_under(dir)
+        .into_iter()
+        .filter(|p| p.file_name().is_none_or(|n| n != ".vanban-manifest.json"))
+        .collect()
 }
 
 /// Adds to `problems` what `out` of `command` got wrong: its exit code, or an expected text

@@ -50,22 +50,7 @@ fn render(args: &[&str]) -> Output {
     vanban(&all)
 }
 
-/// Every file under `dir`, recursively, sorted.
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                out.extend(files_under(&p));
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+use crate::common::tmp::files_under;
 
 /// Every file under `dir` with its modification time and bytes.
 fn snapshot(dir: &Path) -> Vec<(PathBuf, SystemTime, Vec<u8>)> {

@@ -12,7 +12,7 @@ use poppler::poppler;
 use roxmltree::{Document as Xml, Node};
 use serde_json::Value;
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tmp::temp_dir;
 use vanban::locale;
 
@@ -22,24 +22,7 @@ const FIXTURES: &str = "tests/fixtures/charts";
 /// Renders `sheet` (DOCX and PDF) into a fresh folder; returns (docx bytes, pdf bytes).
 fn render(sheet: &str, templates: Option<&str>, name: &str) -> (Vec<u8>, Vec<u8>) {
     let out = temp_dir(name);
-    let mut args = vec!["render", sheet, "-o", out.to_str().expect("utf-8")];
-    if let Some(t) = templates {
-        args.extend(["--templates", t]);
-    }
-    let o = vanban(&args);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let written: Vec<PathBuf> = String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .map(PathBuf::from)
-        .collect();
-    let read = |ext: &str| {
-        let path = written
-            .iter()
-            .find(|p| p.extension().is_some_and(|e| e == ext))
-            .unwrap_or_else(|| panic!("no .{ext} written"));
-        std::fs::read(path).expect("read output")
-    };
-    let files = (read("docx"), read("pdf"));
+    let files = crate::common::run::render_docx_pdf(sheet, templates, &out);
     let _ = std::fs::remove_dir_all(&out);
     files
 }

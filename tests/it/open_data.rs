@@ -17,25 +17,8 @@ const OPEN_TEMPLATES: &str = "tests/fixtures/open/templates";
 /// and ECMA-376 checks every document must pass.
 fn render_both(sheet: &str, templates: Option<&str>, name: &str) -> (String, String) {
     let out = temp_dir(name);
-    let mut args = vec!["render", sheet, "-o", out.to_str().expect("utf-8")];
-    if let Some(t) = templates {
-        args.extend(["--templates", t]);
-    }
-    let o = vanban(&args);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let written: Vec<PathBuf> = String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .map(PathBuf::from)
-        .collect();
-    let docx = written
-        .iter()
-        .find(|p| p.extension().is_some_and(|e| e == "docx"))
-        .expect("a docx");
-    let pdf = written
-        .iter()
-        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .expect("a pdf");
-    let parts = docx_parts(&std::fs::read(docx).expect("docx"));
+    let (docx, pdf_bytes) = crate::common::run::render_docx_pdf(sheet, templates, &out);
+    let parts = docx_parts(&docx);
     for (name, xml) in parts
         .iter()
         .filter(|(n, _)| n.starts_with("word/") && n.ends_with(".xml"))
@@ -55,7 +38,6 @@ fn render_both(sheet: &str, templates: Option<&str>, name: &str) -> (String, Str
     ] {
         assert!(doc.contains(frame), "DOCX lacks {frame}");
     }
-    let pdf_bytes = std::fs::read(pdf).expect("pdf");
     let text = poppler("pdftotext", &["-enc", "UTF-8"], &pdf_bytes);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
