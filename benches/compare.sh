@@ -46,7 +46,7 @@ mapfile -t sheets < <(find "$work/sheets" -name '*.yaml' | sort | head -n "$limi
 "$root/target/release/examples/markdown" "$work/md" "${sheets[@]}" >/dev/null
 docs=$(find "$work/md" -name '*.md' | wc -l)
 echo "== ${#sheets[@]} fact sheets, $docs documents; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "   $("$bin" --version); $(pandoc --version | head -n 1); $(soffice --version 2>/dev/null | head -n 1)"
+echo "   $("$bin" --version); $(pandoc --version | sed -n 1p); $(soffice --version 2>/dev/null | sed -n 1p)"
 
 start=$(now)
 "$bin" render --format docx -o "$work/vanban-docx" "${sheets[@]}" >/dev/null
@@ -58,7 +58,7 @@ t_both=$(secs "$start")
 
 start=$(now)
 find "$work/md" -name '*.md' -print0 |
-    xargs -0 -P "$(nproc)" -I{} sh -c 'pandoc --from markdown --to docx -o "${1%.md}.docx" "$1"' _ {}
+    xargs -0 -P "$(nproc)" -I{} sh -c 'pandoc --quiet --from markdown --to docx -o "${1%.md}.docx" "$1"' _ {}
 t_pandoc=$(secs "$start")
 
 # LibreOffice converts vanban's own DOCX files; its first start builds a profile, so warm it
@@ -69,7 +69,7 @@ find "$work/vanban-docx" -name '*.docx' | while read -r f; do
     cp "$f" "$work/lo-in/$(basename "$(dirname "$f")")-$(basename "$f")"
 done
 soffice -env:UserInstallation="$profile" --headless --convert-to pdf --outdir "$work/lo-warm" \
-    "$(find "$work/lo-in" -name '*.docx' | head -n 1)" >/dev/null 2>&1 || true
+    "$(find "$work/lo-in" -name '*.docx' | sed -n 1p)" >/dev/null 2>&1 || true
 start=$(now)
 soffice -env:UserInstallation="$profile" --headless --convert-to pdf --outdir "$work/lo-out" \
     "$work"/lo-in/*.docx >/dev/null 2>&1

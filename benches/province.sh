@@ -34,7 +34,7 @@ generate() {
 echo "== generating the province (seed $seed) in $sheets"
 generate
 # A vanban without roll-up rejects the `children:` key: then bench the same sheets without it.
-province=$(find "$sheets" -maxdepth 1 -name '*.yaml' | head -n 1)
+province=$(find "$sheets" -maxdepth 1 -name '*.yaml' | sed -n 1p)
 children=with
 if ! "$bin" check "$province" >/dev/null 2>"$work/check.err"; then
     if grep -q 'children' "$work/check.err"; then
@@ -52,7 +52,7 @@ echo "   $count fact sheets ($children children:)"
 # Inputs: the top folder when `render DIR` descends into subfolders, else every file.
 probe=$work/probe
 rm -rf "$probe" && mkdir -p "$probe/in/sub"
-cp "$(find "$sheets" -mindepth 4 -name '*.yaml' | head -n 1)" "$probe/in/sub/"
+cp "$(find "$sheets" -mindepth 4 -name '*.yaml' | sed -n 1p)" "$probe/in/sub/"
 if "$bin" render --format txt -o "$probe/out" "$probe/in" >/dev/null 2>&1 &&
     [ -n "$(find "$probe/out" -name '*.txt' 2>/dev/null)" ]; then
     inputs=("$sheets")
@@ -97,7 +97,7 @@ run "DOCX + PDF/A-2b (default)" "$work/out"
 echo "== re-runs into the same output folder ($work/out)"
 run "again, nothing changed" "$work/out"
 # One corrected figure: the tip-offs of one khu dân cư.
-leaf=$(find "$sheets" -mindepth 4 -name '*.yaml' | sort | head -n 1)
+leaf=$(find "$sheets" -mindepth 4 -name '*.yaml' | sort | sed -n 1p)
 sed -i -E 's/^  tip_offs: ([0-9]+)/  tip_offs: 1\1/' "$leaf"
 touch "$work/marker"
 sleep 1

@@ -266,13 +266,15 @@ fn slug(text: &str) -> String {
     out
 }
 
-/// A two-syllable place name not yet in `taken`.
+/// A two-syllable place name whose file-name form is not yet in `taken` (`Quang Hà` and
+/// `Quảng Hà` would share one file).
 fn place_name(rng: &mut Rng, taken: &mut Vec<String>) -> String {
     loop {
-        let name = format!("{} {}", rng.pick(FIRST), rng.pick(SECOND));
-        let first_twice = name.split(' ').next() == name.split(' ').nth(1);
-        if !first_twice && !taken.contains(&name) {
-            taken.push(name.clone());
+        let (first, second) = (*rng.pick(FIRST), *rng.pick(SECOND));
+        let name = format!("{first} {second}");
+        let key = slug(&name);
+        if first != second && !taken.contains(&key) {
+            taken.push(key);
             return name;
         }
     }
@@ -357,6 +359,17 @@ struct Generator {
 
 fn main() -> anyhow::Result<()> {
     let options = parse_args()?;
+    let sheets = generate(&options)?;
+    println!(
+        "wrote {sheets} fact sheets under {} (seed {})",
+        options.out.display(),
+        options.seed
+    );
+    Ok(())
+}
+
+/// Writes the province of `options`; returns how many fact sheets.
+fn generate(options: &Options) -> anyhow::Result<usize> {
     let mut g = Generator {
         rng: Rng(options.seed),
         year: options.year,
@@ -367,13 +380,7 @@ fn main() -> anyhow::Result<()> {
     std::fs::create_dir_all(&options.out)?;
     let province = place_name(&mut g.rng, &mut g.names);
     g.province(&options.out, &province, options.districts)?;
-    println!(
-        "wrote {} fact sheets under {} (seed {})",
-        g.sheets,
-        options.out.display(),
-        options.seed
-    );
-    Ok(())
+    Ok(g.sheets)
 }
 
 fn parse_args() -> anyhow::Result<Options> {
@@ -929,5 +936,122 @@ fn narrative(rng: &mut Rng, out: &mut String, tt124: bool) {
         );
         let _ = writeln!(out, "  causes:\n    - {}", q(rng.pick::<&str>(CAUSES)));
         let _ = writeln!(out, "  tasks:\n    - {}", q(rng.pick::<&str>(TASKS)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vanban::template::Templates;
+
+    fn files(dir: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("list") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                out.extend(files(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn options(name: &str, seed: u64, children: bool) -> Options {
+        let out =
+            std::env::temp_dir().join(format!("vanban-province-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&out);
+        Options {
+            seed,
+            out,
+            districts: 1,
+            year: 2024,
+            children,
+        }
+    }
+
+    #[test]
+    fn slug_drops_marks_and_spaces() {
+        assert_eq!(slug("Đông Hòa"), "dong-hoa");
+        assert_eq!(slug("Quảng Hà"), slug("Quang Hà"));
+    }
+
+    #[test]
+    fn same_seed_same_bytes_other_seed_other_figures() {
+        let (a, b, c) = (
+            options("a", 7, true),
+            options("b", 7, true),
+            options("c", 8, true),
+        );
+        let n = generate(&a).expect("generates");
+        assert_eq!(generate(&b).expect("generates"), n);
+        generate(&c).expect("generates");
+        let (fa, fb) = (files(&a.out), files(&b.out));
+        assert_eq!(
+            fa.len(),
+            n,
+            "one file per sheet: no two sheets share a name"
+        );
+        for (x, y) in fa.iter().zip(&fb) {
+            assert_eq!(x.strip_prefix(&a.out).ok(), y.strip_prefix(&b.out).ok());
+            assert_eq!(
+                std::fs::read(x).expect("read"),
+                std::fs::read(y).expect("read")
+            );
+        }
+        assert_ne!(
+            fa.iter()
+                .map(|f| std::fs::read(f).expect("read"))
+                .collect::<Vec<_>>(),
+            files(&c.out)
+                .iter()
+                .map(|f| std::fs::read(f).expect("read"))
+                .collect::<Vec<_>>()
+        );
+        for o in [a, b, c] {
+            let _ = std::fs::remove_dir_all(&o.out);
+        }
+    }
+
+    /// Every sheet of a one-district province passes today's checks (without `children:`,
+    /// which needs the roll-up), and a parent's households are the sum of its children's.
+    #[test]
+    fn sheets_pass_check_and_parents_sum_children() {
+        let o = options("check", 3, false);
+        generate(&o).expect("generates");
+        let templates = Templates::load(None).expect("templates");
+        let mut households = std::collections::BTreeMap::new();
+        for file in files(&o.out) {
+            let checked = vanban::check(&file, &templates, None)
+                .unwrap_or_else(|d| panic!("{}: {d}", file.display()));
+            assert!(
+                checked.warnings.0.is_empty(),
+                "{}: {}",
+                file.display(),
+                checked.warnings
+            );
+            households.insert(
+                file.with_extension(""),
+                checked.loaded.sheet.unit.households,
+            );
+        }
+        let mut parents = 0;
+        for (unit, total) in &households {
+            let children: Vec<_> = households
+                .iter()
+                .filter(|(child, _)| child.parent() == Some(unit.as_path()))
+                .collect();
+            if !children.is_empty() {
+                parents += 1;
+                let sum: u64 = children.iter().filter_map(|(_, h)| **h).sum();
+                assert_eq!(total.expect("stated"), sum, "{}", unit.display());
+            }
+        }
+        assert!(
+            parents > 2,
+            "a province, a district and its communes have children"
+        );
+        let _ = std::fs::remove_dir_all(&o.out);
     }
 }
