@@ -1,0 +1,53 @@
+//! Benchmark of the DOCX writer (`cargo bench --bench docx`): milliseconds per document in a
+//! warm process, for the sample and for the shipped example, at the zip deflate level the
+//! writer uses (6). Prints CPU time (this thread's, from Linux's schedstat) beside the wall
+//! clock, which on a shared machine also counts other programs' turns.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use vanban::document::Document;
+use vanban::document::sample::sample_document;
+
+const WARMUP: usize = 50;
+const RUNS: usize = 1000;
+
+fn cpu_time() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .map(Duration::from_nanos)
+        .unwrap_or_default()
+}
+
+fn bench(label: &str, doc: &Document) -> anyhow::Result<()> {
+    for _ in 0..WARMUP {
+        black_box(vanban::writer::docx::write(doc)?);
+    }
+    let (start, start_cpu) = (Instant::now(), cpu_time());
+    let mut bytes = 0;
+    for _ in 0..RUNS {
+        bytes = black_box(vanban::writer::docx::write(doc)?).len();
+    }
+    let wall = start.elapsed().as_secs_f64() * 1e3 / RUNS as f64;
+    let cpu = cpu_time().saturating_sub(start_cpu).as_secs_f64() * 1e3 / RUNS as f64;
+    println!("{label:<28} CPU {cpu:6.3} ms  wall {wall:6.3} ms per document  ({bytes} bytes)");
+    Ok(())
+}
+
+fn main() -> anyhow::Result<()> {
+    bench("sample (3 pages)", &sample_document())?;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let templates = vanban::template::Templates::load(None)?;
+    let checked = vanban::check(
+        &root.join("data/phuong-ba-dinh-2024.yaml"),
+        &templates,
+        None,
+    )
+    .map_err(|d| anyhow::anyhow!("{d}"))?;
+    let docs = vanban::build_documents(&checked, &templates).map_err(|d| anyhow::anyhow!("{d}"))?;
+    for (name, doc) in &docs {
+        bench(&format!("example {name}"), doc)?;
+    }
+    Ok(())
+}
