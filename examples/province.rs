@@ -14,7 +14,9 @@
 //!
 //! Documents: a khu dân cư issues the year-end `bao-cao-so-ket` (the only template for its
 //! level); a xã/phường/thị trấn the `ke-hoach-tt124` (January) and the
-//! `bao-cao-ket-qua-tt124` (November); a huyện and the tỉnh the year-end `bao-cao-so-ket`.
+//! `bao-cao-ket-qua-tt124` (November); a huyện and the tỉnh the year-end `bao-cao-tong-hop`
+//! over their children, stating none of the figures the roll-up sums (`bao-cao-so-ket` with
+//! the sums typed in, under `--no-children`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -656,11 +658,21 @@ impl Generator {
         if let Some(parent) = unit.parent {
             let _ = writeln!(out, "  parent: {}", q(parent));
         }
+        // With `children:` a district or the province states none of what its children sum
+        // (the roll-up does) and issues the summary over them.
+        let rolled = self.children && unit.children.is_some();
+        let templates: &[&str] = if rolled {
+            &["bao-cao-tong-hop"]
+        } else {
+            templates
+        };
         let f = unit.figures;
-        let _ = writeln!(out, "  households: {}", f.households);
-        let _ = writeln!(out, "  population: {}", f.population);
-        let _ = writeln!(out, "  area_ha: {:.1}", f.area_ha);
-        if unit.areas > 0 {
+        if !rolled {
+            let _ = writeln!(out, "  households: {}", f.households);
+            let _ = writeln!(out, "  population: {}", f.population);
+            let _ = writeln!(out, "  area_ha: {:.1}", f.area_ha);
+        }
+        if unit.areas > 0 && !rolled {
             let _ = writeln!(out, "  sub_units:");
             let _ = writeln!(
                 out,
@@ -691,9 +703,12 @@ impl Generator {
             let _ = writeln!(out, "    number: {}", self.rng.range(1, 150));
             let _ = writeln!(out, "    date: {}-{month:02}-{day:02}", self.year);
         }
-        let _ = writeln!(out, "\nfacts:");
-        facts(&mut out, f, false);
-        narrative(&mut self.rng, &mut out, false);
+        // A summary's facts are its children's sums, filled in by the roll-up.
+        if !rolled {
+            let _ = writeln!(out, "\nfacts:");
+            facts(&mut out, f, false);
+        }
+        narrative(&mut self.rng, &mut out, false, rolled);
         out
     }
 
@@ -837,7 +852,7 @@ impl Generator {
         let _ = writeln!(out, "    policy_carried_out: true");
         let _ = writeln!(out, "    police_effective: true");
         let _ = writeln!(out, "    police_disciplined: {disciplined}");
-        narrative(&mut self.rng, &mut out, true);
+        narrative(&mut self.rng, &mut out, true, false);
         let (cases, previous) = f.cases();
         let criterion_4 = unregistered == 0 && recognised * 10 >= areas * 7;
         let met = criterion_4 && !late_plan && disciplined == 0 && cases <= previous;
@@ -912,8 +927,9 @@ fn facts(out: &mut String, f: &Figures, tt124: bool) {
     }
 }
 
-/// A few stock paragraphs, as a clerk would paste them.
-fn narrative(rng: &mut Rng, out: &mut String, tt124: bool) {
+/// A few stock paragraphs, as a clerk would paste them; a summary over children has no
+/// advising, causes or tasks section to print them in.
+fn narrative(rng: &mut Rng, out: &mut String, tt124: bool, summary: bool) {
     let _ = writeln!(out, "\nnarrative:");
     let _ = writeln!(
         out,
@@ -928,14 +944,18 @@ fn narrative(rng: &mut Rng, out: &mut String, tt124: bool) {
             "  strengths:\n    - {}",
             q(rng.pick::<&str>(STRENGTHS))
         );
-        let _ = writeln!(out, "  advising:\n    - {}", q(rng.pick::<&str>(ADVISING)));
+        if !summary {
+            let _ = writeln!(out, "  advising:\n    - {}", q(rng.pick::<&str>(ADVISING)));
+        }
         let _ = writeln!(
             out,
             "  limitations:\n    - {}",
             q(rng.pick::<&str>(LIMITATIONS))
         );
-        let _ = writeln!(out, "  causes:\n    - {}", q(rng.pick::<&str>(CAUSES)));
-        let _ = writeln!(out, "  tasks:\n    - {}", q(rng.pick::<&str>(TASKS)));
+        if !summary {
+            let _ = writeln!(out, "  causes:\n    - {}", q(rng.pick::<&str>(CAUSES)));
+            let _ = writeln!(out, "  tasks:\n    - {}", q(rng.pick::<&str>(TASKS)));
+        }
     }
 }
 
@@ -1014,8 +1034,34 @@ mod tests {
         }
     }
 
-    /// Every sheet of a one-district province passes today's checks (without `children:`,
-    /// which needs the roll-up), and a parent's households are the sum of its children's.
+    /// With `children:`, the province and its district state no sums: every sheet passes
+    /// check with no warning, the roll-up included.
+    #[test]
+    fn with_children_every_sheet_and_roll_up_checks_clean() {
+        let o = options("rolled", 3, true);
+        generate(&o).expect("generates");
+        let templates = Templates::load(None).expect("templates");
+        let mut rolled = 0;
+        for file in files(&o.out) {
+            let checked = vanban::check(&file, &templates, None)
+                .unwrap_or_else(|d| panic!("{}: {d}", file.display()));
+            assert!(
+                checked.warnings.0.is_empty(),
+                "{}: {}",
+                file.display(),
+                checked.warnings
+            );
+            rolled += usize::from(checked.rollup.is_some());
+        }
+        assert!(
+            rolled > 2,
+            "the province, the district and the communes roll up"
+        );
+        let _ = std::fs::remove_dir_all(&o.out);
+    }
+
+    /// Every sheet of a one-district province passes the checks without `children:` (the
+    /// sums typed in), and a parent's households are the sum of its children's.
     #[test]
     fn sheets_pass_check_and_parents_sum_children() {
         let o = options("check", 3, false);

