@@ -23,6 +23,11 @@ use vanban::template::Templates;
 use vanban::workbook::Workbook;
 use vanban::{CheckOptions, Format, RenderOptions};
 
+// The PDF writer allocates heavily (Typst's layout, krilla's export): mimalloc keeps a batch's
+// threads from contending on the system allocator and its memory from fragmenting.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "vanban",
