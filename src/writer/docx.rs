@@ -18,6 +18,7 @@ mod workbook;
 mod parts;
 mod props;
 mod section;
+mod table;
 mod xml;
 
 use std::io::{Cursor, Write};

@@ -7,14 +7,11 @@ use anyhow::Result;
 
 use super::parts::{FOOTNOTE_SIZE, W_ROOT};
 use super::props::{
-    self, Jc, LineRule, ParaProps, RunProps, SINGLE, Spacing, TableProps, VAlign, VMerge, pt,
+    self, Jc, LineRule, ParaProps, RunProps, SINGLE, Spacing, TableProps, VAlign, pt,
 };
 use super::xml::Xml;
 use super::{closing, section};
-use crate::document::table::{Slot, head_grid};
-use crate::document::{
-    Align, Appendix, Block, Chart, Document, Header, Inline, Role, Scheme, Span, Table,
-};
+use crate::document::{Appendix, Block, Document, Header, Inline, Role, Scheme, Span};
 use crate::writer::layout::{self, HeaderLayout};
 use crate::writer::measure::width_twips;
 
@@ -22,7 +19,7 @@ use crate::writer::measure::width_twips;
 pub(crate) const TEXT_WIDTH: u32 = layout::TEXT_WIDTH;
 
 /// Body text: 14 pt, first line indented 1 cm, 6 pt after, 1.2 lines.
-const BODY_SIZE: u32 = pt(14);
+pub(super) const BODY_SIZE: u32 = pt(14);
 const INDENT: u32 = 567;
 const BODY_SPACING: Spacing = Spacing {
     before: 0,
@@ -36,9 +33,9 @@ const RULE_GAP: u32 = 60;
 /// the line's descent (0.216 em of 14 pt ≈ 60 twips) and the border's 1 pt space.
 const TITLE_RULE_GAP: u32 = layout::TITLE_RULE_DROP - 60 - 20;
 /// Data tables: 13 pt.
-const TABLE_SIZE: u32 = pt(13);
+pub(super) const TABLE_SIZE: u32 = pt(13);
 /// Cell padding of data tables (Word's default), twips.
-const TABLE_CELL_MARGIN: u32 = layout::TABLE_CELL_MARGIN;
+pub(super) const TABLE_CELL_MARGIN: u32 = layout::TABLE_CELL_MARGIN;
 
 /// Writes `word/document.xml`.
 pub(crate) fn document(doc: &Document) -> Result<String> {
@@ -178,7 +175,7 @@ pub(crate) fn footnotes(doc: &Document) -> Result<String> {
 
 /// Which footnotes already have their one real reference; and how many charts were placed
 /// (chart N of the body is part `word/charts/chartN.xml`, see `docx::charts`).
-struct NoteRefs {
+pub(super) struct NoteRefs {
     used: Vec<bool>,
     charts: usize,
 }
@@ -242,7 +239,7 @@ fn text_run(x: &mut Xml, props: RunProps, text: &str) {
 /// across lines: inside them a `-` is Word's non-breaking hyphen (`w:noBreakHyphen`) and a
 /// `/` is followed by U+2060 WORD JOINER, which forbids the break Word would take after it.
 /// The visible text stays as typed.
-fn unbroken_runs(x: &mut Xml, props: RunProps, text: &str) {
+pub(super) fn unbroken_runs(x: &mut Xml, props: RunProps, text: &str) {
     let mut at = 0;
     for range in layout::unbreakable(text) {
         text_run(x, props, text.get(at..range.start).unwrap_or_default());
@@ -269,7 +266,12 @@ fn unbroken_runs(x: &mut Xml, props: RunProps, text: &str) {
 /// Writes inline content in `base` formatting (a span's bold/italic add to it). `notes` is
 /// `None` inside footnotes, where the model has no references (`Document::finish`
 /// guarantees the footnote invariants; a reference that breaks them is skipped).
-fn inlines(x: &mut Xml, items: &[Inline], base: RunProps, mut notes: Option<&mut NoteRefs>) {
+pub(super) fn inlines(
+    x: &mut Xml,
+    items: &[Inline],
+    base: RunProps,
+    mut notes: Option<&mut NoteRefs>,
+) {
     for item in items {
         match item {
             Inline::Text(Span { text, bold, italic }) => {
@@ -331,7 +333,7 @@ fn rule(x: &mut Xml, available: u32, length: u32, gap: u32, after: u32) {
 }
 
 /// Opens a `w:tbl` with its properties and grid.
-fn table_start(x: &mut Xml, props: TableProps, columns: &[u32]) {
+pub(super) fn table_start(x: &mut Xml, props: TableProps, columns: &[u32]) {
     x.start("w:tbl", &[]);
     props.write(x);
     x.start("w:tblGrid", &[]);
@@ -579,144 +581,12 @@ fn body_block(x: &mut Xml, block: &Block, articles: bool, notes: &mut NoteRefs) 
             inlines(x, content, plain, Some(notes));
             x.end();
         }
-        Block::Table(table) => data_table(x, table, notes),
+        Block::Table(table) => super::table::data_table(x, table, notes),
         Block::Chart(c) => {
             notes.charts += 1;
-            chart_paragraph(x, c, notes.charts);
+            super::chart::chart_paragraph(x, c, notes.charts);
         }
     }
-}
-
-/// A centred paragraph holding chart `n` inline, kept with the paragraph that follows.
-fn chart_paragraph(x: &mut Xml, chart: &Chart, n: usize) {
-    let layout = layout::chart::chart_layout(chart);
-    let props = ParaProps {
-        keep_lines: true,
-        spacing: Spacing {
-            before: 120,
-            after: 120,
-            ..SINGLE
-        },
-        mark: Some(RunProps::sized(BODY_SIZE)),
-        ..ParaProps::new(Jc::Center, SINGLE)
-    };
-    x.start("w:p", &[]);
-    props.write(x);
-    x.start("w:r", &[]);
-    RunProps::sized(BODY_SIZE).write(x);
-    super::chart::inline(x, &layout, n, &format!("Biểu đồ {n}"));
-    x.end();
-    x.end();
-}
-
-/// A data table: the caption above it (bold, centred, kept with the table), then the grid —
-/// 13 pt, fixed widths from the content, header rows bold, centred and repeated on each
-/// page (merged cells as `w:gridSpan`/`w:vMerge`), the total row bold. No row splits across
-/// pages.
-fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) {
-    let columns = table.columns();
-    if columns == 0 || (table.rows.is_empty() && table.total.is_none()) {
-        return;
-    }
-    if let Some(caption) = &table.caption {
-        let run = RunProps::sized(BODY_SIZE).bold(true);
-        x.start("w:p", &[]);
-        ParaProps {
-            keep_next: true,
-            keep_lines: true,
-            mark: Some(run),
-            ..ParaProps::new(
-                Jc::Center,
-                Spacing {
-                    before: 120,
-                    after: 120,
-                    ..SINGLE
-                },
-            )
-        }
-        .write(x);
-        unbroken_runs(x, run, caption);
-        x.end();
-    }
-    let widths = layout::table_column_widths(table);
-    let span_width = |c: usize, span: usize| widths.iter().skip(c).take(span).sum::<u32>();
-    let props = TableProps {
-        width: TEXT_WIDTH,
-        borders: true,
-        cell_margin: TABLE_CELL_MARGIN,
-    };
-    table_start(x, props, &widths);
-    let spacing = Spacing {
-        before: 40,
-        after: 40,
-        ..SINGLE
-    };
-    let head_run = RunProps::sized(TABLE_SIZE).bold(true);
-    let grid = head_grid(&table.head, columns);
-    for (r, row) in grid.iter().enumerate() {
-        x.start("w:tr", &[]);
-        props::row_props(x, true, true);
-        for (c, slot) in row.iter().enumerate() {
-            let (cell, span, merge) = match *slot {
-                Slot::Start {
-                    cell,
-                    colspan,
-                    rowspan,
-                } => (cell, colspan, (rowspan > 1).then_some(VMerge::Restart)),
-                // Under a cell spanning rows: a continuation cell as wide as that cell.
-                Slot::Covered { row: r0, col: c0 } if c0 == c && r0 < r => {
-                    let span = match grid.get(r0).and_then(|g| g.get(c0)) {
-                        Some(Slot::Start { colspan, .. }) => *colspan,
-                        _ => 1,
-                    };
-                    (None, span, Some(VMerge::Continue))
-                }
-                // Covered from the left: part of a wider cell, nothing to write.
-                Slot::Covered { .. } => continue,
-            };
-            x.start("w:tc", &[]);
-            props::span_cell_props(x, span_width(c, span), span, merge, VAlign::Center);
-            x.start("w:p", &[]);
-            ParaProps {
-                mark: Some(head_run),
-                ..ParaProps::new(Jc::Center, spacing)
-            }
-            .write(x);
-            if let Some(cell) = cell {
-                inlines(x, &cell.content, head_run, Some(notes));
-            }
-            x.end();
-            x.end();
-        }
-        x.end();
-    }
-    let body = table.rows.iter().map(|r| (r, false));
-    for (row, bold) in body.chain(table.total.iter().map(|r| (r, true))) {
-        x.start("w:tr", &[]);
-        props::row_props(x, true, false);
-        for (c, width) in widths.iter().enumerate() {
-            let jc = match table.align.get(c) {
-                Some(Align::Center) => Jc::Center,
-                Some(Align::Right) => Jc::Right,
-                Some(Align::Left) | None => Jc::Left,
-            };
-            let run = RunProps::sized(TABLE_SIZE).bold(bold);
-            cell_start(x, *width, VAlign::Center);
-            x.start("w:p", &[]);
-            ParaProps {
-                mark: Some(run),
-                ..ParaProps::new(jc, spacing)
-            }
-            .write(x);
-            if let Some(content) = row.get(c) {
-                inlines(x, content, run, Some(notes));
-            }
-            x.end();
-            x.end();
-        }
-        x.end();
-    }
-    x.end();
 }
 
 /// Opens a borderless two-column layout table (header block, closing block) whose left

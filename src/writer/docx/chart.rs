@@ -10,6 +10,8 @@
 //! written as a format code, so each point's label is its text (`70,9%`), made in Rust. The
 //! cached values and the workbook cells stay real numbers.
 
+use super::body::BODY_SIZE;
+use super::props::{Jc, ParaProps, RunProps, SINGLE, Spacing};
 use super::xml::Xml;
 use crate::document::chart::{Chart, ChartKind, Series, ValueFormat};
 use crate::writer::layout::chart::{ChartLayout, LABEL_SIZE, TITLE_SIZE, emu};
@@ -559,4 +561,26 @@ pub(crate) fn part(chart: &Chart, layout: &ChartLayout) -> String {
     x.end();
     x.end();
     x.finish()
+}
+
+/// A centred paragraph holding chart `n` inline, kept with the paragraph that follows.
+pub(super) fn chart_paragraph(x: &mut Xml, chart: &Chart, n: usize) {
+    let layout = crate::writer::layout::chart::chart_layout(chart);
+    let props = ParaProps {
+        keep_lines: true,
+        spacing: Spacing {
+            before: 120,
+            after: 120,
+            ..SINGLE
+        },
+        mark: Some(RunProps::sized(BODY_SIZE)),
+        ..ParaProps::new(Jc::Center, SINGLE)
+    };
+    x.start("w:p", &[]);
+    props.write(x);
+    x.start("w:r", &[]);
+    RunProps::sized(BODY_SIZE).write(x);
+    inline(x, &layout, n, &format!("Biểu đồ {n}"));
+    x.end();
+    x.end();
 }
