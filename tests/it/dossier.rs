@@ -320,3 +320,24 @@ fn every_dossier_part_is_in_schema_order() {
         }
     }
 }
+
+#[test]
+fn the_last_body_paragraph_keeps_with_the_signatures() {
+    for name in DOSSIER {
+        let doc = Xml::parse(document_xml(name)).expect("parses");
+        let last = doc
+            .descendants()
+            .filter(|n| is_w(n, "p"))
+            .filter(|p| plain_text_of(p).trim_end().ends_with("./."))
+            .last()
+            .unwrap_or_else(|| panic!("{name}: no paragraph ends the body with ./."));
+        let keep = last
+            .children()
+            .find(|n| is_w(n, "pPr"))
+            .is_some_and(|pr| pr.children().any(|c| is_w(&c, "keepNext")));
+        assert!(
+            keep,
+            "{name}: the closing line may be left alone above the signatures"
+        );
+    }
+}

@@ -49,8 +49,18 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
         charts: 0,
     };
     let articles = doc.numbering == Scheme::Articles;
-    blocks(&mut x, &doc.body, articles, &mut notes);
-    spacer(&mut x, BODY_SIZE);
+    blocks(&mut x, &doc.body, articles, &mut notes, true);
+    // The last lines of the body go with the signatures: a signature never stands alone on
+    // a page (LibreOffice did that to a BIÊN BẢN whose closing just fit).
+    para(
+        &mut x,
+        ParaProps {
+            keep_next: true,
+            ..ParaProps::new(Jc::Left, SINGLE)
+        },
+        RunProps::sized(BODY_SIZE),
+        "",
+    );
     closing::closing_table(&mut x, doc);
     // Each appendix is a section of its own (its page may be landscape). A section's
     // properties sit in the last paragraph of that section; the last one's in the body.
@@ -66,7 +76,7 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
             first: false,
         };
         appendix_start(&mut x, appendix, &mut notes);
-        blocks(&mut x, &appendix.blocks, articles, &mut notes);
+        blocks(&mut x, &appendix.blocks, articles, &mut notes, false);
     }
     // Word wants the body to end with a paragraph; keep it tiny so it never makes a page.
     spacer(&mut x, 2);
@@ -75,10 +85,17 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
     Ok(x.finish())
 }
 
-/// Body blocks, with a little air under each table.
-fn blocks(x: &mut Xml, blocks: &[Block], articles: bool, notes: &mut NoteRefs) {
-    for block in blocks {
-        body_block(x, block, articles, notes);
+/// Body blocks, with a little air under each table; with `keep_last`, the last block is kept
+/// with what follows it.
+fn blocks(x: &mut Xml, blocks: &[Block], articles: bool, notes: &mut NoteRefs, keep_last: bool) {
+    for (i, block) in blocks.iter().enumerate() {
+        body_block(
+            x,
+            block,
+            articles,
+            notes,
+            keep_last && i + 1 == blocks.len(),
+        );
         if matches!(block, Block::Table(_)) {
             // Air under the grid; also keeps two tables in a row from merging in Word.
             spacer(x, pt(6));
@@ -488,7 +505,7 @@ const BODY_PARA: ParaProps = ParaProps {
     ..ParaProps::new(Jc::Both, BODY_SPACING)
 };
 
-fn body_block(x: &mut Xml, block: &Block, articles: bool, notes: &mut NoteRefs) {
+fn body_block(x: &mut Xml, block: &Block, articles: bool, notes: &mut NoteRefs, keep_next: bool) {
     let plain = RunProps::sized(BODY_SIZE);
     match block {
         Block::Heading {
@@ -557,6 +574,7 @@ fn body_block(x: &mut Xml, block: &Block, articles: bool, notes: &mut NoteRefs) 
             x.start("w:p", &[]);
             ParaProps {
                 mark: Some(run),
+                keep_next: keep_next || props.keep_next,
                 ..props
             }
             .write(x);
@@ -572,6 +590,7 @@ fn body_block(x: &mut Xml, block: &Block, articles: bool, notes: &mut NoteRefs) 
             ParaProps {
                 ind_left: INDENT * u32::from(*depth),
                 mark: Some(plain),
+                keep_next,
                 ..BODY_PARA
             }
             .write(x);
