@@ -328,8 +328,7 @@ fn the_last_body_paragraph_keeps_with_the_signatures() {
         let last = doc
             .descendants()
             .filter(|n| is_w(n, "p"))
-            .filter(|p| plain_text_of(p).trim_end().ends_with("./."))
-            .next_back()
+            .rfind(|p| plain_text_of(p).trim_end().ends_with("./."))
             .unwrap_or_else(|| panic!("{name}: no paragraph ends the body with ./."));
         let keep = last
             .children()
