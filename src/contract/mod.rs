@@ -537,12 +537,16 @@ impl Merged {
 
     /// Whether a fact-sheet path is read: declared itself, under a declared name, or above one.
     pub fn reads(&self, path: &str) -> bool {
-        self.by_name.keys().any(|name| {
-            name == path
-                || path.starts_with(&format!("{name}."))
-                || path.starts_with(&format!("{name}["))
-                || name.starts_with(&format!("{path}."))
-        })
+        // `a` is `b` followed by `.` or `[` (no allocation: this runs for every key of every
+        // sheet of a roll-up).
+        let under = |a: &str, b: &str, marks: &[u8]| {
+            a.strip_prefix(b)
+                .and_then(|rest| rest.as_bytes().first())
+                .is_some_and(|c| marks.contains(c))
+        };
+        self.by_name
+            .keys()
+            .any(|name| name == path || under(path, name, b".[") || under(name, path, b"."))
     }
 
     /// Declared names under `root.` (e.g. every `narrative.` section), for did-you-mean.

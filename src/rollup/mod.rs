@@ -222,7 +222,13 @@ pub(crate) fn roll_up(
         }
         walk.seen
             .insert(entry.canonical.clone(), loaded.file.clone());
-        match crate::check_in(&entry.file, templates, options, walk, merged) {
+        // A child's strings are checked against the PDF font when the child itself is
+        // rendered; its parent prints only its sums and its name.
+        let child_options = crate::CheckOptions {
+            covers: None,
+            ..*options
+        };
+        match crate::check_in(&entry.file, templates, &child_options, walk, merged) {
             Err(diagnostics) => {
                 let n = diagnostics.error_count();
                 out.extend(diagnostics.0.into_iter().filter(Diagnostic::is_error));
