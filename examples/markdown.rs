@@ -26,8 +26,12 @@ fn main() -> anyhow::Result<()> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        for spec in &sheet.documents {
-            let value = vanban::context::build(sheet, spec, &checked.data);
+        // The contexts `render` uses (roll-up and cross-references included).
+        for (spec, value) in sheet
+            .documents
+            .iter()
+            .zip(vanban::contexts(&checked, &templates))
+        {
             let ctx = tera::Context::from_serialize(&value)?;
             let rendered = templates
                 .render(&spec.template, &ctx)

@@ -422,15 +422,10 @@ fn relocate(
     }
 }
 
-/// Builds every document a checked fact sheet issues: (template name, document). A template
-/// that fails to render is a diagnostic at its file and line.
-pub fn build_documents(
-    checked: &Checked,
-    templates: &Templates,
-) -> Result<Vec<(String, Document)>, Diagnostics> {
+/// The template context of each document of a checked sheet, in `documents` order: the
+/// sheet's values, the roll-up over its children, and every document of the sheet to cite.
+pub fn contexts(checked: &Checked, templates: &Templates) -> Vec<serde_json::Value> {
     let sheet = &checked.loaded.sheet;
-    let mut out = Vec::new();
-    let mut errors = Vec::new();
     let mut values: Vec<serde_json::Value> = sheet
         .documents
         .iter()
@@ -460,6 +455,19 @@ pub fn build_documents(
             );
         }
     }
+    values
+}
+
+/// Builds every document a checked fact sheet issues: (template name, document). A template
+/// that fails to render is a diagnostic at its file and line.
+pub fn build_documents(
+    checked: &Checked,
+    templates: &Templates,
+) -> Result<Vec<(String, Document)>, Diagnostics> {
+    let sheet = &checked.loaded.sheet;
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let values = contexts(checked, templates);
     for (spec, value) in sheet.documents.iter().zip(values) {
         let ctx = match tera::Context::from_serialize(&value) {
             Ok(ctx) => ctx,

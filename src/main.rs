@@ -13,7 +13,6 @@
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -247,11 +246,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             report(&Diagnostics(problems.clone()), message_format);
             if let Some(workbook) = &workbook {
-                let used: BTreeSet<usize> = jobs
-                    .iter()
-                    .filter_map(|j| workbook.figures_for(&j.sheet).ok().map(|f| f.index))
-                    .collect();
-                report(&workbook.unused_rows(&used), message_format);
+                let rows = workbook.rows_without_sheet(jobs.iter().map(|j| j.sheet.as_path()));
+                report(&rows, message_format);
             }
             let digests = workbook
                 .as_ref()
@@ -308,7 +304,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let Some(workbook) = read_workbook(figures.as_deref(), message_format) else {
                 return Ok(ExitCode::from(1));
             };
-            let mut used = BTreeSet::new();
             // Everything render does but writing: the documents are built and written to
             // memory in both formats, so a sheet that passes renders.
             let pdf = vanban::writer::pdf::PdfRenderer::new()?;
@@ -320,18 +315,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let (jobs, problems) = batch::expand::expand(&paths);
             report(&Diagnostics(problems.clone()), message_format);
+            let unused_rows = workbook
+                .as_ref()
+                .map(|w| w.rows_without_sheet(jobs.iter().map(|j| j.sheet.as_path())));
             let mut failed = !problems.is_empty();
             for file in jobs.into_iter().map(|j| j.sheet) {
                 let check = CheckOptions {
                     covers: Some(&covers),
                     workbook: workbook.as_ref(),
                 };
-                used.extend(
-                    workbook
-                        .as_ref()
-                        .and_then(|w| w.figures_for(&file).ok())
-                        .map(|f| f.index),
-                );
                 let result = vanban::check_with(&file, &templates, &check).and_then(|checked| {
                     vanban::produce(&checked, &templates, &options, Some(&pdf))
                         .map(|_| checked.warnings)
@@ -351,8 +343,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 }
             }
-            if let Some(workbook) = &workbook {
-                report(&workbook.unused_rows(&used), message_format);
+            // Reported after the sheets, as before: the rows nothing used.
+            if let Some(rows) = &unused_rows {
+                report(rows, message_format);
             }
             Ok(if failed {
                 ExitCode::from(1)

@@ -46,12 +46,21 @@ pub fn is_editor_file(name: &str) -> bool {
 }
 
 /// Whether `path` is named like a fact sheet: `*.yaml` or `*.yml`.
-fn is_sheet(path: &Path) -> bool {
+pub fn is_sheet(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "yaml" || e == "yml")
 }
 
-/// The fact sheets under `dir`, recursively, with their paths relative to `dir`, sorted.
-/// Symbolic links to folders are not followed (no loops); links to files are.
+/// The fact sheets under `dir`, recursively, sorted (editor files skipped): what
+/// `render DIR` renders and `vanban workbook --units DIR` lists.
+pub fn sheets_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    walk(dir, &mut found)?;
+    found.sort();
+    Ok(found)
+}
+
+/// The fact sheets under `dir`, recursively, in directory order. Symbolic links to folders
+/// are not followed (no loops); links to files are.
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;

@@ -47,9 +47,7 @@ pub fn is_editor_file(path: &Path) -> bool {
 }
 
 fn is_fact_sheet(path: &Path) -> bool {
-    path.is_file()
-        && path.extension().is_some_and(|e| e == "yaml" || e == "yml")
-        && !is_editor_file(path)
+    path.is_file() && crate::batch::expand::is_sheet(path) && !is_editor_file(path)
 }
 
 /// The fact sheets a `children:` glob matches (editor files and other files left out), in

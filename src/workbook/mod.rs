@@ -23,7 +23,6 @@ pub mod write;
 
 use crate::diagnostic::{Cell, Diagnostic, Diagnostics};
 use number::CellValue;
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
@@ -138,6 +137,15 @@ impl Workbook {
         }
     }
 
+    /// Warnings for the rows that match none of `sheets` (the fact sheets of a run).
+    pub fn rows_without_sheet<'p>(
+        &self,
+        sheets: impl IntoIterator<Item = &'p Path>,
+    ) -> Diagnostics {
+        let used: BTreeSet<usize> = sheets.into_iter().filter_map(|s| self.row_for(s)).collect();
+        self.unused_rows(&used)
+    }
+
     /// Warnings for the rows no fact sheet given used (`used` holds row indices).
     pub fn unused_rows(&self, used: &BTreeSet<usize>) -> Diagnostics {
         Diagnostics(
@@ -200,8 +208,7 @@ impl Workbook {
             .map(|(i, c)| (c.key.as_str(), i))
             .collect();
         order.sort();
-        let mut hash = Sha256::new();
-        hash.update(row.key.as_bytes());
+        let mut text = row.key.clone();
         for (key, i) in &order {
             let value = row
                 .cells
@@ -209,9 +216,9 @@ impl Workbook {
                 .map(number::normalised)
                 .unwrap_or_default();
             // Unit and record separators cannot occur in a key or a trimmed cell.
-            hash.update(format!("\u{1e}{key}\u{1f}{value}").as_bytes());
+            text.push_str(&format!("\u{1e}{key}\u{1f}{value}"));
         }
-        hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        crate::batch::manifest::sha256(text.as_bytes())
     }
 }
 

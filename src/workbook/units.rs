@@ -6,36 +6,7 @@ use super::fill::value_of;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::factsheet::load::{Loaded, load_file};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-/// Editor lock and backup files, and hidden files: never fact sheets.
-pub fn is_editor_file(name: &str) -> bool {
-    name.starts_with('.') || name.starts_with("~$") || name.ends_with('~')
-}
-
-/// The fact sheets under a folder, recursively, in path order (editor files skipped).
-pub fn sheets_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if is_editor_file(&name) {
-            continue;
-        }
-        if path.is_dir() {
-            out.extend(sheets_in(&path)?);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            out.push(path);
-        }
-    }
-    Ok(out)
-}
+use std::path::PathBuf;
 
 /// One unit's row as written: its key (column A), its name and its current figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +23,7 @@ pub fn unit_files(units: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Diagnosti
     let mut errors = Vec::new();
     for given in units {
         let found: Vec<(String, PathBuf)> = if given.is_dir() {
-            match sheets_in(given) {
+            match crate::batch::expand::sheets_in(given) {
                 Ok(files) => files
                     .into_iter()
                     .map(|f| {
@@ -161,18 +132,5 @@ pub fn unit_row(key: &str, loaded: Option<&Loaded>, specs: &[Spec]) -> UnitRow {
                     .cloned()
             })
             .collect(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn editor_files_are_skipped() {
-        for name in [".#a.yaml", "~$a.yaml", "a.yaml~", ".hidden.yaml"] {
-            assert!(is_editor_file(name), "{name}");
-        }
-        assert!(!is_editor_file("a.yaml"));
     }
 }
