@@ -9,6 +9,10 @@ use vanban::document::sample::sample_document;
 use vanban::document::{Block, Document, Inline, Span};
 use vanban::writer::pdf::{PdfOptions, PdfRenderer};
 
+// The allocator of the `vanban` binary, so the figures are what a render costs there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const WARMUP: usize = 20;
 const RUNS: usize = 200;
 

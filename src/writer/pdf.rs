@@ -8,6 +8,7 @@
 //! the same bytes on every machine and every run.
 
 mod data;
+mod dehint;
 mod world;
 
 use std::sync::OnceLock;

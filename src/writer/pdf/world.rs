@@ -20,7 +20,7 @@ const DATA_PATH: &str = "/data.json";
 
 /// Liberation Serif 2.1.5 (OFL, Times-metric, full Vietnamese), compiled into the binary so a
 /// fresh machine needs no font install and no document ever falls back to another font.
-const FONTS: [&[u8]; 4] = [
+pub(super) const FONTS: [&[u8]; 4] = [
     include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf"),
     include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf"),
     include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf"),
@@ -32,15 +32,23 @@ pub(super) struct Shared {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
+    printable: Printable,
     layout: Source,
     data_id: FileId,
 }
 
 impl Shared {
     pub(super) fn new() -> anyhow::Result<Self> {
+        // Without hinting, which a PDF never uses (see dehint.rs); as shipped should that fail.
         let fonts: Vec<Font> = FONTS
             .iter()
-            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .flat_map(|data| {
+                let bytes = match super::dehint::dehint(data) {
+                    Ok(stripped) => Bytes::new(stripped),
+                    Err(_) => Bytes::new(*data),
+                };
+                Font::iter(bytes)
+            })
             .collect();
         anyhow::ensure!(
             fonts.len() == FONTS.len(),
@@ -49,10 +57,12 @@ impl Shared {
             FONTS.len()
         );
         let book = FontBook::from_fonts(&fonts);
+        let printable = Printable::of(&fonts);
         Ok(Shared {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(book),
             fonts,
+            printable,
             layout: Source::new(project_file(LAYOUT_PATH)?, LAYOUT.to_string()),
             data_id: project_file(DATA_PATH)?,
         })
@@ -61,12 +71,42 @@ impl Shared {
     /// Whether every embedded style (regular, bold, italic, bold italic) has a glyph for
     /// `c`, so any run can print it. Spaces and line ends are always fine.
     pub(super) fn covers(&self, c: char) -> bool {
-        c == ' '
-            || c == '\n'
-            || self
-                .fonts
-                .iter()
-                .all(|font| font.info().coverage.contains(c as u32))
+        c == ' ' || c == '\n' || self.printable.contains(c)
+    }
+}
+
+/// The characters every embedded style has a glyph for, as a bitmap: every character of
+/// every document is looked up here, and a font's own coverage is a linear list of runs.
+struct Printable(Vec<u64>);
+
+impl Printable {
+    fn of(fonts: &[Font]) -> Self {
+        let bitmap = |font: &Font| {
+            let mut bits: Vec<u64> = Vec::new();
+            for c in font.info().coverage.iter() {
+                let word = c as usize / 64;
+                if bits.len() <= word {
+                    bits.resize(word + 1, 0);
+                }
+                if let Some(bits) = bits.get_mut(word) {
+                    *bits |= 1 << (c % 64);
+                }
+            }
+            bits
+        };
+        let all = fonts
+            .iter()
+            .map(bitmap)
+            .reduce(|a, b| a.iter().zip(&b).map(|(x, y)| x & y).collect())
+            .unwrap_or_default();
+        Printable(all)
+    }
+
+    fn contains(&self, c: char) -> bool {
+        let c = c as usize;
+        self.0
+            .get(c / 64)
+            .is_some_and(|word| word >> (c % 64) & 1 == 1)
     }
 }
 
@@ -187,5 +227,27 @@ impl World for DocWorld<'_> {
     /// The document's own date, never the clock, so output depends on the input only.
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
         Some(self.today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_printable_bitmap_agrees_with_every_font() {
+        let shared = Shared::new().expect("fonts");
+        let mut printable = 0;
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let all = shared
+                .fonts
+                .iter()
+                .all(|f| f.info().coverage.contains(c as u32));
+            assert_eq!(shared.printable.contains(c), all, "{c:?}");
+            printable += usize::from(all);
+        }
+        // Latin with every Vietnamese letter, and more; not the whole of Unicode.
+        assert!((1_000..5_000).contains(&printable), "{printable}");
+        assert!(shared.covers('ữ') && shared.covers('Đ') && !shared.covers('中'));
     }
 }
