@@ -7,7 +7,7 @@
 //! converts. A typo in one key therefore does not hide a wrong type three sections later.
 
 use super::FactSheet;
-use super::paths::{PathMap, Position};
+use super::paths::{LazyPathMap, PathMap, Position};
 use super::yaml_errors::{self, Found, join};
 use crate::diagnostic::Diagnostic;
 use serde_json::Value;
@@ -19,7 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 pub struct Loaded {
     pub file: PathBuf,
     pub sheet: FactSheet,
-    pub paths: PathMap,
+    pub paths: LazyPathMap,
     /// The YAML as a tree (after dropping fields that failed), for the open data checks.
     pub tree: Value,
     /// Errors in fields that were dropped so the rest could load. Non-empty means the sheet
@@ -80,8 +80,8 @@ pub fn load_file(file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 
 /// Changes made to the parsed tree before it is checked and typed: the figures of a
 /// data-entry workbook row (see [`crate::workbook`]). It sees the cleaned tree and where each
-/// field of the file is.
-pub type Patch<'a> = dyn FnMut(&mut Value, &PathMap) + 'a;
+/// field of the file is (built only if the patch asks).
+pub type Patch<'a> = dyn FnMut(&mut Value, &LazyPathMap) + 'a;
 
 /// [`load_file`], with `patch` applied to the tree before anything checks it, so the checks
 /// (kinds, limits, required names, rules) see the patched figures.
@@ -176,7 +176,7 @@ pub fn load_str_with(
     // The YAML reader rejects a raw control character (a vertical tab pasted from Excel);
     // each is replaced by one character the cleaning below removes or turns into a space.
     let text = &*yaml_errors::neutralise_controls(text);
-    let paths = PathMap::build(text);
+    let paths = LazyPathMap::new(text);
     let mut tree: Value = serde_saphyr::from_str(text).map_err(|e| {
         vec![locate(
             yaml_errors::syntax_diagnostic(&e, text, &paths),

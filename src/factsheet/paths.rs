@@ -7,6 +7,8 @@
 
 use serde_saphyr::granit_parser::{Event, Parser};
 use std::collections::BTreeMap;
+use std::ops::Deref;
+use std::sync::{Arc, OnceLock};
 
 /// A 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -21,6 +23,32 @@ pub struct PathMap {
     map: BTreeMap<String, Position>,
     /// Field path → position of its key (for "unknown key" errors).
     keys: BTreeMap<String, Position>,
+}
+
+/// A [`PathMap`] built the first time a position is asked for. Building it parses the YAML
+/// a second time (a third of loading a sheet), and most sheets of a batch load, check and
+/// roll up without a single diagnostic to place.
+#[derive(Debug, Clone)]
+pub struct LazyPathMap {
+    source: Arc<str>,
+    map: OnceLock<PathMap>,
+}
+
+impl LazyPathMap {
+    pub fn new(source: &str) -> Self {
+        LazyPathMap {
+            source: source.into(),
+            map: OnceLock::new(),
+        }
+    }
+}
+
+impl Deref for LazyPathMap {
+    type Target = PathMap;
+
+    fn deref(&self) -> &PathMap {
+        self.map.get_or_init(|| PathMap::build(&self.source))
+    }
 }
 
 enum Frame {
