@@ -236,7 +236,8 @@ impl Templates {
                 )
             })
             .collect();
-        let tera = build_tera(&mut sources);
+        let mut tera = build_tera(&mut sources);
+        add_splitters(&mut tera, &sources);
         Ok(Templates { tera, sources })
     }
 
@@ -369,23 +370,48 @@ impl Templates {
             return Err(Box::new(p));
         }
         let contract = self.contract(name);
+        let [kind, type_code, title, body] = match self.render_once(name, context) {
+            Some(blocks) => blocks,
+            None => self.render_each(name, source, context)?,
+        };
+        Ok(Rendered {
+            kind: kind.trim().to_string(),
+            type_code: type_code.trim().to_string(),
+            title: unescape_inline(title.trim()),
+            body,
+            numbering: contract.numbering.unwrap_or_default(),
+            place_date: contract.place_date.unwrap_or(true),
+        })
+    }
+
+    /// The four blocks from one render of the template's splitter (see [`add_splitters`]);
+    /// `None` when that fails or a block is not where the splitter expects it.
+    fn render_once(&self, name: &str, context: &Context) -> Option<[String; 4]> {
+        let out = self.tera.render(&splitter_name(name), context).ok()?;
+        let mut blocks = BLOCKS.map(|block| split_block(&out, block));
+        if blocks.iter().any(Option::is_none) {
+            return None;
+        }
+        Some(blocks.each_mut().map(|b| b.take().unwrap_or_default()))
+    }
+
+    /// The four blocks rendered one by one. Tera evaluates the whole template for any block,
+    /// so this is only for an error: the body first, so the error is reported in the block it
+    /// is in more often than not.
+    fn render_each(
+        &self,
+        name: &str,
+        source: &Source,
+        context: &Context,
+    ) -> Result<[String; 4], Box<Diagnostic>> {
         let full = tera_name(name);
         let block = |block: &str| -> Result<String, Box<Diagnostic>> {
             self.tera
                 .render_block(&full, block, context)
                 .map_err(|e| Box::new(self.diagnostic(&e, source, block)))
         };
-        // Tera evaluates the whole template for any block: render the body first, so an error
-        // is reported in the block it is in more often than not.
         let body = block("body")?;
-        Ok(Rendered {
-            kind: block("kind")?.trim().to_string(),
-            type_code: block("type_code")?.trim().to_string(),
-            title: unescape_inline(block("title")?.trim()),
-            body,
-            numbering: contract.numbering.unwrap_or_default(),
-            place_date: contract.place_date.unwrap_or(true),
-        })
+        Ok([block("kind")?, block("type_code")?, block("title")?, body])
     }
 
     /// A Tera error as a diagnostic at the file and line Tera names.
@@ -465,6 +491,57 @@ fn build_tera(sources: &mut BTreeMap<String, Source>) -> Tera {
     }
 }
 
+/// The blocks a document template fills, in the order [`Templates::render_once`] returns.
+const BLOCKS: [&str; 4] = ["kind", "type_code", "title", "body"];
+/// Around each block in a splitter's output: control characters no fact sheet or template
+/// text carries (the loader turns them into spaces).
+const OPEN: char = '\u{1E}';
+const CLOSE: char = '\u{1F}';
+
+/// A document template's splitter: a template that extends it and wraps each of its four
+/// blocks in markers, so that one render gives all four (Tera's `render_block` evaluates
+/// the whole template for each block, four times the work). Its name ends in the suffix, so
+/// the same Markdown escaping applies; a `/` keeps it apart from any template file's name.
+fn splitter_name(name: &str) -> String {
+    format!("split/{name}{SUFFIX}")
+}
+
+fn add_splitters(tera: &mut Tera, sources: &BTreeMap<String, Source>) {
+    let splitters: Vec<(String, String)> = sources
+        .iter()
+        .filter(|(n, s)| !n.starts_with('_') && s.broken.is_none())
+        .map(|(n, _)| {
+            let mut text = format!("{{% extends \"{}\" %}}", tera_name(n));
+            for block in BLOCKS {
+                text.push_str(&format!(
+                    "{{% block {block} %}}{OPEN}{block}{CLOSE}{{{{ super() }}}}{CLOSE}{block}{OPEN}{{% endblock {block} %}}"
+                ));
+            }
+            (splitter_name(n), text)
+        })
+        .collect();
+    // Without splitters every render takes the slower path; nothing else changes.
+    let mut with = tera.clone();
+    if with
+        .add_raw_templates(splitters.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .is_ok()
+    {
+        *tera = with;
+    }
+}
+
+/// The text between a block's markers, when they occur exactly once each.
+fn split_block(out: &str, block: &str) -> Option<String> {
+    let open = format!("{OPEN}{block}{CLOSE}");
+    let close = format!("{CLOSE}{block}{OPEN}");
+    if out.matches(&open).count() != 1 || out.matches(&close).count() != 1 {
+        return None;
+    }
+    let start = out.find(&open)? + open.len();
+    let end = out.find(&close)?;
+    out.get(start..end).map(str::to_string)
+}
+
 /// The title block is plain text, not Markdown: undo the escaping of inserted values.
 fn unescape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -491,6 +568,50 @@ fn unescape_inline(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One render of the splitter gives every block exactly as rendering it alone does, for
+    /// every document of every example sheet (the one render is really taken).
+    #[test]
+    fn one_render_gives_the_four_blocks_of_every_example() {
+        let templates = Templates::load(None).expect("built-in templates");
+        let mut documents = 0;
+        let mut sheets: Vec<PathBuf> = std::fs::read_dir("data")
+            .expect("data/")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        sheets.extend(
+            std::fs::read_dir("data/huyen-thach-thanh-2024-tong-hop/xa")
+                .expect("xa/")
+                .map(|e| e.expect("entry").path()),
+        );
+        sheets.push("data/huyen-thach-thanh-2024-tong-hop/huyen-thach-thanh.yaml".into());
+        for sheet in sheets
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        {
+            let checked = crate::check(sheet, &templates, None).expect("example checks");
+            let contexts = crate::contexts(&checked, &templates);
+            for (spec, value) in checked.loaded.sheet.documents.iter().zip(&contexts) {
+                let ctx = Context::from_serialize(value).expect("context");
+                let name = &spec.template;
+                let source = templates.sources.get(name).expect("source");
+                let once = templates.render_once(name, &ctx).expect("one render");
+                let each = templates.render_each(name, source, &ctx).expect("each");
+                assert_eq!(once, each, "{}: {name}", sheet.display());
+                assert!(once[3].len() > 1000, "{name}: a body");
+                documents += 1;
+            }
+        }
+        assert!(documents >= 12, "{documents}");
+    }
+
+    #[test]
+    fn a_block_missing_or_repeated_falls_back_to_rendering_each() {
+        let out = format!("{OPEN}kind{CLOSE}BÁO CÁO{CLOSE}kind{OPEN}");
+        assert_eq!(split_block(&out, "kind").as_deref(), Some("BÁO CÁO"));
+        assert_eq!(split_block(&out, "title"), None);
+        assert_eq!(split_block(&format!("{out}{out}"), "kind"), None);
+    }
 
     fn render_str(src: &str, ctx: &Context) -> String {
         let mut tera = environment();

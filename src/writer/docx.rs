@@ -64,9 +64,11 @@ pub fn write(doc: &Document) -> Result<Vec<u8>> {
             workbook::workbook(c, doc.meta.date).with_context(|| format!("chart {n}"))?,
         ));
     }
+    // Level 1 (zlib-rs's fast path): 0.42 ms instead of 0.70 ms for the Ba Đình report, for
+    // a file of 15 KB instead of 11 KB — a province writes two thousand of them.
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(6))
+        .compression_level(Some(1))
         .last_modified_time(zip_time(doc.meta.date))
         .unix_permissions(0o644);
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
