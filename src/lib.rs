@@ -236,6 +236,8 @@ pub struct CheckOptions<'a> {
     /// of a roll-up too) fills its figures before any check, and a problem with one of them is
     /// reported at its cell.
     pub workbook: Option<&'a workbook::Workbook>,
+    /// Sheets already loaded in this run (a batch's roll-ups read each sheet again).
+    pub loads: Option<&'a factsheet::load::Loads>,
 }
 
 /// [`check`] with every option.
@@ -273,12 +275,15 @@ pub(crate) fn check_in(
         None => None,
     };
     let mut applied = workbook::Applied::default();
-    let mut loaded = load_file_with(file, &mut |tree, paths| {
-        if let Some(figures) = figures {
-            applied = figures.apply(tree, paths, file);
-        }
-    })
-    .map_err(|found| {
+    let loaded = match (figures, options.loads) {
+        (None, Some(loads)) => loads.load(file),
+        _ => load_file_with(file, &mut |tree, paths| {
+            if let Some(figures) = figures {
+                applied = figures.apply(tree, paths, file);
+            }
+        }),
+    };
+    let mut loaded = loaded.map_err(|found| {
         let mut found: Vec<Diagnostic> = found
             .into_iter()
             .filter_map(|d| relocate(&applied, figures, file, d))

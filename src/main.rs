@@ -319,10 +319,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .as_ref()
                 .map(|w| w.rows_without_sheet(jobs.iter().map(|j| j.sheet.as_path())));
             let mut failed = !problems.is_empty();
+            let loads = vanban::factsheet::load::Loads::default();
             for file in jobs.into_iter().map(|j| j.sheet) {
                 let check = CheckOptions {
                     covers: Some(&covers),
                     workbook: workbook.as_ref(),
+                    loads: Some(&loads),
                 };
                 let result = vanban::check_with(&file, &templates, &check).and_then(|checked| {
                     vanban::produce(&checked, &templates, &options, Some(&pdf))

@@ -125,6 +125,7 @@ struct Shared<'a> {
     previous: &'a Manifest,
     settings: String,
     template_hashes: BTreeMap<String, String>,
+    loads: crate::factsheet::load::Loads,
 }
 
 /// The render settings recorded in the manifest: vanban's version, formats, PDF standard.
@@ -174,6 +175,7 @@ fn one(job: &Job, shared: &Shared) -> (Outcome, Option<Entry>) {
     let check = crate::CheckOptions {
         covers: Some(&covers),
         workbook: shared.options.workbook,
+        loads: Some(&shared.loads),
     };
     let checked = match crate::check_with(&job.sheet, shared.templates, &check) {
         Ok(checked) => checked,
@@ -256,6 +258,7 @@ pub fn render(
         previous: &previous,
         settings: settings(&options.render),
         template_hashes: manifest::template_hashes(templates),
+        loads: Default::default(),
     };
     let bar = if options.progress && jobs.len() > 1 {
         let bar = indicatif::ProgressBar::with_draw_target(

@@ -78,6 +78,36 @@ pub fn load_file(file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     load_file_with(file, &mut |_, _| {})
 }
 
+/// Fact sheets already loaded in this run, by path. In a batch over a province a khu dân
+/// cư's sheet is read for itself and again for the roll-ups of its xã, huyện and tỉnh: it is
+/// parsed once and copied after. Only a sheet that loads is kept (an error is found again,
+/// with its lines, by each reader).
+#[derive(Default)]
+pub struct Loads {
+    loaded: std::sync::Mutex<std::collections::HashMap<PathBuf, std::sync::Arc<Loaded>>>,
+}
+
+impl Loads {
+    /// [`load_file`], or a copy of what it gave for `file` earlier in this run.
+    pub fn load(&self, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+        let cached = self.lock().get(file).cloned();
+        if let Some(loaded) = cached {
+            return Ok(Loaded::clone(&loaded));
+        }
+        let loaded = load_file(file)?;
+        self.lock()
+            .insert(file.to_path_buf(), std::sync::Arc::new(loaded.clone()));
+        Ok(loaded)
+    }
+
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<PathBuf, std::sync::Arc<Loaded>>> {
+        // A panic elsewhere cannot leave a half-inserted entry: the map stays usable.
+        self.loaded.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
 /// Changes made to the parsed tree before it is checked and typed: the figures of a
 /// data-entry workbook row (see [`crate::workbook`]). It sees the cleaned tree and where each
 /// field of the file is (built only if the patch asks).
@@ -471,6 +501,30 @@ facts:
     - name: Camera an ninh
       cameras: 18
 ";
+
+    #[test]
+    fn a_sheet_is_parsed_once_per_run_and_an_error_every_time() {
+        let dir = std::env::temp_dir().join(format!("vanban-loads-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("a.yaml");
+        std::fs::write(&file, BASE).expect("write");
+        let loads = Loads::default();
+        let first = loads.load(&file).expect("loads");
+        // Changed on disk: the run keeps what it read (one run sees one version of a sheet).
+        std::fs::write(&file, BASE.replace("1000", "2000")).expect("write");
+        let second = loads.load(&file).expect("copy");
+        assert_eq!(first.sheet.unit.households, second.sheet.unit.households);
+        assert_eq!(
+            second.paths.locate("unit.households").map(|p| p.line),
+            Some(5)
+        );
+        let broken = dir.join("b.yaml");
+        std::fs::write(&broken, "unit: [").expect("write");
+        assert!(loads.load(&broken).is_err());
+        std::fs::write(&broken, BASE).expect("write");
+        assert!(loads.load(&broken).is_ok(), "an error is not kept");
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
 
     /// The errors of loading `text`, from a failed or an incomplete load.
     fn errors(text: &str) -> Vec<Diagnostic> {
