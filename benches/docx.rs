@@ -1,24 +1,20 @@
 //! Benchmark of the DOCX writer (`cargo bench --bench docx`): milliseconds per document in a
 //! warm process, for the sample and for the shipped example, at the zip deflate level the
-//! writer uses (6). Prints CPU time (this thread's, from Linux's schedstat) beside the wall
-//! clock, which on a shared machine also counts other programs' turns.
+//! writer uses (1), with the binary's allocator. Prints CPU time (this thread's, from Linux's
+//! schedstat) beside the wall clock, which on a shared machine also counts other programs'
+//! turns.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use vanban::document::Document;
 use vanban::document::sample::sample_document;
 
+mod common;
+use common::cpu_time;
+
 const WARMUP: usize = 50;
 const RUNS: usize = 1000;
-
-fn cpu_time() -> Duration {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .map(Duration::from_nanos)
-        .unwrap_or_default()
-}
 
 fn bench(label: &str, doc: &Document) -> anyhow::Result<()> {
     for _ in 0..WARMUP {

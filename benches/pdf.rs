@@ -9,25 +9,14 @@ use vanban::document::sample::sample_document;
 use vanban::document::{Block, Document, Inline, Span};
 use vanban::writer::pdf::{PdfOptions, PdfRenderer};
 
-// The allocator of the `vanban` binary, so the figures are what a render costs there.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod common;
+use common::cpu_time;
 
 const WARMUP: usize = 20;
 const RUNS: usize = 200;
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
-}
-
-/// CPU time this thread has run, from Linux's schedstat (nanoseconds); zero elsewhere. On a
-/// shared machine the wall clock also counts other programs' turns on the CPU; this does not.
-fn cpu_time() -> Duration {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .map(Duration::from_nanos)
-        .unwrap_or_default()
 }
 
 /// Which cases to run: `VANBAN_BENCH=new` runs only those whose label contains `new` (for a

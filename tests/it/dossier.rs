@@ -5,11 +5,11 @@
 
 use crate::common::ooxml::{docx_parts, is_w, misordered_children, part, plain_text};
 use crate::common::poppler::poppler;
+use crate::common::run::{stderr, vanban};
 use crate::common::tmp::temp_dir;
 use roxmltree::{Document as Xml, Node};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 use std::sync::OnceLock;
 
 const EXAMPLE: &str = "data/phuong-ba-dinh-2024.yaml";
@@ -30,18 +30,20 @@ fn rendered() -> &'static Rendered {
     static RENDERED: OnceLock<Rendered> = OnceLock::new();
     RENDERED.get_or_init(|| {
         let out = temp_dir("dossier");
-        let output = Command::new(env!("CARGO_BIN_EXE_vanban"))
-            .args([
-                "render", EXAMPLE, "--format", "docx", "--format", "pdf", "-o",
-            ])
-            .arg(&out)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .expect("vanban runs");
+        let output = vanban(&[
+            "render",
+            EXAMPLE,
+            "--format",
+            "docx",
+            "--format",
+            "pdf",
+            "-o",
+            out.to_str().expect("utf-8"),
+        ]);
         assert!(
             output.status.success(),
             "render failed: {}",
-            String::from_utf8_lossy(&output.stderr)
+            stderr(&output)
         );
         let dir = out.join("phuong-ba-dinh-2024");
         let read = |name: &str, ext: &str| {

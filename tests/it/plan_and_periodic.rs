@@ -8,9 +8,9 @@ use tmp::temp_dir;
 
 use crate::common::ooxml;
 
+use crate::common::run::{stderr, vanban};
 use ooxml::{docx_parts, invalid_xml_chars, misordered_children, part, plain_text};
 use std::path::Path;
-use std::process::Command;
 use vanban::template::Templates;
 
 fn root() -> &'static Path {
@@ -20,13 +20,15 @@ fn root() -> &'static Path {
 /// Renders `sheet` (relative to the crate) as DOCX; returns the unzipped parts.
 fn docx_of(sheet: &str, name: &str) -> Vec<(String, String)> {
     let out = temp_dir(name);
-    let o = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["render", sheet, "--format", "docx", "-o"])
-        .arg(&out)
-        .current_dir(root())
-        .output()
-        .expect("vanban runs");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = vanban(&[
+        "render",
+        sheet,
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
     let path = String::from_utf8(o.stdout).expect("utf-8");
     let bytes = std::fs::read(path.trim()).expect("docx written");
     docx_parts(&bytes)

@@ -8,6 +8,7 @@ use tmp::temp_dir;
 
 use crate::common::ooxml;
 
+use crate::common::run::{stderr, vanban};
 use ooxml::{docx_parts, invalid_xml_chars, is_w, misordered_children, part, plain_text, w_attr};
 use roxmltree::Document as Xml;
 use std::path::{Path, PathBuf};
@@ -17,17 +18,18 @@ const EXAMPLE: &str = "data/phuong-ba-dinh-2024.yaml";
 
 /// Runs `vanban render EXAMPLE -o out --format formats`; returns the written paths.
 fn render(out: &Path, formats: &str) -> Vec<PathBuf> {
-    let output = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["render", EXAMPLE, "-o"])
-        .arg(out)
-        .args(["--format", formats])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("vanban runs");
+    let output = vanban(&[
+        "render",
+        EXAMPLE,
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--format",
+        formats,
+    ]);
     assert!(
         output.status.success(),
         "render failed: {}",
-        String::from_utf8_lossy(&output.stderr)
+        stderr(&output)
     );
     String::from_utf8(output.stdout)
         .expect("utf-8 stdout")

@@ -8,22 +8,17 @@ use tmp::temp_dir;
 
 use crate::common::poppler;
 
+use crate::common::run::{stderr, vanban};
 use poppler::poppler;
 use std::path::PathBuf;
-use std::process::Command;
 use unicode_normalization::is_nfc;
 
 /// Renders `sheet` with the default formats; returns the PDF's bytes (and checks a DOCX
 /// was written beside it).
 fn pdf_of(sheet: &str, name: &str) -> Vec<u8> {
     let out = temp_dir(name);
-    let o = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["render", sheet, "-o"])
-        .arg(&out)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("vanban runs");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = vanban(&["render", sheet, "-o", out.to_str().expect("utf-8")]);
+    assert!(o.status.success(), "{}", stderr(&o));
     let written: Vec<PathBuf> = String::from_utf8(o.stdout)
         .expect("utf-8")
         .lines()

@@ -106,6 +106,14 @@ fn save_xlsx(grid: &[Vec<String>], file: &Path, as_text: &[(usize, usize)]) {
 }
 
 /// The paths `render` printed.
+/// The text output of `unit` (part of its file name) among the written files.
+fn text_of<'a>(paths: &'a [PathBuf], unit: &str) -> &'a PathBuf {
+    paths
+        .iter()
+        .find(|p| p.to_string_lossy().contains(unit) && p.extension().is_some_and(|e| e == "txt"))
+        .unwrap_or_else(|| panic!("no text output of {unit} among {paths:?}"))
+}
+
 fn written(o: &std::process::Output) -> Vec<PathBuf> {
     String::from_utf8_lossy(&o.stdout)
         .lines()
@@ -210,13 +218,7 @@ fn a_filled_workbook_renders_the_good_units_and_names_the_bad_cell() {
 
     let paths = written(&o);
     assert_eq!(paths.len(), 4, "two units, txt and docx: {paths:?}");
-    let txt = paths
-        .iter()
-        .find(|p| {
-            p.to_string_lossy().contains("phuong-an-binh")
-                && p.extension().is_some_and(|e| e == "txt")
-        })
-        .expect("An Bình's text");
+    let txt = text_of(&paths, "phuong-an-binh");
     let text = std::fs::read_to_string(txt).expect("txt");
     assert!(
         text.contains("tổ chức 3.537 lượt tuần tra trên 12,5 km đường"),
@@ -228,13 +230,7 @@ fn a_filled_workbook_renders_the_good_units_and_names_the_bad_cell() {
         "word/document.xml",
     ));
     assert!(doc.contains("3.537 lượt tuần tra"), "{doc}");
-    let minh = paths
-        .iter()
-        .find(|p| {
-            p.to_string_lossy().contains("xa-binh-minh")
-                && p.extension().is_some_and(|e| e == "txt")
-        })
-        .expect("Bình Minh's text");
+    let minh = text_of(&paths, "xa-binh-minh");
     assert!(
         std::fs::read_to_string(minh)
             .expect("txt")
@@ -309,13 +305,7 @@ fn a_csv_file_reads_the_same_way() {
     );
     let paths = written(&o);
     assert_eq!(paths.len(), 4, "{paths:?}\n{err}");
-    let txt = paths
-        .iter()
-        .find(|p| {
-            p.to_string_lossy().contains("phuong-an-binh")
-                && p.extension().is_some_and(|e| e == "txt")
-        })
-        .expect("An Bình's text");
+    let txt = text_of(&paths, "phuong-an-binh");
     assert!(
         std::fs::read_to_string(txt)
             .expect("txt")

@@ -328,15 +328,26 @@ fn label_texts(
     Some(texts)
 }
 
-/// One `c:ser` of a bar chart: CT_BarSer order idx, order, tx, spPr, invertIfNegative,
-/// dLbls, cat, val.
-fn bar_series(x: &mut Xml, chart: &Chart, layout: &ChartLayout, i: usize, series: &Series) {
+/// Opens series `i`'s `c:ser` with what both kinds begin with (idx, order, tx); returns its
+/// workbook column and its colour.
+fn start_series(
+    x: &mut Xml,
+    layout: &ChartLayout,
+    i: usize,
+    series: &Series,
+) -> (String, &'static str) {
     let col = column(i + 1);
-    let colour = layout.colours.get(i).copied().unwrap_or("000000");
     x.start("c:ser", &[]);
     val(x, "c:idx", &i.to_string());
     val(x, "c:order", &i.to_string());
     series_name(x, &col, &series.name);
+    (col, layout.colours.get(i).copied().unwrap_or("000000"))
+}
+
+/// One `c:ser` of a bar chart: CT_BarSer order idx, order, tx, spPr, invertIfNegative,
+/// dLbls, cat, val.
+fn bar_series(x: &mut Xml, chart: &Chart, layout: &ChartLayout, i: usize, series: &Series) {
+    let (col, colour) = start_series(x, layout, i, series);
     x.start("c:spPr", &[]);
     fill(x, colour);
     outline(x, None);
@@ -358,12 +369,7 @@ fn line_series(
     series: &Series,
     format: ValueFormat,
 ) {
-    let col = column(i + 1);
-    let colour = layout.colours.get(i).copied().unwrap_or("000000");
-    x.start("c:ser", &[]);
-    val(x, "c:idx", &i.to_string());
-    val(x, "c:order", &i.to_string());
-    series_name(x, &col, &series.name);
+    let (col, colour) = start_series(x, layout, i, series);
     x.start("c:spPr", &[]);
     outline(x, Some((emu(2.0), colour)));
     x.end();
