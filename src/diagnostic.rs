@@ -5,9 +5,15 @@
 //! sees every mistake in one run. Messages are in English throughout (the YAML parser's own
 //! messages are English, and one language is easier to search for).
 
-use crate::factsheet::paths::Position;
 use std::fmt;
 use std::path::PathBuf;
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
 
 /// How bad a diagnostic is: errors stop rendering, warnings are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -10,12 +10,8 @@ use std::collections::BTreeMap;
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
-/// A 1-based line and column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Position {
-    pub line: usize,
-    pub column: usize,
-}
+/// Positions are the diagnostics' own type: a located problem needs no fact sheet.
+pub use crate::diagnostic::Position;
 
 /// Field path → position of its value (or of its key, for a mapping or sequence value).
 #[derive(Debug, Default, Clone)]

@@ -19,6 +19,23 @@ pub use typed::{Found, field_diagnostic, grouped_thousands, number_literal};
 // Shared helpers
 // ---------------------------------------------------------------------------------------
 
+/// Whether a parser's message speaks the programmer's language (serde, options, visitors):
+/// such a message is restated, never shown.
+pub(super) fn has_jargon(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    JARGON.iter().any(|j| lower.contains(&j.to_lowercase()))
+        || [
+            "deserializ",
+            "option<",
+            "options",
+            "visitor",
+            "unit struct",
+            "enum",
+        ]
+        .iter()
+        .any(|j| lower.contains(j))
+}
+
 fn last_key(path: &str) -> &str {
     let path = path.trim_end_matches(|c: char| c == ']' || c.is_ascii_digit());
     let path = path.trim_end_matches('[');

@@ -2,8 +2,8 @@
 //! second document, anchors, merges, and the reader's own messages without its jargon.
 
 use super::clean::clean_value_text;
-use super::join;
 use super::typed::{Found, describe};
+use super::{has_jargon, join};
 use crate::diagnostic::Diagnostic;
 use crate::factsheet::paths::{PathMap, Position};
 use serde_json::Value;
@@ -204,21 +204,6 @@ pub const JARGON: &[&str] = &[
     "policy",
     "serde",
 ];
-
-pub(super) fn has_jargon(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    JARGON.iter().any(|j| lower.contains(&j.to_lowercase()))
-        || [
-            "deserializ",
-            "option<",
-            "options",
-            "visitor",
-            "unit struct",
-            "enum",
-        ]
-        .iter()
-        .any(|j| lower.contains(j))
-}
 
 /// `key `households` appears twice (lines 12 and 15)`, and the path of the key.
 fn duplicate_key(

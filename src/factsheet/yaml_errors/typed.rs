@@ -1,8 +1,7 @@
 //! Conversion errors: a value the typed conversion (serde) rejects, restated as what was
 //! found and what is expected, with a fix.
 
-use super::syntax::has_jargon;
-use super::{backticked, between_backticks, expected_names, join, last_key, nearest};
+use super::{backticked, between_backticks, expected_names, has_jargon, join, last_key, nearest};
 use crate::diagnostic::Diagnostic;
 use crate::factsheet::paths::Position;
 use serde_json::Value;
