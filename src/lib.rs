@@ -361,9 +361,17 @@ pub(crate) fn check_in(
             .exists(name)
             .then(|| template::BlockNode::names(&templates.blocks(name)))
     };
+    // A part the loader dropped for a mistake inside it is reported once, there.
+    let inside_dropped = |d: &Diagnostic| {
+        loaded.errors.iter().any(|e| {
+            e.path.starts_with(&format!("{}.", d.path))
+                || e.path.starts_with(&format!("{}[", d.path))
+        })
+    };
     found.extend(
         compose::sections::check(&loaded.sheet, &blocks, &merged, &data)
             .into_iter()
+            .filter(|d| !inside_dropped(d))
             .map(|d| loaded.locate(d)),
     );
     if let Some(covers) = covers {

@@ -187,7 +187,8 @@ fn chart_block(c: &SectionChart, data: &Map<String, Value>, path: &str) -> Resul
     let value = chart::build_from(&args).map_err(|m| {
         (
             path.to_string(),
-            m,
+            // The template's `kind=` is the sheet's `kind:`.
+            m.replace("=`", "`"),
             "see docs/templates.md, “Charts”, for the arguments of a chart".into(),
         )
     })?;
@@ -437,17 +438,17 @@ fn undeclared(merged: &contract::Merged, path: &str, name: &str, kind: Kind) -> 
         .filter(|(d, _)| d.kind == kind && d.name.starts_with("data."))
         .map(|(d, _)| d.name.clone())
         .collect();
-    let what = if kind == Kind::Series {
-        "series"
+    let (what, whats) = if kind == Kind::Series {
+        ("series", "series")
     } else {
-        "table"
+        ("table", "tables")
     };
     let help = if names.is_empty() {
         format!(
             "no template of this fact sheet declares a {what} under `data.`; declare one in a template's header (docs/templates.md)"
         )
     } else {
-        suggest(name, &names, &format!("the declared {what}s"))
+        suggest(name, &names, &format!("the declared {whats}"))
     };
     Diagnostic::error(
         path.to_string(),
