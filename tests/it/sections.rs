@@ -154,6 +154,7 @@ fn replace_keeps_the_number_drop_closes_the_gap_rename_changes_the_heading() {
     heading: Kiến nghị, đề xuất
     paragraphs: [Đề nghị UBND tỉnh *hỗ trợ* kinh phí.]
   - drop: assessment
+  - drop: leadership
   - rename: results
     heading: Kết quả đạt được
   - replace: characteristics
@@ -179,6 +180,15 @@ fn replace_keeps_the_number_drop_closes_the_gap_rename_changes_the_heading() {
     let text = text_of(&doc);
     assert!(!text.contains("ĐÁNH GIÁ CHUNG"), "{text}");
     assert!(!text.contains("Bài học kinh nghiệm"), "{text}");
+    // A clause dropped: the next clause is 1.
+    assert!(!text.contains("Công tác lãnh đạo, chỉ đạo"), "{text}");
+    assert!(
+        headings.contains(
+            &"1. Xây dựng khu dân cư, xã, thị trấn đạt tiêu chuẩn “An toàn về an ninh, trật tự”"
+                .to_string()
+        ),
+        "{headings:#?}"
+    );
     assert!(
         !text.contains("45.210 hộ"),
         "replaced content is gone: {text}"
@@ -627,7 +637,14 @@ Hết./.
             "opening",
             "characteristics",
             "results",
+            "leadership",
+            "areas",
+            "forces",
+            "movement",
             "assessment",
+            "strengths",
+            "limitations",
+            "lessons",
             "proposals",
             "closing"
         ]
@@ -664,7 +681,7 @@ fn templates_name_lists_the_blocks_a_section_anchors_to() {
     assert!(out.starts_with("bao-cao-ket-qua-tt124 (built-in)"), "{out}");
     assert!(!out.contains("bao-cao-so-ket"), "one template: {out}");
     assert!(
-        out.contains("  blocks (sections: after, before, replace, drop, rename):\n    opening\n    characteristics\n    implementation\n    results\n      criteria\n    closing\n"),
+        out.contains("  blocks (sections: after, before, replace, drop, rename):\n    opening\n    characteristics\n    implementation\n    results\n      propaganda\n      movement\n      core_forces\n      classification\n      criteria\n    closing\n"),
         "{out}"
     );
     let o = vanban(&["templates", "bao-cao-tong-ke"]);
