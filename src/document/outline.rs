@@ -241,6 +241,14 @@ fn move_marks(
     }
 }
 
+/// Whether a section put at `at` would follow the closing sentence (after it, among the
+/// appendices or footnotes that come after it in the template).
+fn past_closing(marks: &[Mark], at: usize) -> bool {
+    marks.iter().any(|m| {
+        m.anchor.name == CLOSING && !m.gone && m.anchor.start < m.anchor.end && at >= m.anchor.end
+    })
+}
+
 /// Applies `edits` in order to `body` outlined by `anchors`; returns the anchors as they are
 /// after (without those gone), or the index of the first edit that cannot be made and why.
 pub fn apply(
@@ -278,7 +286,7 @@ pub fn apply(
         let level = level_of(body, &marks, t);
         match &edit.place {
             Place::After(_) => {
-                if name == CLOSING {
+                if name == CLOSING || past_closing(&marks, target.end) {
                     return Err((i, EditError::Closing));
                 }
                 let new = section_blocks(&edit.section, level, None);
@@ -287,6 +295,9 @@ pub fn apply(
                 move_marks(&mut marks, t, target.end, 0, n, Inside::Keep);
             }
             Place::Before(_) => {
+                if past_closing(&marks, target.start) {
+                    return Err((i, EditError::Closing));
+                }
                 let new = section_blocks(&edit.section, level, None);
                 let n = new.len();
                 body.splice(target.start..target.start, new);
@@ -525,6 +536,23 @@ mod tests {
         ])
         .expect_err("gone");
         assert_eq!(e, (1, EditError::Gone("a1".into())));
+        let (mut b, mut anchors) = body();
+        anchors.push(Anchor {
+            name: "appendix".into(),
+            start: 8,
+            end: 8,
+            parent: None,
+        });
+        let e = apply(
+            &mut b,
+            &anchors,
+            &[Edit {
+                place: Place::Before("appendix".into()),
+                section: section("x", "y"),
+            }],
+        )
+        .expect_err("after the closing");
+        assert_eq!(e.1, EditError::Closing);
         for place in [Place::After(CLOSING.into()), Place::Drop(CLOSING.into())] {
             let e = run(&[Edit {
                 place,

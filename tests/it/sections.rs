@@ -681,7 +681,7 @@ fn templates_name_lists_the_blocks_a_section_anchors_to() {
     assert!(out.starts_with("bao-cao-ket-qua-tt124 (built-in)"), "{out}");
     assert!(!out.contains("bao-cao-so-ket"), "one template: {out}");
     assert!(
-        out.contains("  blocks (sections: after, before, replace, drop, rename):\n    opening\n    characteristics\n    implementation\n    results\n      propaganda\n      movement\n      core_forces\n      classification\n      criteria\n    closing\n"),
+        out.contains("  blocks (sections: after, before, replace, drop, rename):\n    opening\n    characteristics\n    implementation\n    results\n      propaganda\n      movement\n      core_forces\n      classification\n      criteria\n    closing\n    notes\n"),
         "{out}"
     );
     let o = vanban(&["templates", "bao-cao-tong-ke"]);
