@@ -147,7 +147,7 @@ pub fn compose(
         },
     };
     let only: Vec<Edit> = edits.iter().map(|(_, e)| e.clone()).collect();
-    doc.reshape(&only).map_err(|(k, e)| {
+    doc.reshape(&only, rendered.numbering).map_err(|(k, e)| {
         let i = edits.get(k).map_or(k, |(i, _)| *i);
         let key = edits
             .get(k)

@@ -329,10 +329,16 @@ impl Document {
 }
 
 impl Document {
-    /// Reshapes the body by the fact sheet's `sections:` ([`outline::apply`]); on failure,
-    /// the index of the edit that cannot be made and why. Call before [`Document::finish`].
-    pub fn reshape(&mut self, edits: &[outline::Edit]) -> Result<(), (usize, outline::EditError)> {
-        self.anchors = outline::apply(&mut self.body, &self.anchors, edits)?;
+    /// Reshapes the body by the fact sheet's `sections:` ([`outline::apply`]), its headings
+    /// numbered in `scheme`; on failure, the index of the edit that cannot be made and why.
+    /// Call before [`Document::finish`].
+    pub fn reshape(
+        &mut self,
+        edits: &[outline::Edit],
+        scheme: Scheme,
+    ) -> Result<(), (usize, outline::EditError)> {
+        let upper = scheme == Scheme::Sections;
+        self.anchors = outline::apply(&mut self.body, &self.anchors, edits, upper)?;
         Ok(())
     }
 

@@ -161,10 +161,17 @@ fn level_of(body: &[Block], marks: &[Mark], i: usize) -> u8 {
 /// The blocks of `section` with its heading at `level` (level 1 prints UPPERCASE, as every
 /// section heading of the templates does); `keep` is the heading to print when the section
 /// gives none.
-fn section_blocks(section: &Section, level: u8, keep: Option<&Vec<Inline>>) -> Vec<Block> {
+fn section_blocks(
+    section: &Section,
+    level: u8,
+    keep: Option<&Vec<Inline>>,
+    upper: bool,
+) -> Vec<Block> {
     let mut out = Vec::new();
     let heading = match (&section.heading, keep) {
-        (Some(text), _) => Some(vec![Inline::Text(Span::plain(heading_text(text, level)))]),
+        (Some(text), _) => Some(vec![Inline::Text(Span::plain(heading_text(
+            text, level, upper,
+        )))]),
         (None, Some(content)) => Some(content.clone()),
         (None, None) => None,
     };
@@ -177,13 +184,18 @@ fn section_blocks(section: &Section, level: u8, keep: Option<&Vec<Inline>>) -> V
     }
     out.extend(section.content.iter().cloned());
     for sub in &section.sections {
-        out.extend(section_blocks(sub, level.saturating_add(1).min(6), None));
+        out.extend(section_blocks(
+            sub,
+            level.saturating_add(1).min(6),
+            None,
+            upper,
+        ));
     }
     out
 }
 
-fn heading_text(text: &str, level: u8) -> String {
-    if level == 1 {
+fn heading_text(text: &str, level: u8, upper: bool) -> String {
+    if level == 1 && upper {
         text.trim().to_uppercase()
     } else {
         text.trim().to_string()
@@ -251,10 +263,13 @@ fn past_closing(marks: &[Mark], at: usize) -> bool {
 
 /// Applies `edits` in order to `body` outlined by `anchors`; returns the anchors as they are
 /// after (without those gone), or the index of the first edit that cannot be made and why.
+/// `upper`: top-level headings print UPPERCASE (`II. NGUYÊN NHÂN`), as in a report — not
+/// in a QUYẾT ĐỊNH, whose `Điều 4.` keeps the title as typed.
 pub fn apply(
     body: &mut Vec<Block>,
     anchors: &[Anchor],
     edits: &[Edit],
+    upper: bool,
 ) -> Result<Vec<Anchor>, (usize, EditError)> {
     let mut marks: Vec<Mark> = anchors
         .iter()
@@ -289,7 +304,7 @@ pub fn apply(
                 if name == CLOSING || past_closing(&marks, target.end) {
                     return Err((i, EditError::Closing));
                 }
-                let new = section_blocks(&edit.section, level, None);
+                let new = section_blocks(&edit.section, level, None, upper);
                 let n = new.len();
                 body.splice(target.end..target.end, new);
                 move_marks(&mut marks, t, target.end, 0, n, Inside::Keep);
@@ -298,14 +313,14 @@ pub fn apply(
                 if past_closing(&marks, target.start) {
                     return Err((i, EditError::Closing));
                 }
-                let new = section_blocks(&edit.section, level, None);
+                let new = section_blocks(&edit.section, level, None, upper);
                 let n = new.len();
                 body.splice(target.start..target.start, new);
                 move_marks(&mut marks, t, target.start, 0, n, Inside::Shift);
             }
             Place::Replace(_) => {
                 let keep = heading_of(body, &target).map(|(_, c)| c.clone());
-                let new = section_blocks(&edit.section, level, keep.as_ref());
+                let new = section_blocks(&edit.section, level, keep.as_ref(), upper);
                 let n = new.len();
                 body.splice(target.start..target.end, new);
                 let removed = target.end - target.start;
@@ -326,7 +341,7 @@ pub fn apply(
                     (&edit.section.heading, body.get_mut(target.start))
                     && target.start < target.end
                 {
-                    *content = vec![Inline::Text(Span::plain(heading_text(text, level)))];
+                    *content = vec![Inline::Text(Span::plain(heading_text(text, level, upper)))];
                 }
             }
         }
@@ -424,7 +439,7 @@ mod tests {
 
     fn run(edits: &[Edit]) -> Result<(Vec<String>, Vec<Anchor>), (usize, EditError)> {
         let (mut b, anchors) = body();
-        let after = apply(&mut b, &anchors, edits)?;
+        let after = apply(&mut b, &anchors, edits, true)?;
         Ok((outline(&b), after))
     }
 
@@ -550,6 +565,7 @@ mod tests {
                 place: Place::Before("appendix".into()),
                 section: section("x", "y"),
             }],
+            true,
         )
         .expect_err("after the closing");
         assert_eq!(e.1, EditError::Closing);
@@ -589,6 +605,7 @@ mod tests {
                 place: Place::After("b".into()),
                 section: section("Phương hướng", "p"),
             }],
+            true,
         )
         .expect("applies");
         assert_eq!(

@@ -692,3 +692,30 @@ fn templates_name_lists_the_blocks_a_section_anchors_to() {
         stderr(&o)
     );
 }
+
+#[test]
+fn an_article_inserted_in_a_decision_is_numbered_and_keeps_its_case() {
+    let yaml = read("data/phuong-ba-dinh-2024.yaml").replace(
+        "\nfacts:\n",
+        "\nsections:
+  - after: articles
+    document: quyet-dinh-cong-nhan
+    heading: Giao Công an phường theo dõi, đôn đốc việc duy trì tiêu chuẩn.
+\nfacts:\n",
+    );
+    let docs = documents(&yaml);
+    let (_, decision) = docs
+        .iter()
+        .find(|(n, _)| n == "quyet-dinh-cong-nhan")
+        .expect("the decision");
+    let headings = outline(decision);
+    assert_eq!(
+        headings[2],
+        "Điều 3. Giao Công an phường theo dõi, đôn đốc việc duy trì tiêu chuẩn."
+    );
+    assert!(headings[3].starts_with("Điều 4. "), "{headings:#?}");
+    assert!(
+        headings[3].ends_with("chịu trách nhiệm thi hành Quyết định này./."),
+        "{headings:#?}"
+    );
+}
