@@ -1,9 +1,13 @@
 //! Assembles a [`Document`]: the parts every document of a fact sheet shares (ND30 header,
 //! recipients, signature) come from the fact sheet; the title and body come from the
-//! rendered template.
+//! rendered template, reshaped by the sheet's `sections:` ([`sections`]).
 
+pub mod sections;
+
+use crate::diagnostic::Diagnostic;
 use crate::document::divs::DivError;
 use crate::document::markdown::parse_body;
+use crate::document::outline::Edit;
 use crate::document::{Document, Header, Meta, Recipients, SignatureBlock, Title};
 use crate::factsheet::{DocumentSpec, FactSheet};
 use crate::locale;
@@ -31,13 +35,29 @@ fn upper_lines(lines: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Builds the document `spec` of `sheet` from its rendered template. A div the template
-/// misuses is an error (message and help; the caller names the template).
+/// Why a document cannot be built.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ComposeError {
+    /// The template misuses a div or a footnote (the caller names the template).
+    Template(DivError),
+    /// An entry of the sheet's `sections:` cannot be placed: a diagnostic at its path.
+    Section(Box<Diagnostic>),
+}
+
+impl From<DivError> for ComposeError {
+    fn from(e: DivError) -> Self {
+        ComposeError::Template(e)
+    }
+}
+
+/// Builds the document `spec` of `sheet` from its rendered template, its outline reshaped
+/// by `edits` (the sheet's `sections:` for this document, each with its index there).
 pub fn compose(
     sheet: &FactSheet,
     spec: &DocumentSpec,
     rendered: &Rendered,
-) -> Result<Document, DivError> {
+    edits: &[(usize, Edit)],
+) -> Result<Document, ComposeError> {
     let issuer = sheet.issuer_of(spec);
     let type_code = spec
         .type_code
@@ -96,6 +116,7 @@ pub fn compose(
         authority: body.authority,
         addressees: body.addressees,
         body: body.blocks,
+        anchors: body.anchors,
         footnotes: body.footnotes,
         recipients: Recipients {
             heading: "Nơi nhận:".to_string(),
@@ -125,6 +146,19 @@ pub fn compose(
                 .unwrap_or_default(),
         },
     };
+    let only: Vec<Edit> = edits.iter().map(|(_, e)| e.clone()).collect();
+    doc.reshape(&only, rendered.numbering).map_err(|(k, e)| {
+        let i = edits.get(k).map_or(k, |(i, _)| *i);
+        let key = edits
+            .get(k)
+            .map(|(_, e)| e.place.key())
+            .unwrap_or("after");
+        ComposeError::Section(Box::new(
+            Diagnostic::error(format!("sections[{i}].{key}"), e.to_string()).with_help(
+                "change the block named, or the order of the entries of `sections:` (they apply one after another)",
+            ),
+        ))
+    })?;
     doc.finish(rendered.numbering)
         .map_err(|e| DivError::new(e, "check the footnotes of the template"))?;
     Ok(doc)

@@ -253,6 +253,8 @@ pub fn build(
             "template": doc.template,
             "number": doc.number,
             "date": doc.date.and_then(|d| d.full()).map(|d| d.to_string()),
+            // The directives it answers, cited in the opening (`[]` when none).
+            "responds_to": doc.responds_to,
         },
         "facts": facts,
         "plan": plan,

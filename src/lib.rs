@@ -355,6 +355,25 @@ pub(crate) fn check_in(
         rolled
     };
     found.extend(factsheet::absent::warnings(&loaded));
+    // The sheet's `sections:` against the blocks of its templates and their declarations.
+    let blocks = |name: &str| {
+        templates
+            .exists(name)
+            .then(|| template::BlockNode::names(&templates.blocks(name)))
+    };
+    // A part the loader dropped for a mistake inside it is reported once, there.
+    let inside_dropped = |d: &Diagnostic| {
+        loaded.errors.iter().any(|e| {
+            e.path.starts_with(&format!("{}.", d.path))
+                || e.path.starts_with(&format!("{}[", d.path))
+        })
+    };
+    found.extend(
+        compose::sections::check(&loaded.sheet, &blocks, &merged, &data)
+            .into_iter()
+            .filter(|d| !inside_dropped(d))
+            .map(|d| loaded.locate(d)),
+    );
     if let Some(covers) = covers {
         let mut names: Vec<&str> = loaded
             .sheet
@@ -484,10 +503,24 @@ pub fn build_documents(
                 continue;
             }
         };
+        let blocks = template::BlockNode::names(&templates.blocks(&spec.template));
+        let edits = match compose::sections::edits(sheet, spec, &blocks, &checked.data) {
+            Ok(edits) => edits,
+            Err(d) => {
+                errors.push(checked.loaded.locate(*d));
+                continue;
+            }
+        };
         match templates.render(&spec.template, &ctx) {
-            Ok(rendered) => match compose::compose(sheet, spec, &rendered) {
+            Ok(rendered) => match compose::compose(sheet, spec, &rendered, &edits) {
                 Ok(doc) => out.push((spec.template.clone(), doc)),
-                Err(e) => {
+                Err(compose::ComposeError::Section(d)) => {
+                    let d = checked.loaded.locate(*d);
+                    if !errors.contains(&d) {
+                        errors.push(d);
+                    }
+                }
+                Err(compose::ComposeError::Template(e)) => {
                     // The rendered Markdown has no position in the template file: name the
                     // template and the div instead.
                     let mut d = Diagnostic::error(

@@ -112,8 +112,11 @@ enum Command {
         #[arg(long)]
         templates: Option<PathBuf>,
     },
-    /// List the templates and the facts each one uses
+    /// List the templates and the facts each one uses; with NAME, that template alone and
+    /// the blocks a fact sheet's `sections:` can anchor to
     Templates {
+        /// One template to show (its declarations and its blocks)
+        name: Option<String>,
         #[arg(long)]
         templates: Option<PathBuf>,
     },
@@ -440,9 +443,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::Templates { templates } => {
+        Command::Templates { name, templates } => {
             let templates = Templates::load(templates.as_deref())?;
-            for (name, origin) in templates.list() {
+            if let Some(name) = &name
+                && !templates.exists(name)
+            {
+                let names: Vec<String> = templates.list().map(|(n, _)| n.to_string()).collect();
+                match vanban::factsheet::load::nearest(name, &names) {
+                    Some(best) => eprintln!(
+                        "error: there is no template `{name}`; did you mean `{best}`? (run `vanban templates` for the list)"
+                    ),
+                    None => eprintln!(
+                        "error: there is no template `{name}` (run `vanban templates` for the list)"
+                    ),
+                }
+                return Ok(ExitCode::from(2));
+            }
+            for (name, origin) in templates
+                .list()
+                .filter(|(n, _)| name.as_deref().is_none_or(|only| only == *n))
+            {
                 let c = templates.contract(name);
                 say(&format!("{name} ({origin})\n"));
                 if let Some(about) = &c.about {
@@ -483,9 +503,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                     say(&format!("{}\n", line.trim_end()));
                 }
+                // The blocks a fact sheet's `sections:` anchors to, nested as in the body.
+                let blocks = templates.blocks(name);
+                if !blocks.is_empty() {
+                    say("  blocks (sections: after, before, replace, drop, rename):\n");
+                    print_blocks(&blocks, 2);
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// A template's blocks, one a line, indented by nesting.
+fn print_blocks(blocks: &[vanban::template::BlockNode], depth: usize) {
+    for b in blocks {
+        say(&format!("{}{}\n", "  ".repeat(depth), b.name));
+        print_blocks(&b.children, depth + 1);
     }
 }
 

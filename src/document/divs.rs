@@ -8,6 +8,7 @@
 //! the Markdown builder recognises. One parse of the whole text keeps footnotes working
 //! across divs. Data can never form a div line: the template escaper escapes `:`.
 
+use super::outline::ANCHOR;
 use super::{Block, Inline, Role, Span};
 
 /// Starts a marker paragraph; never left in the text otherwise.
@@ -125,12 +126,14 @@ impl std::fmt::Display for DivError {
 /// Replaces div lines by marker paragraphs, checking that every div is known, closed, and
 /// nested only inside an appendix (and there only `basis` and `center`).
 pub(crate) fn mark(source: &str) -> Result<String, DivError> {
+    let source: String = source.chars().filter(|&c| c != MARK).collect();
+    let source = anchor_paragraphs(&source);
     let mut out = String::with_capacity(source.len() + 64);
     let mut open: Vec<Div> = Vec::new();
     for line in source.split_inclusive('\n') {
         let bare = line.trim_end();
         let Some(rest) = bare.strip_prefix(":::") else {
-            out.extend(line.chars().filter(|&c| c != MARK));
+            out.push_str(line);
             continue;
         };
         if rest.starts_with(':') {
@@ -183,6 +186,63 @@ pub(crate) fn mark(source: &str) -> Result<String, DivError> {
         ));
     }
     Ok(out)
+}
+
+/// The paragraph a block's start mark becomes (`@name`), or its end (`@/name`).
+pub(crate) fn anchor_marker(token: &str) -> String {
+    format!("{MARK}@{token}")
+}
+
+/// What a marker paragraph says about a template block: `Some((true, name))` where the block
+/// starts, `Some((false, name))` where it ends.
+pub(crate) fn anchor_from_marker(text: &str) -> Option<(bool, &str)> {
+    let rest = text.strip_prefix(MARK)?.strip_prefix('@')?;
+    Some(match rest.strip_prefix('/') {
+        Some(name) => (false, name),
+        None => (true, rest),
+    })
+}
+
+/// Turns the block marks of the rendered Markdown (see [`super::outline::ANCHOR`]) into
+/// marker paragraphs of their own. A block opened inside a line of text (text before and
+/// after it) cannot hold a section: its mark is dropped so the paragraph stays whole.
+fn anchor_paragraphs(source: &str) -> String {
+    if !source.contains(ANCHOR) {
+        return source.to_string();
+    }
+    let mut out = String::with_capacity(source.len() + 256);
+    for line in source.split_inclusive('\n') {
+        if !line.contains(ANCHOR) {
+            out.push_str(line);
+            continue;
+        }
+        let parts: Vec<&str> = line.split(ANCHOR).collect();
+        // Text, token, text, token, … text: the tokens sit at the odd places.
+        let text_before = |i: usize| {
+            parts
+                .iter()
+                .take(i)
+                .step_by(2)
+                .any(|t| !t.trim().is_empty())
+        };
+        let text_after = |i: usize| {
+            parts
+                .iter()
+                .skip(i + 1)
+                .step_by(2)
+                .any(|t| !t.trim().is_empty())
+        };
+        for (i, part) in parts.iter().enumerate() {
+            if i % 2 == 0 {
+                out.push_str(part);
+            } else if !(text_before(i) && text_after(i)) {
+                out.push_str("\n\n");
+                out.push_str(&anchor_marker(part));
+                out.push_str("\n\n");
+            }
+        }
+    }
+    out
 }
 
 /// Ends every căn cứ paragraph with `;` and the last of each run with `.`, replacing the

@@ -8,7 +8,8 @@
 
 use super::divs::{self, Div, DivError};
 use super::{
-    Align, Appendix, Block, Footnote, HeadCell, Inline, Role, SignatureBlock, Span, Table, fenced,
+    Align, Anchor, Appendix, Block, Footnote, HeadCell, Inline, Role, SignatureBlock, Span, Table,
+    fenced,
 };
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
@@ -27,6 +28,8 @@ pub struct Body {
     /// `::: recipients` lines, printed before the fact sheet's.
     pub recipients: Vec<String>,
     pub appendices: Vec<Appendix>,
+    /// The template's named blocks as ranges of `blocks`, in the order they open.
+    pub anchors: Vec<Anchor>,
 }
 
 /// Where inline content is being collected.
@@ -60,6 +63,9 @@ struct Builder {
     referenced: Vec<String>,
     /// The text of an open ```` ```vanban ```` block.
     structured: Option<String>,
+    /// Open template blocks: the index of each in `out.anchors` (`None` for one opened
+    /// inside a div, whose blocks go elsewhere).
+    open_anchors: Vec<Option<usize>>,
 }
 
 /// A malformed ```` ```vanban ```` block (a table or chart the writers cannot lay out), at
@@ -115,6 +121,8 @@ impl Builder {
                         depth,
                         content,
                     });
+                } else if let Some((opens, name)) = anchor_marker(&content) {
+                    self.anchor_line(opens, name);
                 } else if let Some(div) = marker(&content) {
                     return self.div_line(div);
                 } else if !content.is_empty() {
@@ -134,6 +142,30 @@ impl Builder {
             Target::Footnote => {}
         }
         Ok(())
+    }
+
+    /// A template block starts or ends here.
+    fn anchor_line(&mut self, opens: bool, name: String) {
+        if !opens {
+            if let Some(Some(i)) = self.open_anchors.pop()
+                && let Some(a) = self.out.anchors.get_mut(i)
+            {
+                a.end = self.blocks.len();
+            }
+            return;
+        }
+        if !self.divs.is_empty() {
+            self.open_anchors.push(None);
+            return;
+        }
+        let parent = self.open_anchors.iter().rev().find_map(|a| *a);
+        self.open_anchors.push(Some(self.out.anchors.len()));
+        self.out.anchors.push(Anchor {
+            name,
+            start: self.blocks.len(),
+            end: self.blocks.len(),
+            parent,
+        });
     }
 
     /// Whether source lines are printed lines here (a signature's titles, an authority).
@@ -184,6 +216,16 @@ impl Builder {
             Div::Basis | Div::Center => {}
         }
         Ok(())
+    }
+}
+
+/// The template block a marker paragraph opens (`true`) or closes.
+fn anchor_marker(content: &[Inline]) -> Option<(bool, String)> {
+    match content {
+        [Inline::Text(span)] => {
+            divs::anchor_from_marker(&span.text).map(|(opens, name)| (opens, name.to_string()))
+        }
+        _ => None,
     }
 }
 
@@ -453,6 +495,12 @@ pub fn parse_body(markdown: &str) -> Result<Body, DivError> {
             marked.matches('\n').count() + 1,
             "a vanban block is not closed with ```",
         ));
+    }
+    // A block left open (a template's mistake) ends with the body; no range passes its end.
+    let len = b.blocks.len();
+    for a in &mut b.out.anchors {
+        a.end = a.end.min(len);
+        a.start = a.start.min(a.end);
     }
     Ok(Body {
         blocks: b.blocks,

@@ -12,11 +12,13 @@ pub mod fenced;
 pub mod markdown;
 pub mod notes;
 pub mod numbering;
+pub mod outline;
 #[doc(hidden)]
 pub mod sample;
 pub mod table;
 
 pub use numbering::Scheme;
+pub use outline::Anchor;
 
 /// A complete document, ready for any writer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +35,9 @@ pub struct Document {
     pub addressees: Vec<String>,
     /// The content: sections, paragraphs, lists, tables. Ends with the `./.` paragraph.
     pub body: Vec<Block>,
+    /// The template's named blocks (`characteristics`, `results`…) as ranges of `body`, in
+    /// the order they open: what a fact sheet's `sections:` anchors to. Writers ignore it.
+    pub anchors: Vec<Anchor>,
     /// Footnote texts, referenced from the body and appendices by [`Inline::Note`]. A document
     /// built by [`notes::settle`] (as `compose` does) keeps three invariants writers rely on:
     /// every note is referenced, in order of first reference, and no note contains a note.
@@ -324,6 +329,19 @@ impl Document {
 }
 
 impl Document {
+    /// Reshapes the body by the fact sheet's `sections:` ([`outline::apply`]), its headings
+    /// numbered in `scheme`; on failure, the index of the edit that cannot be made and why.
+    /// Call before [`Document::finish`].
+    pub fn reshape(
+        &mut self,
+        edits: &[outline::Edit],
+        scheme: Scheme,
+    ) -> Result<(), (usize, outline::EditError)> {
+        let upper = scheme == Scheme::Sections;
+        self.anchors = outline::apply(&mut self.body, &self.anchors, edits, upper)?;
+        Ok(())
+    }
+
     /// The passes that make a built document ready for every writer: heading numbers in
     /// `scheme`, the căn cứ punctuation and the footnote invariants ([`notes::settle`]).
     pub fn finish(&mut self, scheme: Scheme) -> Result<(), String> {

@@ -119,6 +119,7 @@ pub fn sample_document() -> Document {
         authority: vec![],
         addressees: vec![],
         body,
+        anchors: Vec::new(),
         footnotes: vec![
             Footnote {
                 paragraphs: vec![vec![t("8 tháng đầu năm 2023 xảy ra 06 vụ/11 đối tượng.")]],

@@ -10,6 +10,7 @@ pub mod absent;
 pub mod data;
 pub mod load;
 pub mod paths;
+pub mod sections;
 pub mod validate;
 pub mod yaml_errors;
 
@@ -45,6 +46,10 @@ pub struct FactSheet {
     /// (`xa/*.yaml`) relative to this sheet's folder. See [`crate::rollup`].
     #[serde(default)]
     pub children: Vec<String>,
+    /// Reshapes the outline of the documents without a template: sections after or before
+    /// a template block, replaced, renamed, dropped (see [`sections::SectionSpec`]).
+    #[serde(default)]
+    pub sections: Vec<sections::SectionSpec>,
 }
 
 /// Administrative level of a unit (TT124 Điều 2).
@@ -266,6 +271,10 @@ pub struct DocumentSpec {
     /// above (UBND thị xã), its TỜ TRÌNH often by UBND phường rather than the Ban Chỉ đạo.
     #[serde(default)]
     pub issuer: Option<Issuer>,
+    /// The directive(s) the document answers, cited in its opening (`Thực hiện Kế hoạch số
+    /// 31/KH-BCĐ ngày 15/3/2024 của … về …`): one, or a list.
+    #[serde(default)]
+    pub responds_to: sections::OneOrMany<sections::Directive>,
 }
 
 impl Issuer {

@@ -9,37 +9,45 @@
 //!          rate={"part": "recognised", "whole": "total", "name": "Tỷ lệ"}) | block }}
 //! ```
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use tera::{Kwargs, TeraResult};
 
 use crate::phrase;
 
 fn error(message: String) -> tera::Error {
-    tera::Error::message(format!("`chart`: {message}"))
+    tera::Error::message(message)
 }
 
-fn json_arg(kw: &Kwargs, name: &str) -> TeraResult<Option<Value>> {
-    Ok(kw
-        .get::<tera::Value>(name)?
-        .map(|v| serde_json::to_value(&v).unwrap_or(Value::Null))
-        .filter(|v| !v.is_null()))
-}
+/// The arguments `chart(...)` takes.
+pub const ARGUMENTS: &[&str] = &[
+    "series",
+    "fields",
+    "kind",
+    "format",
+    "rate",
+    "title",
+    "axis",
+    "category_axis",
+    "rate_axis",
+];
 
-fn text(kw: &Kwargs, name: &str, default: &str) -> TeraResult<String> {
-    Ok(kw
-        .get::<String>(name)?
-        .unwrap_or_else(|| default.to_string()))
+fn text(args: &Map<String, Value>, name: &str, default: &str) -> Result<String, String> {
+    match args.get(name) {
+        None | Some(Value::Null) => Ok(default.to_string()),
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(other) => Err(format!("`{name}=` must be text, got {other}")),
+    }
 }
 
 /// A `{"field": …, "name": …}` entry: the field of each point and the series' label.
-fn field_and_name(entry: &Value, what: &str) -> TeraResult<(String, String)> {
+fn field_and_name(entry: &Value, what: &str) -> Result<(String, String), String> {
     let field = entry.get("field").and_then(Value::as_str);
     let name = entry.get("name").and_then(Value::as_str);
     match (field, name) {
         (Some(f), Some(n)) => Ok((f.to_string(), n.to_string())),
-        _ => Err(error(format!(
+        _ => Err(format!(
             "each of `{what}` needs a `field` and a `name`, e.g. {{\"field\": \"recognised\", \"name\": \"Được công nhận\"}}; got {entry}"
-        ))),
+        )),
     }
 }
 
@@ -55,33 +63,48 @@ fn category(point: &Value) -> String {
 /// Builds `{"chart": {...}}` from the keyword arguments (see the module comment and
 /// docs/templates.md).
 pub fn build(kw: &Kwargs) -> TeraResult<Value> {
-    let points = match json_arg(kw, "series")? {
+    let mut args = Map::new();
+    for name in ARGUMENTS {
+        if let Some(v) = kw.get::<tera::Value>(name)? {
+            args.insert(
+                name.to_string(),
+                serde_json::to_value(&v).unwrap_or(Value::Null),
+            );
+        }
+    }
+    build_from(&args).map_err(error)
+}
+
+/// [`build`] from the arguments as JSON: also how a fact sheet's section draws a chart.
+/// An error says what is wrong, starting with `` `chart` ``.
+pub fn build_from(args: &Map<String, Value>) -> Result<Value, String> {
+    chart(args).map_err(|m| format!("`chart`: {m}"))
+}
+
+fn chart(args: &Map<String, Value>) -> Result<Value, String> {
+    let points = match args.get("series").filter(|v| !v.is_null()) {
         Some(Value::Array(points)) if !points.is_empty() => points,
-        Some(Value::Array(_)) => return Err(error("the series has no points".into())),
-        Some(other) => return Err(error(format!("`series=` must be a series, got {other}"))),
+        Some(Value::Array(_)) => return Err("the series has no points".into()),
+        Some(other) => return Err(format!("`series=` must be a series, got {other}")),
         None => {
-            return Err(error(
-                "`series=` is absent here: test it with `is not none` first".into(),
-            ));
+            return Err("`series=` is absent here: test it with `is not none` first".into());
         }
     };
-    let kind = text(kw, "kind", "bar")?;
+    let kind = text(args, "kind", "bar")?;
     if kind != "bar" && kind != "line" {
-        return Err(error(format!("`kind=` is `bar` or `line`, not `{kind}`")));
+        return Err(format!("`kind=` is `bar` or `line`, not `{kind}`"));
     }
-    let format = text(kw, "format", "count")?;
+    let format = text(args, "format", "count")?;
     if format != "count" && format != "percent" {
-        return Err(error(format!(
-            "`format=` is `count` or `percent`, not `{format}`"
-        )));
+        return Err(format!("`format=` is `count` or `percent`, not `{format}`"));
     }
-    let fields = match json_arg(kw, "fields")? {
+    let fields = match args.get("fields") {
         Some(Value::Array(fields)) if !fields.is_empty() => fields,
         _ => {
-            return Err(error(
+            return Err(
                 "`fields=` lists what to draw: [{\"field\": \"recognised\", \"name\": \"Được công nhận\"}]"
                     .into(),
-            ));
+            );
         }
     };
     let categories: Vec<String> = points.iter().map(category).collect();
@@ -92,20 +115,20 @@ pub fn build(kw: &Kwargs) -> TeraResult<Value> {
             .collect()
     };
     let mut series = Vec::with_capacity(fields.len());
-    for entry in &fields {
+    for entry in fields {
         let (field, name) = field_and_name(entry, "fields")?;
         series.push(json!({ "name": name, "values": values(&field) }));
     }
-    let line = match json_arg(kw, "rate")? {
+    let line = match args.get("rate").filter(|v| !v.is_null()) {
         None => Value::Null,
         Some(rate) => {
             let part = rate.get("part").and_then(Value::as_str);
             let whole = rate.get("whole").and_then(Value::as_str);
             let name = rate.get("name").and_then(Value::as_str);
             let (Some(part), Some(whole), Some(name)) = (part, whole, name) else {
-                return Err(error(format!(
+                return Err(format!(
                     "`rate=` needs `part`, `whole` and `name`, e.g. {{\"part\": \"recognised\", \"whole\": \"total\", \"name\": \"Tỷ lệ\"}}; got {rate}"
-                )));
+                ));
             };
             // The exact rate; absent (a gap) when either figure is missing or the whole is 0.
             let rates: Vec<Option<f64>> = values(part)
@@ -119,18 +142,18 @@ pub fn build(kw: &Kwargs) -> TeraResult<Value> {
             json!({
                 "series": { "name": name, "values": rates },
                 "format": "percent",
-                "axis": text(kw, "rate_axis", "Tỷ lệ (%)")?,
+                "axis": text(args, "rate_axis", "Tỷ lệ (%)")?,
             })
         }
     };
     Ok(json!({ "chart": {
         "kind": kind,
-        "title": text(kw, "title", "")?,
+        "title": text(args, "title", "")?,
         "categories": categories,
-        "category_axis": text(kw, "category_axis", "Năm")?,
+        "category_axis": text(args, "category_axis", "Năm")?,
         "series": series,
         "format": format,
-        "axis": text(kw, "axis", "")?,
+        "axis": text(args, "axis", "")?,
         "line": line,
     }}))
 }

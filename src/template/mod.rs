@@ -11,7 +11,7 @@
 //! A template that does not parse is not fatal: it is kept aside with its diagnostic
 //! (template file, line, column), so `check` reports it together with everything else.
 
-mod chart;
+pub mod chart;
 pub mod filters;
 pub mod functions;
 pub mod table;
@@ -21,6 +21,7 @@ pub use filters::escape_markdown;
 use crate::contract::{self, Contract};
 use crate::diagnostic::Diagnostic;
 use crate::document::Scheme;
+use crate::document::outline::ANCHOR;
 use crate::factsheet::paths::Position;
 use anyhow::{Context as _, Result};
 use std::collections::BTreeMap;
@@ -357,6 +358,13 @@ impl Templates {
         None
     }
 
+    /// The named blocks inside a template's `body`, nested as they are and in order, through
+    /// its `extends` chain (a child's block replaces what the parent's held): what a fact
+    /// sheet's `sections:` can anchor to, and what the splitter marks in the body.
+    pub fn blocks(&self, name: &str) -> Vec<BlockNode> {
+        blocks_in(&self.sources, name)
+    }
+
     /// Renders the four blocks of a template; an error is a diagnostic at the template's
     /// file, line and column.
     pub fn render(&self, name: &str, context: &Context) -> Result<Rendered, Box<Diagnostic>> {
@@ -431,6 +439,123 @@ impl Templates {
         });
         d
     }
+}
+
+/// A named block of a template and the blocks inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockNode {
+    pub name: String,
+    pub children: Vec<BlockNode>,
+}
+
+impl BlockNode {
+    /// This block's name and those of every block inside it, in order.
+    pub fn names(nodes: &[BlockNode]) -> Vec<String> {
+        let mut out = Vec::new();
+        for n in nodes {
+            out.push(n.name.clone());
+            out.extend(BlockNode::names(&n.children));
+        }
+        out
+    }
+}
+
+/// [`Templates::blocks`] over the loaded sources.
+fn blocks_in(sources: &BTreeMap<String, Source>, name: &str) -> Vec<BlockNode> {
+    let mut chain: Vec<(&str, &str)> = Vec::new();
+    let mut next = Some(name);
+    while let Some(n) = next.take() {
+        let Some(s) = sources.get(n) else { break };
+        if chain.iter().any(|(seen, _)| *seen == n) {
+            break;
+        }
+        chain.push((n, s.text.as_str()));
+        next = s.parent.as_deref();
+    }
+    fn replace(tree: &mut [BlockNode], def: &BlockNode) -> bool {
+        for node in tree.iter_mut() {
+            if node.name == def.name {
+                node.children = def.children.clone();
+                return true;
+            }
+            if replace(&mut node.children, def) {
+                return true;
+            }
+        }
+        false
+    }
+    fn each(defs: &[BlockNode], tree: &mut [BlockNode]) {
+        for def in defs {
+            replace(tree, def);
+            each(&def.children, tree);
+        }
+    }
+    let mut tree: Vec<BlockNode> = Vec::new();
+    for (_, text) in chain.iter().rev() {
+        let own = block_tree(text);
+        if tree.is_empty() {
+            tree = own;
+        } else {
+            each(&own, &mut tree);
+        }
+    }
+    tree.into_iter()
+        .find(|n| n.name == "body")
+        .map(|n| n.children)
+        .unwrap_or_default()
+}
+
+/// The `{% block NAME %}` … `{% endblock %}` structure of a template's text (comments
+/// skipped); a tag Tera would refuse is left to Tera to report.
+fn block_tree(text: &str) -> Vec<BlockNode> {
+    let mut stack: Vec<BlockNode> = vec![BlockNode {
+        name: String::new(),
+        children: Vec::new(),
+    }];
+    let mut rest = text;
+    while let Some(at) = rest.find('{') {
+        let Some(after) = rest.get(at..) else { break };
+        if let Some(comment) = after.strip_prefix("{#") {
+            rest = comment
+                .find("#}")
+                .and_then(|e| comment.get(e + 2..))
+                .unwrap_or("");
+            continue;
+        }
+        let Some(tag) = after.strip_prefix("{%") else {
+            rest = after.get(1..).unwrap_or("");
+            continue;
+        };
+        let Some(end) = tag.find("%}") else { break };
+        let inner = tag
+            .get(..end)
+            .unwrap_or("")
+            .trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let mut words = inner.split_whitespace();
+        match (words.next(), words.next()) {
+            (Some("block"), Some(name)) => stack.push(BlockNode {
+                name: name.to_string(),
+                children: Vec::new(),
+            }),
+            (Some("endblock"), _) if stack.len() > 1 => {
+                if let Some(node) = stack.pop()
+                    && let Some(parent) = stack.last_mut()
+                {
+                    parent.children.push(node);
+                }
+            }
+            _ => {}
+        }
+        rest = tag.get(end + 2..).unwrap_or("");
+    }
+    while stack.len() > 1 {
+        if let Some(node) = stack.pop()
+            && let Some(parent) = stack.last_mut()
+        {
+            parent.children.push(node);
+        }
+    }
+    stack.pop().map(|root| root.children).unwrap_or_default()
 }
 
 /// A Tera with our filters, phrase functions and Markdown escaping, and no templates yet.
@@ -517,6 +642,16 @@ fn add_splitters(tera: &mut Tera, sources: &BTreeMap<String, Source>) {
                     "{{% block {block} %}}{OPEN}{block}{CLOSE}{{{{ super() }}}}{CLOSE}{block}{OPEN}{{% endblock {block} %}}"
                 ));
             }
+            // The blocks inside the body mark where they start and end, so the document
+            // model knows its outline (see `document::outline`).
+            for block in BlockNode::names(&blocks_in(sources, n)) {
+                if BLOCKS.contains(&block.as_str()) {
+                    continue;
+                }
+                text.push_str(&format!(
+                    "{{% block {block} %}}{ANCHOR}{block}{ANCHOR}{{{{ super() }}}}{ANCHOR}/{block}{ANCHOR}{{% endblock {block} %}}"
+                ));
+            }
             (splitter_name(n), text)
         })
         .collect();
@@ -595,8 +730,20 @@ mod tests {
                 let ctx = Context::from_serialize(value).expect("context");
                 let name = &spec.template;
                 let source = templates.sources.get(name).expect("source");
-                let once = templates.render_once(name, &ctx).expect("one render");
+                let mut once = templates.render_once(name, &ctx).expect("one render");
                 let each = templates.render_each(name, source, &ctx).expect("each");
+                // One render also marks where the body's blocks start and end.
+                let marks = once[3].matches(ANCHOR).count();
+                assert_eq!(
+                    marks,
+                    4 * BlockNode::names(&templates.blocks(name)).len(),
+                    "{name}: every block marked"
+                );
+                once[3] = once[3]
+                    .split(ANCHOR)
+                    .step_by(2)
+                    .collect::<Vec<_>>()
+                    .concat();
                 assert_eq!(once, each, "{}: {name}", sheet.display());
                 assert!(once[3].len() > 1000, "{name}: a body");
                 documents += 1;

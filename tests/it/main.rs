@@ -19,5 +19,6 @@ mod plan_and_periodic;
 mod render_example;
 mod render_pdf;
 mod rollup;
+mod sections;
 mod tables;
 mod workbook;
