@@ -12,6 +12,7 @@ mod cli;
 mod document_model;
 mod docx_writer;
 mod dossier;
+mod explain;
 mod injection;
 mod open_data;
 mod pdf_writer;
