@@ -41,6 +41,16 @@ pub fn text(s: &str) -> Vec<String> {
         return Vec::new();
     }
     let s = s.trim();
+    // The header prints the agency lines in capitals (`BAN CHỈ ĐẠO 138`).
+    let upper = s.to_uppercase();
+    let mut out = as_typed(s);
+    if upper != s {
+        out.extend(as_typed(&upper));
+    }
+    out
+}
+
+fn as_typed(s: &str) -> Vec<String> {
     if let Some(forms) = date(s) {
         return forms;
     }
@@ -134,5 +144,6 @@ mod tests {
             windows("theo Thông tư 124/2021/TT-BCA nay").contains(&"124/2021/TT-BCA".to_string())
         );
         assert!(text("no digits").is_empty());
+        assert!(text("Ban Chỉ đạo 138").contains(&"BAN CHỈ ĐẠO 138".to_string()));
     }
 }

@@ -17,6 +17,7 @@ mod injection;
 mod open_data;
 mod pdf_writer;
 mod plan_and_periodic;
+mod properties;
 mod render_example;
 mod render_pdf;
 mod rollup;
