@@ -19,7 +19,9 @@
 //! covers is reported unexplained.
 
 mod forms;
+mod layout;
 mod scan;
+mod source;
 mod sources;
 pub mod trace;
 
@@ -28,8 +30,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::template::Templates;
 use crate::workbook::Workbook;
 use serde::Serialize;
+pub use source::{Input, Part, Source};
 use sources::Catalogue;
-pub use sources::{Input, Part, Source};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -186,7 +188,7 @@ pub fn explain(
             }
         }
         let mut found = scan::occurrences(&text, &forms);
-        found.extend(sources::layout(&text, &doc, &mut catalogue));
+        found.extend(layout::layout(&text, &doc, &mut catalogue));
         let numbers = scan::tokens(&text)
             .into_iter()
             .map(|t| {
