@@ -23,6 +23,7 @@ pub mod contract;
 pub mod derive;
 pub mod diagnostic;
 pub mod document;
+pub mod explain;
 pub mod factsheet;
 pub mod locale;
 pub mod output;

@@ -80,6 +80,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
         message_format: MessageFormat,
     },
+    /// Where every number of each document comes from: the typed figure (file:line:col),
+    /// the children summed, the workbook cell, the computation or the template's own text
+    Explain {
+        sheet: PathBuf,
+        /// Only the document of this template
+        #[arg(long, value_name = "NAME")]
+        document: Option<String>,
+        /// text (default) or json
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+        format: ExplainFormat,
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// The data-entry workbook the sheet is rendered with (.xlsx or .csv)
+        #[arg(long, value_name = "FILE")]
+        figures: Option<PathBuf>,
+    },
     /// Show how the documents' text changes between two versions of a fact sheet
     Diff {
         old: PathBuf,
@@ -136,6 +152,13 @@ enum MessageFormat {
     Human,
     /// One JSON object per diagnostic per line:
     /// {"file","line","column","severity","field","message","help"}; nothing else
+    Json,
+}
+
+/// How `explain` prints.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExplainFormat {
+    Text,
     Json,
 }
 
@@ -357,6 +380,45 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Explain {
+            sheet,
+            document,
+            format,
+            templates,
+            figures,
+        } => {
+            let templates = Templates::load(templates.as_deref())?;
+            let Some(workbook) = read_workbook(figures.as_deref(), MessageFormat::Human) else {
+                return Ok(ExitCode::from(1));
+            };
+            let check = CheckOptions {
+                workbook: workbook.as_ref(),
+                ..CheckOptions::default()
+            };
+            let explained = vanban::check_with(&sheet, &templates, &check).and_then(|checked| {
+                vanban::explain::explain(
+                    &checked,
+                    &templates,
+                    workbook.as_ref(),
+                    document.as_deref(),
+                )
+            });
+            match explained {
+                Ok(e) => {
+                    match format {
+                        ExplainFormat::Text => say(&e.to_text()),
+                        ExplainFormat::Json => {
+                            say(&format!("{}\n", serde_json::to_string_pretty(&e)?))
+                        }
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(d) => {
+                    print_diagnostics(&d);
+                    Ok(ExitCode::from(1))
+                }
+            }
         }
         Command::Diff {
             old,

@@ -113,6 +113,12 @@ impl PathMap {
         PathMap { map, keys }
     }
 
+    /// The position of exactly `path`, without falling back to a parent (`vanban explain`
+    /// places a figure only where it is written).
+    pub fn exact(&self, path: &str) -> Option<Position> {
+        self.map.get(path).copied()
+    }
+
     /// The position of the key of `path` (where an unknown key is written).
     pub fn locate_key(&self, path: &str) -> Option<Position> {
         self.keys.get(path).copied().or_else(|| self.locate(path))

@@ -45,6 +45,18 @@ fn list(kwargs: &Kwargs, function: &str, name: &str) -> TeraResult<Vec<Value>> {
     }
 }
 
+/// Records the call for `vanban explain` (a no-op otherwise).
+fn traced(function: &'static str, inputs: &[(&'static str, f64)], out: &Value) {
+    crate::explain::trace::record(|| crate::explain::trace::Call {
+        function,
+        inputs: inputs
+            .iter()
+            .map(|(name, x)| (*name, Value::from(*x)))
+            .collect(),
+        output: out.clone(),
+    });
+}
+
 fn text_arg(kwargs: &Kwargs, name: &str) -> TeraResult<Option<String>> {
     kwargs.get::<String>(name)
 }
@@ -53,19 +65,25 @@ pub fn register(tera: &mut Tera) {
     tera.register_function(
         "compare",
         |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-            Ok(from_json(&phrase::compare(
+            let (now, before) = (
                 figure(&kw, "compare", "now")?,
                 figure(&kw, "compare", "before")?,
-            )))
+            );
+            let out = phrase::compare(now, before);
+            traced("compare", &[("now", now), ("before", before)], &out);
+            Ok(from_json(&out))
         },
     );
     tera.register_function(
         "ratio",
         |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-            Ok(from_json(&phrase::ratio(
+            let (part, whole) = (
                 figure(&kw, "ratio", "part")?,
                 figure(&kw, "ratio", "whole")?,
-            )))
+            );
+            let out = phrase::ratio(part, whole);
+            traced("ratio", &[("part", part), ("whole", whole)], &out);
+            Ok(from_json(&out))
         },
     );
     tera.register_function(
@@ -75,9 +93,11 @@ pub fn register(tera: &mut Tera) {
             let field = text_arg(&kw, "field")?.unwrap_or_else(|| "value".into());
             let from = kw.get::<tera::Value>("from")?.map(|v| to_json(&v));
             let to = kw.get::<tera::Value>("to")?.map(|v| to_json(&v));
-            Ok(phrase::change(&points, &field, from.as_ref(), to.as_ref())
-                .map(|c| from_json(&c))
-                .unwrap_or_else(tera::Value::none))
+            let out = phrase::change(&points, &field, from.as_ref(), to.as_ref());
+            if let Some(c) = &out {
+                traced("change", &[], c);
+            }
+            Ok(out.map(|c| from_json(&c)).unwrap_or_else(tera::Value::none))
         },
     );
     tera.register_function(
@@ -86,7 +106,9 @@ pub fn register(tera: &mut Tera) {
             let points = list(&kw, "stats", "series")?;
             let field = text_arg(&kw, "field")?.unwrap_or_else(|| "value".into());
             let at_least = kw.get::<f64>("at_least")?;
-            Ok(from_json(&phrase::stats(&points, &field, at_least)))
+            let out = phrase::stats(&points, &field, at_least);
+            traced("stats", &[], &out);
+            Ok(from_json(&out))
         },
     );
     tera.register_function(
@@ -94,7 +116,11 @@ pub fn register(tera: &mut Tera) {
         |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
             let items = list(&kw, "total", "items")?;
             let field = text_arg(&kw, "field")?;
-            Ok(phrase::total(&items, field.as_deref())
+            let out = phrase::total(&items, field.as_deref());
+            if let Some(t) = out {
+                traced("total", &[], &Value::from(t));
+            }
+            Ok(out
                 .map(|t| {
                     from_json(&serde_json::json!(if t.fract() == 0.0 {
                         Value::from(t as i64)
@@ -125,7 +151,10 @@ pub fn register(tera: &mut Tera) {
             let total = text_arg(&kw, "total")?;
             let caption = text_arg(&kw, "caption")?;
             super::table::build(&rows, &columns, total.as_deref(), caption.as_deref())
-                .map(|v| from_json(&v))
+                .map(|v| {
+                    traced("table", &[], &v);
+                    from_json(&v)
+                })
                 .map_err(tera::Error::message)
         },
     );
@@ -155,14 +184,18 @@ pub fn register(tera: &mut Tera) {
                     p
                 })
                 .collect();
-            Ok(from_json(&Value::Array(out)))
+            let out = Value::Array(out);
+            traced("rates", &[], &out);
+            Ok(from_json(&out))
         },
     );
     // A chart definition from a declared series, printed with `| block`.
     tera.register_function(
         "chart",
         |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-            Ok(from_json(&super::chart::build(&kw)?))
+            let out = super::chart::build(&kw)?;
+            traced("chart", &[], &out);
+            Ok(from_json(&out))
         },
     );
 }
