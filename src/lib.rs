@@ -491,53 +491,14 @@ pub fn build_documents(
 ) -> Result<Vec<(String, Document)>, Diagnostics> {
     let sheet = &checked.loaded.sheet;
     let mut out = Vec::new();
-    let mut errors = Vec::new();
+    let mut errors: Vec<Diagnostic> = Vec::new();
     let values = contexts(checked, templates);
     for (spec, value) in sheet.documents.iter().zip(values) {
-        let ctx = match tera::Context::from_serialize(&value) {
-            Ok(ctx) => ctx,
-            Err(e) => {
-                errors.push(Diagnostic::error(
-                    "",
-                    format!("building the template context: {e}"),
-                ));
-                continue;
-            }
-        };
-        let blocks = template::BlockNode::names(&templates.blocks(&spec.template));
-        let edits = match compose::sections::edits(sheet, spec, &blocks, &checked.data) {
-            Ok(edits) => edits,
+        match build_document(checked, templates, spec, &value) {
+            Ok(doc) => out.push((spec.template.clone(), doc)),
             Err(d) => {
-                errors.push(checked.loaded.locate(*d));
-                continue;
-            }
-        };
-        match templates.render(&spec.template, &ctx) {
-            Ok(rendered) => match compose::compose(sheet, spec, &rendered, &edits) {
-                Ok(doc) => out.push((spec.template.clone(), doc)),
-                Err(compose::ComposeError::Section(d)) => {
-                    let d = checked.loaded.locate(*d);
-                    if !errors.contains(&d) {
-                        errors.push(d);
-                    }
-                }
-                Err(compose::ComposeError::Template(e)) => {
-                    // The rendered Markdown has no position in the template file: name the
-                    // template and the div instead.
-                    let mut d = Diagnostic::error(
-                        "",
-                        format!("template `{}`: {}", spec.template, e.message),
-                    )
-                    .with_help(e.help);
-                    d.file = templates.file(&spec.template).unwrap_or_default();
-                    if !errors.contains(&d) {
-                        errors.push(d);
-                    }
-                }
-            },
-            Err(d) => {
-                if !errors.contains(&*d) {
-                    errors.push(*d);
+                if !errors.contains(&d) {
+                    errors.push(d);
                 }
             }
         }
@@ -547,6 +508,35 @@ pub fn build_documents(
     } else {
         Err(Diagnostics(errors))
     }
+}
+
+/// Builds one document of a checked sheet from its template context (one of [`contexts`]):
+/// the template rendered, the sheet's `sections:` applied, the model composed.
+pub fn build_document(
+    checked: &Checked,
+    templates: &Templates,
+    spec: &factsheet::DocumentSpec,
+    value: &serde_json::Value,
+) -> Result<Document, Diagnostic> {
+    let sheet = &checked.loaded.sheet;
+    let ctx = tera::Context::from_serialize(value)
+        .map_err(|e| Diagnostic::error("", format!("building the template context: {e}")))?;
+    let blocks = template::BlockNode::names(&templates.blocks(&spec.template));
+    let edits = compose::sections::edits(sheet, spec, &blocks, &checked.data)
+        .map_err(|d| checked.loaded.locate(*d))?;
+    let rendered = templates.render(&spec.template, &ctx).map_err(|d| *d)?;
+    compose::compose(sheet, spec, &rendered, &edits).map_err(|e| match e {
+        compose::ComposeError::Section(d) => checked.loaded.locate(*d),
+        compose::ComposeError::Template(e) => {
+            // The rendered Markdown has no position in the template file: name the template
+            // and the div instead.
+            let mut d =
+                Diagnostic::error("", format!("template `{}`: {}", spec.template, e.message))
+                    .with_help(e.help);
+            d.file = templates.file(&spec.template).unwrap_or_default();
+            d
+        }
+    })
 }
 
 /// Where a fact sheet's documents go: `<out>/<fact-sheet stem>/`.

@@ -142,23 +142,10 @@ pub fn explain(
         if only.is_some_and(|name| name != spec.template) {
             continue;
         }
-        let ctx = tera::Context::from_serialize(&value).map_err(|e| {
-            Diagnostics(vec![Diagnostic::error(
-                "",
-                format!("building the template context: {e}"),
-            )])
-        })?;
         trace::start();
-        let rendered = templates.render(&spec.template, &ctx);
+        let doc = crate::build_document(checked, templates, spec, &value);
         let calls = trace::finish();
-        let rendered = rendered.map_err(|d| Diagnostics(vec![*d]))?;
-        let doc = crate::compose::compose(sheet, spec, &rendered).map_err(|e| {
-            let mut d =
-                Diagnostic::error("", format!("template `{}`: {}", spec.template, e.message))
-                    .with_help(e.help);
-            d.file = templates.file(&spec.template).unwrap_or_default();
-            Diagnostics(vec![d])
-        })?;
+        let doc = doc.map_err(|d| Diagnostics(vec![d]))?;
         let text = crate::writer::text::write(&doc);
         let mut forms: BTreeMap<String, Vec<usize>> = catalogue.sheet_forms();
         let mut add = |catalogue: &mut Catalogue, source: Source, printed: Vec<String>| {
