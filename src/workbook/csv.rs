@@ -42,8 +42,10 @@ fn separator(text: &str) -> char {
                 blank = true;
             }
             _ if !quoted => {
-                if let Some(i) = SEPARATORS.iter().position(|s| *s == c) {
-                    counts[i] += 1;
+                for (sep, n) in SEPARATORS.iter().zip(counts.iter_mut()) {
+                    if *sep == c {
+                        *n += 1;
+                    }
                 }
                 blank &= c.is_whitespace();
             }
