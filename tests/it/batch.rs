@@ -638,7 +638,11 @@ fn a_workbook_given_for_the_first_time_or_changed_renders_its_rows_again() {
     assert!(run(false).is_empty());
     // xã Đông Thanh's missing figure, given in a workbook for the first time.
     write("xa/c-dong-thanh.yaml;Đông Thanh;9\n");
-    assert_eq!(run(true).len(), 6, "a workbook given changes every sheet's figures");
+    assert_eq!(
+        run(true).len(),
+        6,
+        "a workbook given changes every sheet's figures"
+    );
     let thanh = out_dir.join("xa/c-dong-thanh/bao-cao-ket-qua-tt124.txt");
     assert!(
         std::fs::read_to_string(&thanh)
@@ -751,7 +755,12 @@ fn documents_no_longer_issued_are_removed_and_nothing_else() {
             .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
             .collect()
     };
-    assert_eq!(names().len(), 12, "four documents in three formats: {:?}", names());
+    assert_eq!(
+        names().len(),
+        12,
+        "four documents in three formats: {:?}",
+        names()
+    );
     // Someone's own files: an edited output and a note beside them.
     std::fs::write(folder.join("to-trinh-cong-nhan.docx"), "edited").expect("edit");
     std::fs::write(folder.join("ghi-chu.txt"), "notes").expect("note");
