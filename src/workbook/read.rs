@@ -141,7 +141,9 @@ fn read_csv(file: &Path) -> Result<Grid, Diagnostics> {
                     u32::try_from(r).unwrap_or(u32::MAX),
                     u32::try_from(c).unwrap_or(u32::MAX),
                 );
-                collect.add(at, CellValue::Text(field));
+                if !collect.add(at, CellValue::Text(field)) {
+                    return collect.finish(file, None);
+                }
             }
         }
     }
@@ -149,65 +151,94 @@ fn read_csv(file: &Path) -> Result<Grid, Diagnostics> {
 }
 
 /// The cells of a sheet as they stream from the file, kept sparse (never a dense range: a
-/// stray cell at XFD1048576 costs nothing), with the extent of what is not empty. Past the
-/// limits nothing more is kept, but the extent is still followed, for the message.
+/// stray cell at XFD1048576 costs nothing), up to the first value beyond the limits, where
+/// reading stops.
 struct Collect {
     cells: BTreeMap<(u32, u32), CellValue>,
-    /// Last row and column used (0-based) by a cell that is not empty.
-    last: Option<(u32, u32)>,
-    over: bool,
+    /// The first value found beyond [`MOST_ROWS`], [`MOST_COLUMNS`] or [`MOST_CELLS`].
+    beyond: Option<(u32, u32)>,
+}
+
+/// `text` in thousands the Vietnamese way.
+fn n(x: u64) -> String {
+    crate::locale::thousands(i64::try_from(x).unwrap_or(i64::MAX))
+}
+
+/// The error of a sheet larger than the limits: `what` says where it is too large.
+fn too_large(file: &Path, what: String) -> Diagnostics {
+    whole_file(
+        file,
+        format!(
+            "the workbook is too large: {what}; vanban reads at most {} rows, {} columns and {} cells",
+            n(MOST_ROWS.into()),
+            n(MOST_COLUMNS.into()),
+            n(MOST_CELLS as u64)
+        ),
+        "a workbook of figures has one row per unit: delete the rows below the last unit and the columns after the last figure (a value or a format far away makes the whole range count), save, and give it again",
+    )
 }
 
 impl Collect {
     fn new() -> Collect {
         Collect {
             cells: BTreeMap::new(),
-            last: None,
-            over: false,
+            beyond: None,
         }
     }
 
-    fn add(&mut self, (row, column): (u32, u32), value: CellValue) {
+    /// Keeps a cell; false once a value lies beyond the limits (read no further).
+    fn add(&mut self, (row, column): (u32, u32), value: CellValue) -> bool {
         if value == CellValue::Empty {
-            return;
+            return true;
         }
-        let (r, c) = self.last.unwrap_or((0, 0));
-        self.last = Some((r.max(row), c.max(column)));
         if row >= MOST_ROWS || column >= MOST_COLUMNS || self.cells.len() >= MOST_CELLS {
-            self.over = true;
+            self.beyond = Some((row, column));
             self.cells.clear();
+            return false;
         }
-        if !self.over {
-            self.cells.insert((row, column), value);
-        }
+        self.cells.insert((row, column), value);
+        true
     }
 
     fn finish(self, file: &Path, sheet: Option<String>) -> Result<Grid, Diagnostics> {
-        if self.over {
-            let (r, c) = self.last.unwrap_or((0, 0));
-            let corner = Cell {
+        if let Some((row, column)) = self.beyond {
+            let at = Cell {
                 sheet: sheet.clone(),
-                row: r,
-                column: c,
+                row,
+                column,
             };
-            return Err(whole_file(
-                file,
-                format!(
-                    "the workbook is too large: {corner} has a value, so the sheet spans {} rows × {} columns (vanban reads at most {} rows and {} columns, {} cells)",
-                    crate::locale::thousands(i64::from(r) + 1),
-                    crate::locale::thousands(i64::from(c) + 1),
-                    crate::locale::thousands(i64::from(MOST_ROWS)),
-                    crate::locale::thousands(i64::from(MOST_COLUMNS)),
-                    crate::locale::thousands(MOST_CELLS as i64),
-                ),
-                "a workbook of figures has one row per unit: delete the rows below the last unit and the columns after the last figure (a value typed far away makes the whole range count), save, and give it again",
-            ));
+            return Err(too_large(file, format!("{at} has a value")));
         }
         Ok(Grid {
             sheet,
             cells: self.cells,
         })
     }
+}
+
+/// The range a sheet declares it uses (its `<dimension>`), refused before any cell is read
+/// when larger than the limits.
+fn check_dimension(file: &Path, sheet: &str, d: calamine::Dimensions) -> Result<(), Diagnostics> {
+    let (rows, columns) = (d.end.0.saturating_add(1), d.end.1.saturating_add(1));
+    if rows <= MOST_ROWS && columns <= MOST_COLUMNS {
+        return Ok(());
+    }
+    let corner = |row: u32, column: u32| Cell {
+        sheet: None,
+        row,
+        column,
+    };
+    Err(too_large(
+        file,
+        format!(
+            "the sheet '{}' spans {}:{} ({} rows × {} columns)",
+            sheet.replace('\'', "''"),
+            corner(d.start.0, d.start.1),
+            corner(d.end.0, d.end.1),
+            n(rows.into()),
+            n(columns.into())
+        ),
+    ))
 }
 
 /// A cell value as vanban reads it. A date is shown as a date (a count typed into a cell
@@ -284,6 +315,7 @@ fn read_spreadsheet(file: &Path) -> Result<Grid, Diagnostics> {
         // Streamed cell by cell: memory follows the cells, not the range they span.
         Sheets::Xlsx(x) => {
             let mut cells = x.worksheet_cells_reader(&name).map_err(|e| cannot(&e))?;
+            check_dimension(file, &name, cells.dimensions())?;
             while let Some(cell) = cells.next_cell_with_formula().map_err(|e| cannot(&e))? {
                 let v = match (cell.value, cell.formula) {
                     // Saved by a program that does not calculate: the value is not there.
@@ -292,14 +324,19 @@ fn read_spreadsheet(file: &Path) -> Result<Grid, Diagnostics> {
                     }
                     (v, _) => value(v),
                 };
-                collect.add(cell.pos, v);
+                if !collect.add(cell.pos, v) {
+                    break;
+                }
             }
         }
         Sheets::Xlsb(x) => {
             let mut cells = x.worksheet_cells_reader(&name).map_err(|e| cannot(&e))?;
+            check_dimension(file, &name, cells.dimensions())?;
             while let Some(cell) = cells.next_cell().map_err(|e| cannot(&e))? {
                 let pos = cell.get_position();
-                collect.add(pos, value(cell.get_value().clone()));
+                if !collect.add(pos, value(cell.get_value().clone())) {
+                    break;
+                }
             }
         }
         // .xls and .ods are read whole by calamine (its own limits apply: 65.536 × 256
@@ -320,7 +357,9 @@ fn read_spreadsheet(file: &Path) -> Result<Grid, Diagnostics> {
                     Data::DurationIso(s) => DataRef::DurationIso(s.clone()),
                     Data::Error(e) => DataRef::Error(e.clone()),
                 });
-                collect.add((top + r as u32, left + c as u32), v);
+                if !collect.add((top + r as u32, left + c as u32), v) {
+                    break;
+                }
             }
         }
     }

@@ -20,6 +20,16 @@ fn s(p: &Path) -> &str {
 /// An .xlsx with one sheet `Số liệu` whose `<sheetData>` is `rows`, and `extra` entries (name,
 /// bytes) besides. Cell style 1 is a date format (numFmtId 14).
 fn xlsx(file: &Path, rows: &str, extra: &[(&str, &[u8])]) {
+    xlsx_declaring(file, "", rows, extra);
+}
+
+/// [`xlsx`] whose sheet declares `dimension` (`A1:C9`) when not empty.
+fn xlsx_declaring(file: &Path, dimension: &str, rows: &str, extra: &[(&str, &[u8])]) {
+    let dimension = if dimension.is_empty() {
+        String::new()
+    } else {
+        format!(r#"<dimension ref="{dimension}"/>"#)
+    };
     let parts: [(&str, String); 6] = [
         (
             "[Content_Types].xml",
@@ -44,7 +54,7 @@ fn xlsx(file: &Path, rows: &str, extra: &[(&str, &[u8])]) {
         (
             "xl/worksheets/sheet1.xml",
             format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{dimension}<sheetData>{rows}</sheetData></worksheet>"#
             ),
         ),
     ];
@@ -107,9 +117,17 @@ fn a_value_at_the_far_corner_is_refused_with_the_extent() {
     assert_eq!(code, Some(1), "{err}");
     assert!(
         err.contains(&format!(
-            "{}: error: the workbook is too large: 'Số liệu'!XFD1048576 has a value, so the sheet spans 1.048.576 rows × 16.384 columns (vanban reads at most 100.000 rows and 1.000 columns",
+            "{}: error: the workbook is too large: 'Số liệu'!XFD1048576 has a value; vanban reads at most 100.000 rows, 1.000 columns and 2.000.000 cells",
             file.display()
         )),
+        "{err}"
+    );
+    // A sheet that declares a million rows is refused before a cell is read.
+    xlsx_declaring(&file, "A1:C1048576", &rows, &[]);
+    let (code, err) = check_with(&file, AN_BINH);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("error: the workbook is too large: the sheet 'Số liệu' spans A1:C1048576 (1.048.576 rows × 3 columns); vanban reads at most"),
         "{err}"
     );
     assert!(
