@@ -276,13 +276,17 @@ pub(crate) fn check_in(
         None => None,
     };
     let mut applied = workbook::Applied::default();
+    let mut patch = |tree: &mut Value, paths: &factsheet::paths::LazyPathMap| {
+        if let Some(figures) = figures {
+            applied = figures.apply(tree, paths, file);
+        }
+    };
+    // One read of the file per run, whoever reads it: the hash the manifest records is the
+    // hash of the bytes these documents are made from.
     let loaded = match (figures, options.loads) {
         (None, Some(loads)) => loads.load(file),
-        _ => load_file_with(file, &mut |tree, paths| {
-            if let Some(figures) = figures {
-                applied = figures.apply(tree, paths, file);
-            }
-        }),
+        (Some(_), Some(loads)) => loads.load_with(file, &mut patch),
+        (_, None) => load_file_with(file, &mut patch),
     };
     let mut loaded = loaded.map_err(|found| {
         let mut found: Vec<Diagnostic> = found
@@ -564,6 +568,10 @@ pub fn produce(
     options: &RenderOptions,
     pdf: Option<&writer::pdf::PdfRenderer>,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostics> {
+    let clashes = output::collisions(&checked.loaded);
+    if !clashes.is_empty() {
+        return Err(Diagnostics(clashes));
+    }
     let documents = build_documents(checked, templates)?;
     let dir = output_dir(&options.out_dir, &checked.loaded.file);
     let mut files = Vec::new();

@@ -311,7 +311,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(d) = &done.manifest_error {
                 report(&Diagnostics(vec![d.clone()]), message_format);
             }
-            if jobs.len() > 1 || done.skipped > 0 || !problems.is_empty() {
+            if jobs.len() > 1 || done.skipped > 0 || done.removed > 0 || !problems.is_empty() {
                 summary(done.to_string().trim_end(), message_format);
             }
             Ok(if done.failed() == 0 && problems.is_empty() {

@@ -2,9 +2,42 @@
 //! is then renamed over it. A crash or a full disk never leaves a half-written document, and a
 //! document open in another program keeps its old content until the new one is complete.
 
+use crate::diagnostic::Diagnostic;
+use crate::factsheet::load::Loaded;
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::Path;
+
+/// Documents of one sheet that would write one file: a document's files are named after its
+/// template, so two documents of one template overwrite each other (only the last would be
+/// left, and the manifest would hold two hashes for one path). One error per document after
+/// the first, at its `template:` line.
+pub fn collisions(loaded: &Loaded) -> Vec<Diagnostic> {
+    let documents = &loaded.sheet.documents;
+    let mut out = Vec::new();
+    for (i, spec) in documents.iter().enumerate() {
+        let Some(first) = documents
+            .iter()
+            .take(i)
+            .position(|d| d.template == spec.template)
+        else {
+            continue;
+        };
+        let name = &spec.template;
+        out.push(loaded.locate(
+            Diagnostic::error(
+                format!("documents[{i}].template"),
+                format!(
+                    "documents[{first}] and documents[{i}] would both be written to `{name}.docx` (and .pdf): the second would overwrite the first"
+                ),
+            )
+            .with_help(format!(
+                "a document's files are named after its template, so one fact sheet issues one document of each template: issue the other from a fact sheet of its own, or give it a template of another name that extends this one (a file `{name}-2.md.tera` holding `{{% extends \"{name}.md.tera\" %}}` in your --templates folder)"
+            )),
+        ));
+    }
+    out
+}
 
 /// The temporary name of `name` while this process writes it: `.NAME.PID.tmp`, recognisable
 /// so that the next run can remove what a killed run left behind ([`remove_stale`]).

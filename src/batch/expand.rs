@@ -10,6 +10,7 @@
 use crate::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
 
 /// One fact sheet to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,13 +82,14 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 /// The output key of a sheet at `relative` (to its folder argument): components joined with
-/// `/`, the extension dropped.
+/// `/`, the extension dropped, NFC (a name saved as `ô` + a combining mark and one saved
+/// with the composed letter are one name, so they meet as a collision, not as two folders).
 fn key_of(relative: &Path) -> String {
     let mut parts: Vec<String> = relative
         .parent()
         .into_iter()
         .flat_map(|p| p.components())
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .map(|c| c.as_os_str().to_string_lossy().nfc().collect())
         .collect();
     parts.push(stem(relative));
     parts.join("/")
@@ -95,7 +97,7 @@ fn key_of(relative: &Path) -> String {
 
 fn stem(path: &Path) -> String {
     path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| s.to_string_lossy().nfc().collect())
         .unwrap_or_else(|| "output".to_string())
 }
 
@@ -214,6 +216,10 @@ mod tests {
     fn keys_keep_subfolders_and_drop_the_extension() {
         assert_eq!(key_of(Path::new("x.yaml")), "x");
         assert_eq!(key_of(Path::new("huyen/xa/a.yml")), "huyen/xa/a");
+        assert_eq!(
+            key_of(Path::new("xa/pho\u{302}\u{300}ng.yaml")),
+            key_of(Path::new("xa/phồng.yaml"))
+        );
         let job = Job {
             sheet: PathBuf::from("d/huyen/a.yaml"),
             key: "huyen/a".into(),

@@ -1,8 +1,14 @@
 //! The incremental manifest `<out>/.vanban-manifest.json`: for each output folder, what its
 //! documents were made from (the fact sheet and every file, glob and digest it depends on,
-//! the templates, vanban's version and the render settings) and the hash of every file
-//! written. A sheet whose inputs and outputs all still match is skipped without being read
-//! as YAML: deciding costs a few file hashes, not a check.
+//! its workbook row, the templates, vanban's version and the render settings) and the hash
+//! of every file written. A sheet whose inputs and outputs all still match is skipped without
+//! being read as YAML: deciding costs a few file hashes, not a check.
+//!
+//! The manifest vouches only for what was rendered: a file's hash is the hash of the bytes
+//! the run read and made the documents from (kept beside the parsed sheet, see
+//! [`crate::factsheet::load::Loads`]), never of a later read, so a sheet saved during a run
+//! is rendered again by the next one. The outputs it lists are the files vanban wrote, and
+//! the only files it ever removes (a document the sheet no longer issues).
 //!
 //! The manifest is written once, at the end of a run, after every output it describes is in
 //! place, and atomically; a run that is killed leaves the previous manifest, so what it did
@@ -40,6 +46,10 @@ pub struct Entry {
     pub templates: BTreeMap<String, String>,
     pub dependencies: Vec<Recorded>,
     pub outputs: Vec<Output>,
+    /// Files written by earlier runs in other formats, of documents still issued, still as
+    /// written: vanban's own, so removed when their document is no longer issued.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<Output>,
 }
 
 /// A dependency with the value it had when the documents were made.
@@ -58,6 +68,12 @@ pub enum Recorded {
     },
     /// A value the caller computes once per run (a workbook row), by label.
     Digest { label: String, sha256: String },
+    /// The workbook row of a fact sheet (absolute): its digest, `None` when the workbook had
+    /// no row for it, so a row added, changed or removed renders the sheet again.
+    Row {
+        sheet: PathBuf,
+        sha256: Option<String>,
+    },
 }
 
 /// One written file: its path relative to the output folder, `/`-separated, and its hash.
@@ -114,18 +130,15 @@ pub fn glob_matches(pattern: &str) -> Vec<PathBuf> {
     found
 }
 
-/// Records `dependency` with its current value. `sheet_hash` is the fact sheet's hash
-/// computed before it was read, so a sheet edited during the run is rendered again next time.
-pub fn record(dependency: &Dependency, sheet: &Path, sheet_hash: Option<&str>) -> Recorded {
+/// Records `dependency` with the value the documents were made from: for a file, the hash of
+/// the bytes this run read (`read`, from the run's [`crate::factsheet::load::Loads`]); a file
+/// the run did not read whole is recorded without one, so the next run renders again.
+pub fn record(dependency: &Dependency, read: &dyn Fn(&Path) -> Option<String>) -> Recorded {
     match dependency {
-        Dependency::File(path) => {
-            let path = absolute(path);
-            let sha256 = match sheet_hash {
-                Some(h) if path == sheet => Some(h.to_string()),
-                _ => file_sha256(&path),
-            };
-            Recorded::File { path, sha256 }
-        }
+        Dependency::File(path) => Recorded::File {
+            sha256: read(path),
+            path: absolute(path),
+        },
         Dependency::Glob { pattern, matched } => {
             let pattern = absolute(Path::new(pattern)).to_string_lossy().into_owned();
             let mut matched: Vec<PathBuf> = matched.iter().map(|p| absolute(p)).collect();
@@ -139,6 +152,14 @@ pub fn record(dependency: &Dependency, sheet: &Path, sheet_hash: Option<&str>) -
     }
 }
 
+/// The digest of the workbook row for `sheet`, `None` when it has none.
+pub fn row_digest(workbook: &crate::workbook::Workbook, sheet: &Path) -> Option<String> {
+    workbook
+        .figures_for(sheet)
+        .ok()
+        .map(|f| f.workbook.row_digest(f.row))
+}
+
 /// What the current run knows without reading any fact sheet.
 pub struct Current<'a> {
     pub settings: &'a str,
@@ -146,6 +167,8 @@ pub struct Current<'a> {
     pub templates: &'a BTreeMap<String, String>,
     /// Label → current value of every digest the caller computed (workbook rows).
     pub digests: &'a BTreeMap<String, String>,
+    /// The workbook given (`--figures`); whether one is given at all is in `settings`.
+    pub workbook: Option<&'a crate::workbook::Workbook>,
 }
 
 impl Recorded {
@@ -157,6 +180,9 @@ impl Recorded {
             }
             Recorded::Glob { pattern, matched } => glob_matches(pattern) == *matched,
             Recorded::Digest { label, sha256 } => current.digests.get(label) == Some(sha256),
+            Recorded::Row { sheet, sha256 } => {
+                current.workbook.map(|w| row_digest(w, sheet)) == Some(sha256.clone())
+            }
         }
     }
 }
@@ -232,8 +258,10 @@ mod tests {
             settings: "s",
             templates: &hashes,
             digests: &digests,
+            workbook: None,
         };
         let pattern = format!("{}/c*.yaml", dir.display());
+        let read = |p: &Path| file_sha256(p);
         let entry = Entry {
             sheet: sheet.clone(),
             settings: "s".into(),
@@ -243,28 +271,27 @@ mod tests {
             )]
             .into(),
             dependencies: vec![
-                record(&Dependency::File(sheet.clone()), &sheet, None),
+                record(&Dependency::File(sheet.clone()), &read),
                 record(
                     &Dependency::Glob {
                         pattern: pattern.clone(),
                         matched: vec![child.clone()],
                     },
-                    &sheet,
-                    None,
+                    &read,
                 ),
                 record(
                     &Dependency::Digest {
                         label: "row".into(),
                         sha256: "r1".into(),
                     },
-                    &sheet,
-                    None,
+                    &read,
                 ),
             ],
             outputs: vec![Output {
                 path: "a/t.docx".into(),
                 sha256: sha256(b"doc"),
             }],
+            kept: Vec::new(),
         };
         let out = dir.join("out");
         assert!(entry.is_fresh(&sheet, &out, &current));
@@ -312,6 +339,45 @@ mod tests {
         std::fs::write(out.join(FILE_NAME), "{not json").expect("write");
         assert!(Manifest::load(&out).entries.is_empty());
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_file_is_recorded_with_the_hash_of_what_was_read_and_a_row_by_its_presence() {
+        // The hash given by the reader, whatever the file holds now.
+        let recorded = record(&Dependency::File("nowhere.yaml".into()), &|_| {
+            Some("read".to_string())
+        });
+        assert!(
+            matches!(&recorded, Recorded::File { sha256: Some(h), .. } if h == "read"),
+            "{recorded:?}"
+        );
+        let unread = record(&Dependency::File("nowhere.yaml".into()), &|_| None);
+        let no_digests = BTreeMap::new();
+        let hashes = BTreeMap::new();
+        let current = Current {
+            settings: "s",
+            templates: &hashes,
+            digests: &no_digests,
+            workbook: None,
+        };
+        assert!(!unread.unchanged(&current), "an unread file is never fresh");
+
+        let before = crate::workbook::tests::workbook(&["data.x"], &[("b.yaml", &["1"])]);
+        let after = crate::workbook::tests::workbook(
+            &["data.x"],
+            &[("b.yaml", &["1"]), ("a.yaml", &["2"])],
+        );
+        let row = Recorded::Row {
+            sheet: "/d/a.yaml".into(),
+            sha256: row_digest(&before, Path::new("/d/a.yaml")),
+        };
+        let with = |w| Current {
+            workbook: Some(w),
+            ..current
+        };
+        assert!(row.unchanged(&with(&before)));
+        assert!(!row.unchanged(&with(&after)), "a row added");
+        assert!(!row.unchanged(&current), "no workbook");
     }
 
     #[test]

@@ -74,6 +74,8 @@ pub struct Summary {
     pub written: usize,
     pub files: usize,
     pub skipped: usize,
+    /// Documents a sheet issued before and no longer does, whose files were removed.
+    pub removed: usize,
     /// Each failed sheet with its first error and its number of errors.
     pub failures: Vec<(PathBuf, Diagnostic, usize)>,
     /// The manifest could not be written (the documents are fine; the next run renders all).
@@ -99,6 +101,13 @@ impl fmt::Display for Summary {
             self.skipped,
             self.failed()
         )?;
+        if self.removed > 0 {
+            writeln!(
+                f,
+                "{} no longer issued: removed",
+                plural(self.removed, "document", "documents")
+            )?;
+        }
         for (sheet, first, count) in &self.failures {
             // The first line of the first error: where it is and what.
             let text = first.to_string();
@@ -128,8 +137,10 @@ struct Shared<'a> {
     loads: crate::factsheet::load::Loads,
 }
 
-/// The render settings recorded in the manifest: vanban's version, formats, PDF standard.
-fn settings(options: &RenderOptions) -> String {
+/// The render settings recorded in the manifest: vanban's version, formats, PDF standard, and
+/// the workbook when one is given (a workbook given for the first time, or no longer given,
+/// changes every sheet's figures).
+fn settings(options: &RenderOptions, workbook: Option<&crate::workbook::Workbook>) -> String {
     let formats: Vec<&str> = options.formats.iter().map(|f| f.extension()).collect();
     let mut s = format!(
         "vanban {}; formats {}",
@@ -143,6 +154,12 @@ fn settings(options: &RenderOptions) -> String {
             "; pdf plain"
         });
     }
+    if let Some(w) = workbook {
+        s.push_str(&format!(
+            "; figures {}",
+            manifest::absolute(&w.file).display()
+        ));
+    }
     s
 }
 
@@ -153,23 +170,57 @@ fn failure(file: &Path, message: String) -> Diagnostics {
     Diagnostics(vec![d])
 }
 
-/// Renders one sheet, or skips it; returns the manifest entry of what was written.
-fn one(job: &Job, shared: &Shared) -> (Outcome, Option<Entry>) {
+/// What one sheet's render did: its outcome, the manifest entry of what was written, and how
+/// many documents it no longer issues were removed.
+struct Done {
+    outcome: Outcome,
+    entry: Option<Entry>,
+    removed: usize,
+}
+
+impl From<Outcome> for Done {
+    fn from(outcome: Outcome) -> Done {
+        Done {
+            outcome,
+            entry: None,
+            removed: 0,
+        }
+    }
+}
+
+/// `path` relative to `out`, `/`-separated, as the manifest records outputs.
+fn relative(path: &Path, out: &Path) -> String {
+    let relative = path.strip_prefix(out).unwrap_or(path);
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+/// The document an output file is of: its name without the format (`to-trinh-cong-nhan`).
+fn document_of(output: &str) -> &str {
+    let name = output.rsplit('/').next().unwrap_or(output);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+/// Renders one sheet, or skips it.
+fn one(job: &Job, shared: &Shared) -> Done {
     let out = &shared.options.render.out_dir;
     crate::output::remove_stale(&job.out_dir(out));
     let sheet = manifest::absolute(&job.sheet);
-    // Hashed before it is read: an edit during the run is noticed by the next one.
-    let sheet_hash = manifest::file_sha256(&job.sheet);
     let current = Current {
         settings: &shared.settings,
         templates: &shared.template_hashes,
         digests: shared.options.digests,
+        workbook: shared.options.workbook,
     };
+    let previous = shared.previous.entries.get(&job.key);
     if !shared.options.force
-        && let Some(entry) = shared.previous.entries.get(&job.key)
+        && let Some(entry) = previous
         && entry.is_fresh(&sheet, out, &current)
     {
-        return (Outcome::Skipped, None);
+        return Outcome::Skipped.into();
     }
     let covers = |c: char| shared.pdf.is_none_or(|r| r.covers(c));
     let check = crate::CheckOptions {
@@ -179,7 +230,7 @@ fn one(job: &Job, shared: &Shared) -> (Outcome, Option<Entry>) {
     };
     let checked = match crate::check_with(&job.sheet, shared.templates, &check) {
         Ok(checked) => checked,
-        Err(d) => return (Outcome::Refused(d), None),
+        Err(d) => return Outcome::Refused(d).into(),
     };
     let options = RenderOptions {
         out_dir: job.parent_dir(out),
@@ -187,48 +238,99 @@ fn one(job: &Job, shared: &Shared) -> (Outcome, Option<Entry>) {
     };
     let files = match crate::produce(&checked, shared.templates, &options, shared.pdf) {
         Ok(files) => files,
-        Err(d) => return (Outcome::Failed(d), None),
+        Err(d) => return Outcome::Failed(d).into(),
     };
     let mut written = Vec::new();
     let mut outputs = Vec::new();
     for (path, bytes) in files {
         if let Err(e) = crate::output::write_atomic(&path, &bytes) {
-            return (Outcome::Failed(failure(&job.sheet, format!("{e:#}"))), None);
+            return Outcome::Failed(failure(&job.sheet, format!("{e:#}"))).into();
         }
-        let relative = path.strip_prefix(out).unwrap_or(&path);
-        let relative: Vec<String> = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
         outputs.push(Output {
-            path: relative.join("/"),
+            path: relative(&path, out),
             sha256: manifest::sha256(&bytes),
         });
         written.push(path);
     }
+    let issued: Vec<&str> = checked
+        .loaded
+        .sheet
+        .documents
+        .iter()
+        .map(|d| d.template.as_str())
+        .collect();
+    let (kept, removed) = match previous {
+        Some(entry) if entry.sheet == sheet => owned(entry, &outputs, &issued, out),
+        _ => (Vec::new(), 0),
+    };
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
-    for spec in &checked.loaded.sheet.documents {
-        let hash = shared.template_hashes.get(&spec.template).cloned();
-        templates.insert(spec.template.clone(), hash.unwrap_or_default());
+    for name in &issued {
+        let hash = shared.template_hashes.get(*name).cloned();
+        templates.insert(name.to_string(), hash.unwrap_or_default());
+    }
+    let read = |path: &Path| shared.loads.sha256(path);
+    let mut dependencies: Vec<manifest::Recorded> = checked
+        .dependencies
+        .iter()
+        .map(|d| manifest::record(d, &read))
+        .collect();
+    // Every sheet read, the sheet itself and those below it, with its workbook row or the
+    // lack of one.
+    if let Some(workbook) = shared.options.workbook {
+        for d in &checked.dependencies {
+            if let Dependency::File(path) = d {
+                dependencies.push(manifest::Recorded::Row {
+                    sheet: manifest::absolute(path),
+                    sha256: manifest::row_digest(workbook, path),
+                });
+            }
+        }
     }
     let entry = Entry {
-        sheet: sheet.clone(),
+        sheet,
         settings: shared.settings.clone(),
         templates,
-        dependencies: checked
-            .dependencies
-            .iter()
-            .map(|d| manifest::record(d, &sheet, sheet_hash.as_deref()))
-            .collect(),
+        dependencies,
         outputs,
+        kept,
     };
-    (
-        Outcome::Written {
+    Done {
+        outcome: Outcome::Written {
             files: written,
             warnings: checked.warnings,
         },
-        Some(entry),
-    )
+        entry: Some(entry),
+        removed,
+    }
+}
+
+/// The files an earlier run of this sheet wrote, after this run wrote `outputs`: those of a
+/// document still `issued` (another format) are kept as vanban's own while they are as
+/// written; those of a document no longer issued are removed — only when still as vanban
+/// wrote them (a file edited since is someone's work). Returns the files kept and how many
+/// documents were removed.
+fn owned(entry: &Entry, outputs: &[Output], issued: &[&str], out: &Path) -> (Vec<Output>, usize) {
+    let mut kept = Vec::new();
+    let mut removed: Vec<&str> = Vec::new();
+    for old in entry.outputs.iter().chain(&entry.kept) {
+        if outputs.iter().any(|o| o.path == old.path) || kept.contains(old) {
+            continue;
+        }
+        let path = old
+            .path
+            .split('/')
+            .fold(out.to_path_buf(), |p, c| p.join(c));
+        if manifest::file_sha256(&path).as_deref() != Some(old.sha256.as_str()) {
+            continue; // gone, or changed by someone: not vanban's any more
+        }
+        let document = document_of(&old.path);
+        if issued.contains(&document) {
+            kept.push(old.clone());
+        } else if std::fs::remove_file(&path).is_ok() && !removed.contains(&document) {
+            removed.push(document);
+        }
+    }
+    (kept, removed.len())
 }
 
 /// Results that finished out of order wait here until every earlier one is reported, so
@@ -256,7 +358,7 @@ pub fn render(
         options,
         pdf,
         previous: &previous,
-        settings: settings(&options.render),
+        settings: settings(&options.render, options.workbook),
         template_hashes: manifest::template_hashes(templates),
         loads: Default::default(),
     };
@@ -280,12 +382,13 @@ pub fn render(
     });
     // `par_bridge` hands the sheets out in order, one at a time, so reports stream in input
     // order instead of waiting for the first half of a split range.
-    let mut results: Vec<(usize, Outcome, Option<Entry>)> = jobs
+    let mut results: Vec<(usize, Done)> = jobs
         .iter()
         .enumerate()
         .par_bridge()
         .map(|(i, job)| {
-            let (outcome, entry) = one(job, &shared);
+            let done = one(job, &shared);
+            let outcome = &done.outcome;
             bar.inc(1);
             // A poisoned lock means a report panicked; the remaining reports are lost but
             // the documents and the summary are not.
@@ -302,7 +405,7 @@ pub fn render(
                     order.next += 1;
                 }
             }
-            (i, outcome, entry)
+            (i, done)
         })
         .collect();
     results.sort_by_key(|(i, ..)| *i);
@@ -313,8 +416,9 @@ pub fn render(
         ..Summary::default()
     };
     let mut manifest = previous.clone();
-    for (job, (_, outcome, entry)) in jobs.iter().zip(results) {
-        match outcome {
+    for (job, (_, done)) in jobs.iter().zip(results) {
+        summary.removed += done.removed;
+        match done.outcome {
             Outcome::Written { files, .. } => {
                 summary.written += 1;
                 summary.files += files.len();
@@ -328,7 +432,7 @@ pub fn render(
                     .push((job.sheet.clone(), first, d.error_count()));
             }
         }
-        if let Some(entry) = entry {
+        if let Some(entry) = done.entry {
             manifest.entries.insert(job.key.clone(), entry);
         }
     }

@@ -25,6 +25,8 @@ pub struct Loaded {
     /// Errors in fields that were dropped so the rest could load. Non-empty means the sheet
     /// is incomplete: validate it to find more mistakes, but never render it.
     pub errors: Vec<Diagnostic>,
+    /// Hex SHA-256 of the bytes parsed, when they came from a file read whole.
+    pub sha256: Option<String>,
 }
 
 impl Loaded {
@@ -78,69 +80,54 @@ pub fn load_file(file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     load_file_with(file, &mut |_, _| {})
 }
 
-/// Fact sheets already loaded in this run, by path. In a batch over a province a khu dân
-/// cư's sheet is read for itself and again for the roll-ups of its xã, huyện and tỉnh: it is
-/// parsed once and copied after. Only a sheet that loads is kept (an error is found again,
-/// with its lines, by each reader).
-#[derive(Default)]
-pub struct Loads {
-    loaded: std::sync::Mutex<std::collections::HashMap<PathBuf, std::sync::Arc<Loaded>>>,
+/// A fact sheet's bytes as read once: the hash of exactly those bytes (what the incremental
+/// manifest records: never a later re-read of the file), and the text or why it is not one.
+#[derive(Debug)]
+pub struct Read {
+    /// Hex SHA-256 of the bytes read; `None` when the file could not be read whole.
+    pub sha256: Option<String>,
+    pub text: Result<String, Vec<Diagnostic>>,
 }
 
-impl Loads {
-    /// [`load_file`], or a copy of what it gave for `file` earlier in this run.
-    pub fn load(&self, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-        let cached = self.lock().get(file).cloned();
-        if let Some(loaded) = cached {
-            return Ok(Loaded::clone(&loaded));
-        }
-        let loaded = load_file(file)?;
-        self.lock()
-            .insert(file.to_path_buf(), std::sync::Arc::new(loaded.clone()));
-        Ok(loaded)
-    }
-
-    fn lock(
-        &self,
-    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<PathBuf, std::sync::Arc<Loaded>>> {
-        // A panic elsewhere cannot leave a half-inserted entry: the map stays usable.
-        self.loaded.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-/// Changes made to the parsed tree before it is checked and typed: the figures of a
-/// data-entry workbook row (see [`crate::workbook`]). It sees the cleaned tree and where each
-/// field of the file is (built only if the patch asks).
-pub type Patch<'a> = dyn FnMut(&mut Value, &LazyPathMap) + 'a;
-
-/// [`load_file`], with `patch` applied to the tree before anything checks it, so the checks
-/// (kinds, limits, required names, rules) see the patched figures.
-pub fn load_file_with(file: &Path, patch: &mut Patch<'_>) -> Result<Loaded, Vec<Diagnostic>> {
-    use std::io::Read;
-    let cannot_read = |e: std::io::Error| {
-        vec![locate(
+/// Reads `file` once: at most [`LARGEST_FILE`] bytes, hashed as read, then as UTF-8 text.
+pub fn read_file(file: &Path) -> Read {
+    use std::io::Read as _;
+    let cannot_read = |e: std::io::Error| Read {
+        sha256: None,
+        text: Err(vec![locate(
             Diagnostic::error("", format!("cannot read the file: {e}")).with_help(
                 "check the path; fact sheets are YAML files such as data/phuong-ba-dinh-2024.yaml",
             ),
             file,
             &PathMap::default(),
-        )]
+        )]),
     };
-    let too_large = |size: u64| vec![locate(file_too_large(size), file, &PathMap::default())];
-    let handle = std::fs::File::open(file).map_err(cannot_read)?;
+    let too_large = |size: u64| Read {
+        sha256: None,
+        text: Err(vec![locate(
+            file_too_large(size),
+            file,
+            &PathMap::default(),
+        )]),
+    };
+    let handle = match std::fs::File::open(file) {
+        Ok(handle) => handle,
+        Err(e) => return cannot_read(e),
+    };
     let size = handle.metadata().map(|m| m.len()).unwrap_or(0);
     if size > LARGEST_FILE {
-        return Err(too_large(size));
+        return too_large(size);
     }
     // The size on disk can be wrong (a pipe, a file still growing): never read past the limit.
     let mut bytes = Vec::with_capacity(size as usize);
-    handle
-        .take(LARGEST_FILE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > LARGEST_FILE {
-        return Err(too_large(bytes.len() as u64));
+    if let Err(e) = handle.take(LARGEST_FILE + 1).read_to_end(&mut bytes) {
+        return cannot_read(e);
     }
+    if bytes.len() as u64 > LARGEST_FILE {
+        return too_large(bytes.len() as u64);
+    }
+    let sha256 = Some(crate::batch::manifest::sha256(&bytes));
+    after_read(file);
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = e
             .as_bytes()
@@ -155,8 +142,99 @@ pub fn load_file_with(file: &Path, patch: &mut Patch<'_>) -> Result<Loaded, Vec<
             .with_help("save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)");
         d.position = Some(Position { line, column });
         vec![locate(d, file, &PathMap::default())]
-    })?;
-    load_str_with(&text, file, patch)
+    });
+    Read { sha256, text }
+}
+
+/// The test hook of the race between reading a sheet and recording it (debug builds only, so
+/// a release binary never looks at it): with `VANBAN_TEST_AFTER_READ=1`, a file
+/// `<sheet>.after-read` beside a sheet just read is renamed over the sheet — exactly what a
+/// clerk saving the sheet at that moment does, without a sleep in any test.
+#[cfg(debug_assertions)]
+fn after_read(file: &Path) {
+    if std::env::var_os("VANBAN_TEST_AFTER_READ").is_some() {
+        let mut next = file.as_os_str().to_owned();
+        next.push(".after-read");
+        let _ = std::fs::rename(&next, file);
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn after_read(_: &Path) {}
+
+/// Fact sheets already read in this run, by path. In a batch over a province a khu dân cư's
+/// sheet is read for itself and again for the roll-ups of its xã, huyện and tỉnh: its bytes
+/// are read once, hashed as read, and parsed once (a copy is given after). Every reader in
+/// the run therefore sees one version of a sheet, and the hash the manifest records for it
+/// is the hash of that version, whatever happens to the file during the run.
+#[derive(Default)]
+pub struct Loads {
+    read: Mutex<HashMap<PathBuf, Arc<Read>>>,
+    parsed: Mutex<HashMap<PathBuf, Arc<Loaded>>>,
+}
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// A lock that a panic elsewhere leaves usable: no entry is ever half-inserted.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Loads {
+    /// The bytes of `file` as this run read them (reading them now the first time).
+    pub fn read(&self, file: &Path) -> Arc<Read> {
+        if let Some(read) = lock(&self.read).get(file).cloned() {
+            return read;
+        }
+        let read = Arc::new(read_file(file));
+        // Two threads may read a file at once: the first to finish is the run's version.
+        lock(&self.read)
+            .entry(file.to_path_buf())
+            .or_insert(read)
+            .clone()
+    }
+
+    /// The hash of `file`'s bytes as this run read them; `None` if it was not read whole.
+    pub fn sha256(&self, file: &Path) -> Option<String> {
+        lock(&self.read).get(file).and_then(|r| r.sha256.clone())
+    }
+
+    /// [`load_file`], or a copy of what it gave for `file` earlier in this run. Only a sheet
+    /// that loads is kept parsed (an error is found again, with its lines, by each reader).
+    pub fn load(&self, file: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+        let cached = lock(&self.parsed).get(file).cloned();
+        if let Some(loaded) = cached {
+            return Ok(Loaded::clone(&loaded));
+        }
+        let loaded = self.load_with(file, &mut |_, _| {})?;
+        lock(&self.parsed).insert(file.to_path_buf(), Arc::new(loaded.clone()));
+        Ok(loaded)
+    }
+
+    /// [`load_file_with`] on the bytes this run read for `file` (not kept parsed: the patch
+    /// reports what it did to its caller).
+    pub fn load_with(&self, file: &Path, patch: &mut Patch<'_>) -> Result<Loaded, Vec<Diagnostic>> {
+        let read = self.read(file);
+        let text = read.text.as_ref().map_err(Clone::clone)?;
+        let mut loaded = load_str_with(text, file, patch)?;
+        loaded.sha256 = read.sha256.clone();
+        Ok(loaded)
+    }
+}
+
+/// Changes made to the parsed tree before it is checked and typed: the figures of a
+/// data-entry workbook row (see [`crate::workbook`]). It sees the cleaned tree and where each
+/// field of the file is (built only if the patch asks).
+pub type Patch<'a> = dyn FnMut(&mut Value, &LazyPathMap) + 'a;
+
+/// [`load_file`], with `patch` applied to the tree before anything checks it, so the checks
+/// (kinds, limits, required names, rules) see the patched figures.
+pub fn load_file_with(file: &Path, patch: &mut Patch<'_>) -> Result<Loaded, Vec<Diagnostic>> {
+    let read = read_file(file);
+    let mut loaded = load_str_with(&read.text?, file, patch)?;
+    loaded.sha256 = read.sha256;
+    Ok(loaded)
 }
 
 pub use super::yaml_errors::nearest;
@@ -243,6 +321,7 @@ pub fn load_str_with(
                     paths,
                     tree,
                     errors: diagnostics,
+                    sha256: None,
                 });
             }
             Err(e) => {
@@ -518,11 +597,25 @@ facts:
             second.paths.locate("unit.households").map(|p| p.line),
             Some(5)
         );
+        // The hash is of the bytes parsed, not of the file as it is now.
+        assert_eq!(
+            loads.sha256(&file),
+            Some(crate::batch::manifest::sha256(BASE.as_bytes()))
+        );
+        assert_eq!(first.sha256, loads.sha256(&file));
         let broken = dir.join("b.yaml");
         std::fs::write(&broken, "unit: [").expect("write");
-        assert!(loads.load(&broken).is_err());
+        let once = loads.load(&broken).expect_err("broken");
         std::fs::write(&broken, BASE).expect("write");
-        assert!(loads.load(&broken).is_ok(), "an error is not kept");
+        let again = loads
+            .load(&broken)
+            .expect_err("the run's version is the broken one");
+        assert_eq!(once, again, "the error is found again, with its line");
+        assert!(
+            Loads::default().load(&broken).is_ok(),
+            "the next run reads it again"
+        );
+        assert_eq!(Loads::default().sha256(&broken), None, "nothing read yet");
         std::fs::remove_dir_all(&dir).expect("clean up");
     }
 

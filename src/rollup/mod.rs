@@ -257,6 +257,11 @@ pub(crate) fn roll_up(
                     ));
                     continue;
                 }
+                // A copy of a unit, before anything of it is summed.
+                if let Some(d) = walk.same_unit(loaded, &entry, &checked.loaded) {
+                    out.push(d);
+                    continue;
+                }
                 children.push(Summary {
                     file: entry.file,
                     shown: entry.shown,

@@ -1,19 +1,100 @@
 //! The tree of fact sheets: `children:` entries resolved to files (paths and globs relative
-//! to the sheet's folder), and the walk that keeps a tree a tree (no loop, no sheet counted
-//! twice).
+//! to the sheet's folder, never outside it), and the walk that keeps a tree a tree (no loop,
+//! no sheet counted twice, no unit counted twice under two file names).
+//!
+//! A child is read only once it is known to be a fact sheet in the parent's folder: an entry
+//! naming any other file is an error that says so without opening it, so no message ever
+//! quotes a file that is not a fact sheet (`children: [/etc/passwd]`).
 
 use crate::diagnostic::Diagnostic;
 use crate::factsheet::load::Loaded;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
 
 /// Where a roll-up is in the tree: the sheets being checked above this one (to catch a
-/// loop) and every sheet already counted, with the sheet that listed it (to catch a sheet
-/// counted twice).
+/// loop), every sheet already counted, with the sheet that listed it (to catch a sheet
+/// counted twice), and every unit counted, by what makes it one unit (to catch a copy).
 #[derive(Debug, Default)]
 pub struct Walk {
     pub(super) stack: Vec<PathBuf>,
     pub(super) seen: BTreeMap<PathBuf, PathBuf>,
+    /// (parent, name, level, period) → the child's file, for the children of each parent.
+    units: BTreeMap<(PathBuf, String, String), PathBuf>,
+    /// The hash of a child's bytes → its file, over the whole tree.
+    bytes: BTreeMap<String, PathBuf>,
+}
+
+impl Walk {
+    /// An error at the parent's `children:` entry when `child` is a unit already counted:
+    /// a sibling with the same name, level and period, or a sheet with the same bytes
+    /// anywhere in the tree (`xa/a.yaml` copied to `xa/a (1).yaml`). Otherwise the child is
+    /// remembered and `None` returned. Called before anything of the child is summed.
+    pub(crate) fn same_unit(
+        &mut self,
+        parent: &Loaded,
+        entry: &Entry,
+        child: &Loaded,
+    ) -> Option<Diagnostic> {
+        let own = std::fs::canonicalize(&parent.file).unwrap_or_else(|_| parent.file.clone());
+        let unit = &child.sheet.unit;
+        let name: String = unit
+            .name
+            .nfc()
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let level = serde_json::to_string(&unit.level).unwrap_or_default();
+        let period = serde_json::to_string(&child.sheet.period).unwrap_or_default();
+        let key = (own, name, format!("{level} {period}"));
+        let copy = child.sha256.as_ref().and_then(|h| self.bytes.get(h));
+        let sibling = self.units.get(&key);
+        let (other, identical) = match (copy, sibling) {
+            (Some(other), _) => (other.clone(), true),
+            (None, Some(other)) => (other.clone(), false),
+            (None, None) => {
+                self.units.insert(key, entry.file.clone());
+                if let Some(h) = &child.sha256 {
+                    self.bytes.insert(h.clone(), entry.file.clone());
+                }
+                return None;
+            }
+        };
+        let folder = parent.file.parent().unwrap_or(Path::new(""));
+        let show = |f: &Path| {
+            f.strip_prefix(folder)
+                .unwrap_or(f)
+                .to_string_lossy()
+                .replace('\\', "/")
+        };
+        let what = if identical {
+            "the same file as".to_string()
+        } else {
+            format!(
+                "the same unit ({} {}, {}) as",
+                unit.level.word(),
+                unit.name,
+                child.sheet.period.year
+            )
+        };
+        let path = format!("children[{}]", entry.index);
+        let mut d = Diagnostic::error(
+            path.clone(),
+            format!(
+                "`{}` is {what} `{}`: the unit would be counted twice",
+                entry.shown,
+                show(&other)
+            ),
+        )
+        .with_help(
+            "a unit has one fact sheet: delete the copy (a file saved twice, e.g. `x (1).yaml`), or correct its unit.name if it is another unit",
+        );
+        d.file = parent.file.clone();
+        d.position = parent.paths.locate(&path);
+        Some(d)
+    }
 }
 
 /// A glob of `children:` and the files it matched, for the incremental manifest: a new
@@ -91,6 +172,13 @@ pub fn resolve(loaded: &Loaded) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>)
             .to_string_lossy()
             .replace('\\', "/")
     };
+    // What `children:` may name: the sheet's folder and below, links resolved.
+    let root = std::fs::canonicalize(if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        &folder
+    })
+    .unwrap_or_else(|_| folder.clone());
     let where_ = if folder.as_os_str().is_empty() {
         "the current folder".to_string()
     } else {
@@ -141,7 +229,7 @@ pub fn resolve(loaded: &Loaded) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>)
             matched
         } else {
             let file = folder.join(pattern);
-            if !file.is_file() {
+            let Some(file) = existing(&file) else {
                 problems.push(error(
                     index,
                     format!("there is no fact sheet `{pattern}`"),
@@ -150,11 +238,35 @@ pub fn resolve(loaded: &Loaded) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>)
                     ),
                 ));
                 continue;
-            }
+            };
             vec![file]
         };
+        let mut outside = false;
         for file in found {
             let canonical = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+            // Checked before the file is read: nothing of it may reach a message.
+            if !canonical.starts_with(&root) {
+                if !outside {
+                    problems.push(error(
+                        index,
+                        format!(
+                            "`{}` is outside this sheet's folder ({where_}): a child's fact sheet is in its parent's folder or below it",
+                            shown(&file)
+                        ),
+                        "move the unit's fact sheet into this folder (or a subfolder such as xa/), or move this sheet up to the folder that holds its units".into(),
+                    ));
+                }
+                outside = true;
+                continue;
+            }
+            if !is_fact_sheet(&file) {
+                problems.push(error(
+                    index,
+                    format!("`{}` is not a fact sheet: only .yaml and .yml files are (not hidden files or an editor's backups)", shown(&file)),
+                    "list the units' fact sheets (e.g. `xa/tan-phu.yaml`); other files are not read".into(),
+                ));
+                continue;
+            }
             if let Some(first) = entries.iter().find(|e| e.canonical == canonical) {
                 problems.push(error(
                     index,
@@ -176,6 +288,33 @@ pub fn resolve(loaded: &Loaded) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>)
         }
     }
     (entries, globs, problems)
+}
+
+/// `file` if it exists; else a file of the same folder whose name is the same once both are
+/// NFC (a sheet saved by a system that writes `ộ` as `ô` + a combining dot, while the YAML
+/// holds the composed letter): the first such file in name order.
+fn existing(file: &Path) -> Option<PathBuf> {
+    if file.is_file() {
+        return Some(file.to_path_buf());
+    }
+    let wanted: String = file.file_name()?.to_str()?.nfc().collect();
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.nfc().collect::<String>() == wanted)
+        })
+        .map(|e| file.with_file_name(e.file_name()))
+        .filter(|p| p.is_file())
+        .collect();
+    found.sort();
+    found.into_iter().next()
 }
 
 #[cfg(test)]

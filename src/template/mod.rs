@@ -26,10 +26,22 @@ use crate::factsheet::paths::Position;
 use anyhow::{Context as _, Result};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 use tera::{Context, Tera};
 
 /// Suffix of template files; also what Tera autoescapes on.
 pub const SUFFIX: &str = ".md.tera";
+
+/// The largest template file read, in bytes (the largest shipped one is 14 KB): a larger
+/// file in the templates folder is set aside unread, so it costs a run nothing.
+pub const LARGEST_TEMPLATE: u64 = 500_000;
+
+/// How long one render of a template may take (the shipped ones take milliseconds) and how
+/// much Markdown it may write: a user template that loops for ever, or writes without end,
+/// is stopped and reported at its file instead of taking the machine.
+pub const RENDER_TIME: Duration = Duration::from_secs(5);
+pub const LARGEST_OUTPUT: usize = 20_000_000;
 
 /// The shared component library every template may call (`{{ <verdict pass={…}/> }}`).
 pub const LIBRARY: &str = "_lib";
@@ -101,8 +113,11 @@ struct Source {
 
 /// The loaded templates.
 pub struct Templates {
-    tera: Tera,
+    /// Shared with the thread each render runs on (see [`Templates::bounded`]).
+    tera: Arc<Tera>,
     sources: BTreeMap<String, Source>,
+    /// [`RENDER_TIME`] (shorter in tests).
+    render_time: Duration,
 }
 
 fn tera_name(name: &str) -> String {
@@ -175,7 +190,8 @@ fn tera_message(e: &tera::Error) -> String {
 impl Templates {
     /// The built-in templates, overridden or extended by `*.md.tera` files in `dir`.
     pub fn load(dir: Option<&Path>) -> Result<Templates> {
-        let mut files: BTreeMap<String, (String, String, PathBuf)> = BUILTIN
+        type File = (String, String, PathBuf, Option<Diagnostic>);
+        let mut files: BTreeMap<String, File> = BUILTIN
             .iter()
             .map(|(name, src)| {
                 (
@@ -184,6 +200,7 @@ impl Templates {
                         src.to_string(),
                         "built-in".to_string(),
                         PathBuf::from(format!("templates/{name}{SUFFIX}")),
+                        None,
                     ),
                 )
             })
@@ -200,29 +217,39 @@ impl Templates {
                 else {
                     continue;
                 };
-                let src = std::fs::read_to_string(&path)
-                    .with_context(|| format!("cannot read template {}", path.display()))?;
-                let src = crate::factsheet::load::clean_text(&src);
-                files.insert(
-                    name.to_string(),
-                    (src, path.display().to_string(), path.clone()),
-                );
+                let origin = path.display().to_string();
+                // A file that cannot be read is set aside with its reason, like one that does
+                // not parse: reported when a document uses it, free when none does.
+                let file = match read_template(&path) {
+                    Ok(src) => (
+                        crate::factsheet::load::clean_text(&src),
+                        origin,
+                        path.clone(),
+                        None,
+                    ),
+                    Err(d) => (String::new(), origin, path.clone(), Some(*d)),
+                };
+                files.insert(name.to_string(), file);
             }
         }
         let mut sources: BTreeMap<String, Source> = files
             .into_iter()
-            .map(|(name, (text, origin, file))| {
-                let contract = contract::parse(&text).map_err(|errors| {
-                    errors
-                        .into_iter()
-                        .map(|h| {
-                            let mut d = Diagnostic::error("", h.message).with_help(h.help);
-                            d.file = file.clone();
-                            d.position = h.position;
-                            d
-                        })
-                        .collect()
-                });
+            .map(|(name, (text, origin, file, unread))| {
+                let contract = if unread.is_some() {
+                    Ok(Contract::default())
+                } else {
+                    contract::parse(&text).map_err(|errors| {
+                        errors
+                            .into_iter()
+                            .map(|h| {
+                                let mut d = Diagnostic::error("", h.message).with_help(h.help);
+                                d.file = file.clone();
+                                d.position = h.position;
+                                d
+                            })
+                            .collect()
+                    })
+                };
                 let parent = extends(&text);
                 (
                     name,
@@ -232,14 +259,19 @@ impl Templates {
                         text,
                         contract,
                         parent,
-                        broken: None,
+                        broken: unread,
                     },
                 )
             })
             .collect();
+        set_aside_cycles(&mut sources);
         let mut tera = build_tera(&mut sources);
         add_splitters(&mut tera, &sources);
-        Ok(Templates { tera, sources })
+        Ok(Templates {
+            tera: Arc::new(tera),
+            sources,
+            render_time: RENDER_TIME,
+        })
     }
 
     /// Whether a document can name this template (the component library cannot).
@@ -287,26 +319,38 @@ impl Templates {
     /// What a template reads: its own declarations after its parent's (a child's declaration
     /// of the same name wins).
     pub fn contract(&self, name: &str) -> Contract {
-        let Some(s) = self.sources.get(name) else {
-            return Contract::default();
-        };
-        let own = s.contract.clone().unwrap_or_default();
-        let Some(parent) = s.parent.as_deref().filter(|p| *p != name) else {
-            return own;
-        };
-        let mut merged = self.contract(parent);
-        for d in own.reads {
-            merged.reads.retain(|r| r.name != d.name);
-            merged.reads.push(d);
+        // The lineage from the template up, each once (a cycle is set aside at load, and
+        // must not loop here either).
+        let mut chain: Vec<&Source> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        let mut next = Some(name);
+        while let Some(n) = next.take() {
+            let Some((key, s)) = self.sources.get_key_value(n) else {
+                break;
+            };
+            if seen.contains(&key.as_str()) {
+                break;
+            }
+            seen.push(key.as_str());
+            chain.push(s);
+            next = s.parent.as_deref();
         }
-        if own.about.is_some() {
-            merged.about = own.about;
+        let mut merged = Contract::default();
+        for s in chain.into_iter().rev() {
+            let own = s.contract.clone().unwrap_or_default();
+            for d in own.reads {
+                merged.reads.retain(|r| r.name != d.name);
+                merged.reads.push(d);
+            }
+            if own.about.is_some() {
+                merged.about = own.about;
+            }
+            if !own.levels.is_empty() {
+                merged.levels = own.levels;
+            }
+            merged.numbering = own.numbering.or(merged.numbering);
+            merged.place_date = own.place_date.or(merged.place_date);
         }
-        if !own.levels.is_empty() {
-            merged.levels = own.levels;
-        }
-        merged.numbering = own.numbering.or(merged.numbering);
-        merged.place_date = own.place_date.or(merged.place_date);
         merged
     }
 
@@ -378,7 +422,7 @@ impl Templates {
             return Err(Box::new(p));
         }
         let contract = self.contract(name);
-        let [kind, type_code, title, body] = match self.render_once(name, context) {
+        let [kind, type_code, title, body] = match self.render_once(name, source, context)? {
             Some(blocks) => blocks,
             None => self.render_each(name, source, context)?,
         };
@@ -393,14 +437,27 @@ impl Templates {
     }
 
     /// The four blocks from one render of the template's splitter (see [`add_splitters`]);
-    /// `None` when that fails or a block is not where the splitter expects it.
-    fn render_once(&self, name: &str, context: &Context) -> Option<[String; 4]> {
-        let out = self.tera.render(&splitter_name(name), context).ok()?;
+    /// `None` when Tera fails or a block is not where the splitter expects it (the blocks
+    /// are then rendered one by one, to place the error), an error when the render ran out
+    /// of its budget (rendering again would only take as long).
+    fn render_once(
+        &self,
+        name: &str,
+        source: &Source,
+        context: &Context,
+    ) -> Result<Option<[String; 4]>, Box<Diagnostic>> {
+        let out = match self.bounded(&splitter_name(name), None, context) {
+            Ok(out) => out,
+            Err(Stop::Tera(_)) => return Ok(None),
+            Err(Stop::Budget(why)) => return Err(Box::new(budget(source, &why))),
+        };
         let mut blocks = BLOCKS.map(|block| split_block(&out, block));
         if blocks.iter().any(Option::is_none) {
-            return None;
+            return Ok(None);
         }
-        Some(blocks.each_mut().map(|b| b.take().unwrap_or_default()))
+        Ok(Some(
+            blocks.each_mut().map(|b| b.take().unwrap_or_default()),
+        ))
     }
 
     /// The four blocks rendered one by one. Tera evaluates the whole template for any block,
@@ -413,13 +470,63 @@ impl Templates {
         context: &Context,
     ) -> Result<[String; 4], Box<Diagnostic>> {
         let full = tera_name(name);
-        let block = |block: &str| -> Result<String, Box<Diagnostic>> {
-            self.tera
-                .render_block(&full, block, context)
-                .map_err(|e| Box::new(self.diagnostic(&e, source, block)))
+        let block = |block: &'static str| -> Result<String, Box<Diagnostic>> {
+            self.bounded(&full, Some(block), context)
+                .map_err(|stop| match stop {
+                    Stop::Tera(e) => Box::new(self.diagnostic(&e, source, block)),
+                    Stop::Budget(why) => Box::new(budget(source, &why)),
+                })
         };
         let body = block("body")?;
         Ok([block("kind")?, block("type_code")?, block("title")?, body])
+    }
+
+    /// Renders a template (or one block of it) within [`RENDER_TIME`] and [`LARGEST_OUTPUT`].
+    /// Tera has no instruction budget, so the render runs on a thread of its own: the output
+    /// it writes is counted (and the clock read) as it goes, which stops any loop that writes;
+    /// a loop that writes nothing is abandoned when the time is up (the caller goes on; the
+    /// thread ends with the process).
+    fn bounded(
+        &self,
+        template: &str,
+        block: Option<&'static str>,
+        context: &Context,
+    ) -> Result<String, Stop> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let tera = Arc::clone(&self.tera);
+        let template = template.to_string();
+        let context = context.clone();
+        let start = Instant::now();
+        let limit = self.render_time;
+        let spawned = std::thread::Builder::new()
+            .name("template".into())
+            .spawn(move || {
+                let mut out = Budget {
+                    bytes: Vec::new(),
+                    start,
+                    limit,
+                    stopped: None,
+                };
+                let result = match block {
+                    Some(b) => tera.render_block_to(&template, b, &context, &mut out),
+                    None => tera.render_to(&template, &context, &mut out),
+                };
+                let result = match (result, out.stopped) {
+                    (_, Some(why)) => Err(Stop::Budget(why)),
+                    (Err(e), None) => Err(Stop::Tera(e)),
+                    (Ok(()), None) => Ok(String::from_utf8_lossy(&out.bytes).into_owned()),
+                };
+                let _ = tx.send(result);
+            });
+        if let Err(e) = spawned {
+            return Err(Stop::Tera(tera::Error::message(format!(
+                "cannot start the render: {e}"
+            ))));
+        }
+        match rx.recv_timeout(limit.saturating_sub(start.elapsed())) {
+            Ok(result) => result,
+            Err(_) => Err(Stop::Budget(too_long(limit))),
+        }
     }
 
     /// A Tera error as a diagnostic at the file and line Tera names.
@@ -556,6 +663,207 @@ fn block_tree(text: &str) -> Vec<BlockNode> {
         }
     }
     stack.pop().map(|root| root.children).unwrap_or_default()
+}
+
+/// Why a bounded render stopped.
+enum Stop {
+    Tera(tera::Error),
+    /// Out of time or room: what it ran out of.
+    Budget(String),
+}
+
+/// Where a render writes: counts what it holds and reads the clock at each write, and
+/// refuses to go on past [`LARGEST_OUTPUT`] or [`RENDER_TIME`].
+struct Budget {
+    bytes: Vec<u8>,
+    start: Instant,
+    limit: Duration,
+    stopped: Option<String>,
+}
+
+fn too_long(limit: Duration) -> String {
+    format!("it ran for more than {:.1} seconds", limit.as_secs_f64())
+}
+
+impl std::io::Write for Budget {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > LARGEST_OUTPUT {
+            self.stopped = Some(format!(
+                "it wrote more than {} MB",
+                LARGEST_OUTPUT / 1_000_000
+            ));
+        } else if self.start.elapsed() > self.limit {
+            self.stopped = Some(too_long(self.limit));
+        }
+        if let Some(why) = &self.stopped {
+            return Err(std::io::Error::other(why.clone()));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The diagnostic of a render stopped for its budget, at the template's file.
+fn budget(source: &Source, why: &str) -> Diagnostic {
+    let mut d = Diagnostic::error("", format!("the template was stopped: {why}"))
+        .with_help("a document renders in well under a second: look for a `for` loop over a large range or nested loops, or an `include` that writes the same text again and again");
+    d.file = source.file.clone();
+    d
+}
+
+/// Reads a template file: only a regular file (a link to one is followed), at most
+/// [`LARGEST_TEMPLATE`] bytes, UTF-8. A device, a pipe or a folder is refused before it is
+/// opened (reading `/dev/zero` never ends, opening a pipe waits for a writer).
+fn read_template(path: &Path) -> std::result::Result<String, Box<Diagnostic>> {
+    use std::io::Read;
+    let fail = |message: String, help: &str| {
+        let mut d = Diagnostic::error("", message).with_help(help);
+        d.file = path.to_path_buf();
+        Box::new(d)
+    };
+    let cannot = |e: std::io::Error| {
+        fail(
+            format!("cannot read the template: {e}"),
+            "check that the file can be read",
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(fail(
+            "the template is not a regular file (a folder, a device or a pipe, or a link to one)"
+                .into(),
+            "put the template's own file in the templates folder",
+        ));
+    }
+    let too_large = |size: u64| {
+        fail(
+            format!(
+                "the template is too large: {} KB (the limit is {} KB)",
+                size.div_ceil(1000),
+                LARGEST_TEMPLATE / 1000
+            ),
+            "a template is a few pages of text (the shipped ones are under 15 KB): check that this is the right file",
+        )
+    };
+    if meta.len() > LARGEST_TEMPLATE {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(LARGEST_TEMPLATE + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > LARGEST_TEMPLATE {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        fail(
+            "the template is not UTF-8 text".into(),
+            "save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)",
+        )
+    })
+}
+
+/// The templates a template names in `{% extends "…" %}` and `{% include "…" %}`, each with
+/// the word and where it is written.
+fn references(text: &str) -> Vec<(&'static str, String, Position)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(at) = rest.find("{%") {
+        let tag = &rest[at + 2..];
+        let inner = tag.trim_start_matches('-').trim_start();
+        for word in ["extends", "include"] {
+            let Some(after) = inner.strip_prefix(word) else {
+                continue;
+            };
+            let after = after.trim_start();
+            let Some(quote) = after.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+                continue;
+            };
+            let Some(end) = after[1..].find(quote) else {
+                continue;
+            };
+            let name = &after[1..1 + end];
+            let before = &text[..offset + at];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            out.push((
+                word,
+                name.strip_suffix(SUFFIX).unwrap_or(name).to_string(),
+                Position { line, column },
+            ));
+        }
+        offset += at + 2;
+        rest = &rest[at + 2..];
+    }
+    out
+}
+
+/// Sets aside every template that `extends` or `include`s its way back to itself, with an
+/// error at the line that leads into the cycle, before Tera sees any of them: rendering one
+/// would never end (two templates extending each other overflowed the stack).
+fn set_aside_cycles(sources: &mut BTreeMap<String, Source>) {
+    let edges: BTreeMap<String, Vec<(&'static str, String, Position)>> = sources
+        .iter()
+        .map(|(n, s)| (n.clone(), references(&s.text)))
+        .collect();
+    for (start, refs) in &edges {
+        for (word, first, at) in refs {
+            // A path from `first` back to `start`, depth first, each template once.
+            let mut path = vec![start.clone(), first.clone()];
+            let mut seen = vec![start.clone()];
+            if !leads_back(&edges, start, &mut path, &mut seen) {
+                continue;
+            }
+            let Some(source) = sources.get_mut(start) else {
+                continue;
+            };
+            let mut d = Diagnostic::error(
+                "",
+                format!(
+                    "the templates form a cycle: {} (this template {} `{first}`)",
+                    path.join(" → "),
+                    if *word == "include" { "includes" } else { "extends" }
+                ),
+            )
+            .with_help("a template extends or includes only templates that do not lead back to it: remove or change this line");
+            d.file = source.file.clone();
+            d.position = Some(*at);
+            source.broken = Some(d);
+            break;
+        }
+    }
+}
+
+/// Whether the last template of `path` leads back to `start`; `path` then ends with it.
+fn leads_back(
+    edges: &BTreeMap<String, Vec<(&'static str, String, Position)>>,
+    start: &str,
+    path: &mut Vec<String>,
+    seen: &mut Vec<String>,
+) -> bool {
+    let Some(last) = path.last().cloned() else {
+        return false;
+    };
+    if last == start {
+        return true;
+    }
+    if seen.contains(&last) {
+        return false;
+    }
+    seen.push(last.clone());
+    for (_, next, _) in edges.get(&last).map(Vec::as_slice).unwrap_or_default() {
+        path.push(next.clone());
+        if leads_back(edges, start, path, seen) {
+            return true;
+        }
+        path.pop();
+    }
+    false
 }
 
 /// A Tera with our filters, phrase functions and Markdown escaping, and no templates yet.
@@ -730,7 +1038,10 @@ mod tests {
                 let ctx = Context::from_serialize(value).expect("context");
                 let name = &spec.template;
                 let source = templates.sources.get(name).expect("source");
-                let mut once = templates.render_once(name, &ctx).expect("one render");
+                let mut once = templates
+                    .render_once(name, source, &ctx)
+                    .expect("within budget")
+                    .expect("one render");
                 let each = templates.render_each(name, source, &ctx).expect("each");
                 // One render also marks where the body's blocks start and end.
                 let marks = once[3].matches(ANCHOR).count();
@@ -899,6 +1210,139 @@ mod tests {
         assert_eq!(p[0].position.map(|p| p.line), Some(4));
         assert!(p[0].file.ends_with("hong.md.tera"));
         assert_eq!(t.problems("bao-cao-so-ket"), []);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A templates folder holding `files` (name, text).
+    fn folder(tag: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("vanban-tpl-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("tmp");
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).expect("write");
+        }
+        dir
+    }
+
+    #[test]
+    fn extends_and_include_cycles_are_errors_at_their_lines() {
+        let dir = folder(
+            "cycle",
+            &[
+                ("a.md.tera", "{% extends \"b.md.tera\" %}\n"),
+                ("b.md.tera", "{#- vanban\n-#}\n{% extends 'a.md.tera' %}\n"),
+                (
+                    "c.md.tera",
+                    "{% block kind %}X{% endblock kind %}\n{% block body %}{%- include \"d.md.tera\" %}{% endblock body %}",
+                ),
+                ("d.md.tera", "x{% include \"c.md.tera\" %}"),
+                ("e.md.tera", "{% extends \"bao-cao-so-ket.md.tera\" %}"),
+            ],
+        );
+        let t = Templates::load(Some(&dir)).expect("loads");
+        let at = |name: &str| {
+            let p = t.problems(name);
+            let d = p.first().unwrap_or_else(|| panic!("no problem for {name}"));
+            (d.message.clone(), d.position.map(|p| (p.line, p.column)))
+        };
+        assert_eq!(
+            at("a"),
+            (
+                "the templates form a cycle: a → b → a (this template extends `b`)".into(),
+                Some((1, 1))
+            )
+        );
+        assert_eq!(at("b").1, Some((3, 1)));
+        assert_eq!(
+            at("c"),
+            (
+                "the templates form a cycle: c → d → c (this template includes `d`)".into(),
+                Some((2, 17))
+            )
+        );
+        // Nothing else is blamed, and a template extending a built-in is fine.
+        assert_eq!(t.problems("e"), []);
+        assert_eq!(t.problems(LIBRARY), []);
+        assert!(t.contract("a").reads.is_empty(), "no endless recursion");
+        assert!(t.render("a", &Context::new()).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn only_regular_files_of_a_bounded_size_are_read() {
+        let big = "x".repeat(LARGEST_TEMPLATE as usize + 1);
+        let dir = folder("files", &[("big.md.tera", &big)]);
+        std::fs::create_dir_all(dir.join("folder.md.tera")).expect("dir");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("/dev/zero", dir.join("zero.md.tera")).expect("link");
+            let fifo = dir.join("fifo.md.tera");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        }
+        let t = Templates::load(Some(&dir)).expect("loads without reading them");
+        let message = |name: &str| t.problems(name).first().map(|d| d.message.clone());
+        assert_eq!(
+            message("big").as_deref(),
+            Some("the template is too large: 501 KB (the limit is 500 KB)")
+        );
+        for name in ["folder", "zero", "fifo"] {
+            if cfg!(unix) || name == "folder" {
+                assert!(
+                    message(name).is_some_and(|m| m.contains("not a regular file")),
+                    "{name}: {:?}",
+                    t.problems(name)
+                );
+            }
+        }
+        assert_eq!(t.problems("bao-cao-so-ket"), [], "the others load");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_render_stops_at_its_budget() {
+        let dir = folder(
+            "budget",
+            &[
+                (
+                    "writes.md.tera",
+                    &format!(
+                        "{{% block kind %}}X{{% endblock kind %}}{{% block body %}}{{% for i in range(end=100000) %}}{}{{% endfor %}}{{% endblock body %}}",
+                        "y".repeat(300)
+                    ),
+                ),
+                (
+                    "spins.md.tera",
+                    "{% block kind %}X{% endblock kind %}{% block body %}{% for i in range(end=3000) %}{% for j in range(end=1000) %}{% set k = j %}{% endfor %}{% endfor %}{% endblock body %}",
+                ),
+            ],
+        );
+        let mut t = Templates::load(Some(&dir)).expect("loads");
+        let ctx = Context::new();
+        let d = t.render("writes", &ctx).expect_err("too much output");
+        assert_eq!(
+            d.message,
+            "the template was stopped: it wrote more than 20 MB"
+        );
+        assert!(d.file.ends_with("writes.md.tera"), "{d}");
+        // A loop that writes nothing is abandoned at the time limit.
+        t.render_time = Duration::from_millis(50);
+        let start = Instant::now();
+        let d = t.render("spins", &ctx).expect_err("too long");
+        assert_eq!(
+            d.message,
+            "the template was stopped: it ran for more than 0.1 seconds"
+        );
+        assert!(start.elapsed() < Duration::from_secs(2));
+        // The writer reads the clock at each write.
+        let mut late = Budget {
+            bytes: Vec::new(),
+            start: Instant::now(),
+            limit: Duration::ZERO,
+            stopped: None,
+        };
+        std::thread::sleep(Duration::from_millis(1));
+        assert!(std::io::Write::write(&mut late, b"x").is_err());
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -1,8 +1,9 @@
 //! A small RFC 4180 reader for a workbook saved as CSV: quoted fields with `""` for a quote
 //! and line breaks inside quotes, CRLF or LF. Excel saves CSV with `;` between fields where
 //! the decimal mark is a comma (as in Vietnamese settings), so the separator is the one of
-//! `,` `;` or a tab that the first line uses most outside quotes. A leading BOM (Excel's
-//! "CSV UTF-8") is dropped.
+//! `,` `;` or a tab that the first lines use the same number of times on the most lines
+//! (outside quotes): a title line above the table, or decimal commas in a `;` file, do not
+//! decide it. A leading BOM (Excel's "CSV UTF-8") is dropped.
 
 /// Why the text is not a readable CSV table: the 0-based record and field where it fails.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,29 +13,63 @@ pub struct CsvError {
     pub message: String,
 }
 
-/// The separator the first line uses most outside quotes (`,` when it uses none).
+/// How many lines [`separator`] looks at.
+const SAMPLE_LINES: usize = 50;
+
+/// The separator of `,` `;` and tab that the most of the first [`SAMPLE_LINES`] lines use
+/// the same number of times (a table has as many fields on every row), outside quotes; on a
+/// tie the one used more often, then `,` before `;` before tab. `,` when none is used.
 fn separator(text: &str) -> char {
-    let mut counts = [(',', 0usize), (';', 0), ('\t', 0)];
+    const SEPARATORS: [char; 3] = [',', ';', '\t'];
+    let mut lines: Vec<[usize; 3]> = Vec::new();
+    let mut counts = [0usize; 3];
+    let mut blank = true;
     let mut quoted = false;
     for c in text.chars() {
         match c {
-            '"' => quoted = !quoted,
-            '\n' | '\r' if !quoted => break,
+            '"' => {
+                quoted = !quoted;
+                blank = false;
+            }
+            '\n' | '\r' if !quoted => {
+                if !blank {
+                    lines.push(counts);
+                    if lines.len() == SAMPLE_LINES {
+                        break;
+                    }
+                }
+                counts = [0; 3];
+                blank = true;
+            }
             _ if !quoted => {
-                for (sep, n) in counts.iter_mut() {
+                for (sep, n) in SEPARATORS.iter().zip(counts.iter_mut()) {
                     if *sep == c {
                         *n += 1;
                     }
                 }
+                blank &= c.is_whitespace();
             }
-            _ => {}
+            _ => blank = false,
         }
     }
-    // The first of the most used, in the order listed (`,` wins a tie).
-    let mut best = (',', 0);
-    for (sep, n) in counts {
-        if n > best.1 {
-            best = (sep, n);
+    if !blank && lines.len() < SAMPLE_LINES {
+        lines.push(counts);
+    }
+    let mut best = (',', (0usize, 0usize));
+    for (i, sep) in SEPARATORS.iter().enumerate() {
+        // The most common number of this separator on a line, and on how many lines.
+        let mut frequency: std::collections::BTreeMap<usize, usize> = Default::default();
+        let mut total = 0;
+        for line in &lines {
+            let n = line.get(i).copied().unwrap_or(0);
+            total += n;
+            if n > 0 {
+                *frequency.entry(n).or_default() += 1;
+            }
+        }
+        let agreeing = frequency.values().copied().max().unwrap_or(0);
+        if (agreeing, total) > best.1 {
+            best = (*sep, (agreeing, total));
         }
     }
     best.0
@@ -143,6 +178,22 @@ mod tests {
         assert_eq!(rows("a\tb\n1\t2"), [vec!["a", "b"], vec!["1", "2"]]);
         // A comma inside quotes does not count for the separator.
         assert_eq!(rows("\"a,b,c\";d\n"), [vec!["a,b,c", "d"]]);
+    }
+
+    #[test]
+    fn the_separator_is_the_one_every_row_agrees_on() {
+        // A title line with a comma above a `;` table with decimal commas.
+        let text = "Số liệu, năm 2024\nfile;name;data.x\na.yaml;A;77,4\nb.yaml;B;3\n";
+        assert_eq!(separator(text), ';');
+        assert_eq!(rows(text)[2], ["a.yaml", "A", "77,4"]);
+        // Decimal commas on some lines only.
+        assert_eq!(separator("file;x;y\na;1,5;2\nb;3;4,25\nc;5;6\n"), ';');
+        // A plain comma file, a tab file, and nothing to go on.
+        assert_eq!(separator("file,x\na,1\nb,2\n"), ',');
+        assert_eq!(separator("file\tx\na\t1,5\n"), '\t');
+        assert_eq!(separator("file\n"), ',');
+        // Quoted line breaks do not end a line.
+        assert_eq!(separator("\"a;\nb\",c\nd,e\n"), ',');
     }
 
     #[test]

@@ -23,8 +23,9 @@ pub mod write;
 
 use crate::diagnostic::{Cell, Diagnostic, Diagnostics};
 use number::CellValue;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
 
 pub use fill::{Applied, Figures};
 pub use read::read;
@@ -68,13 +69,33 @@ pub struct Workbook {
     pub rows: Vec<Row>,
     /// Rows left out (figures but no fact sheet).
     pub warnings: Diagnostics,
+    /// Row indices by the file name of their key (NFC), built on first use: finding a
+    /// sheet's row costs one look-up, not a pass over the rows.
+    pub(crate) by_name: std::sync::OnceLock<HashMap<String, Vec<usize>>>,
 }
 
-/// The path's plain parts (`a/./b.yaml` → `a`, `b.yaml`).
+/// At most this many diagnostics of one kind are listed; the rest are counted in one more.
+const LISTED: usize = 5;
+
+/// `all` with the ones after the first [`LISTED`] replaced by one diagnostic `more(n)`
+/// counting them: a million rows give six lines, not a million.
+pub(crate) fn grouped(
+    mut all: Vec<Diagnostic>,
+    more: impl Fn(usize) -> Diagnostic,
+) -> Vec<Diagnostic> {
+    if all.len() > LISTED + 1 {
+        let n = all.len() - LISTED;
+        all.truncate(LISTED);
+        all.push(more(n));
+    }
+    all
+}
+
+/// The path's plain parts (`a/./b.yaml` → `a`, `b.yaml`), NFC.
 fn parts(path: &Path) -> Vec<String> {
     path.components()
         .filter_map(|c| match c {
-            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            Component::Normal(s) => Some(s.to_string_lossy().nfc().collect()),
             Component::ParentDir => Some("..".into()),
             _ => None,
         })
@@ -89,17 +110,25 @@ impl Workbook {
     pub fn row_for(&self, sheet: &Path) -> Option<usize> {
         let sheet = parts(sheet);
         let name = sheet.last()?;
-        self.rows
+        let by_name = self.by_name.get_or_init(|| {
+            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, row) in self.rows.iter().enumerate() {
+                let name: String = row.key.rsplit('/').next().unwrap_or("").nfc().collect();
+                map.entry(name).or_default().push(i);
+            }
+            map
+        });
+        // The file name first: one or two rows of a province's 1.650 to compare whole.
+        by_name
+            .get(name)?
             .iter()
-            .enumerate()
-            // The file name first: a cheap test that leaves one or two rows of a province's
-            // 1.650 to compare whole.
-            .filter(|(_, row)| row.key.rsplit('/').next() == Some(name.as_str()))
-            .filter_map(|(i, row)| {
-                let key: Vec<&str> = row
+            .filter_map(|&i| {
+                let row = self.rows.get(i)?;
+                let key: Vec<String> = row
                     .key
                     .split('/')
                     .filter(|p| !p.is_empty() && *p != ".")
+                    .map(|p| p.nfc().collect())
                     .collect();
                 let tail = sheet.len().checked_sub(key.len())?;
                 let matches = !key.is_empty()
@@ -148,21 +177,36 @@ impl Workbook {
 
     /// Warnings for the rows no fact sheet given used (`used` holds row indices).
     pub fn unused_rows(&self, used: &BTreeSet<usize>) -> Diagnostics {
-        Diagnostics(
-            self.rows
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !used.contains(i))
-                .map(|(_, row)| {
-                    Diagnostic::warning(
-                        "",
-                        format!("the row for `{}` matches no fact sheet given: its figures are not used", row.key),
-                    )
-                    .with_help("check column A against the fact sheets' paths, or give that fact sheet too")
-                    .at_cell(&self.file, self.cell(row.row, 0))
-                })
-                .collect(),
-        )
+        let unused: Vec<Diagnostic> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used.contains(i))
+            .map(|(_, row)| {
+                Diagnostic::warning(
+                    "",
+                    format!(
+                        "the row for `{}` matches no fact sheet given: its figures are not used",
+                        row.key
+                    ),
+                )
+                .with_help(
+                    "check column A against the fact sheets' paths, or give that fact sheet too",
+                )
+                .at_cell(&self.file, self.cell(row.row, 0))
+            })
+            .collect();
+        let first = self.rows.first().map_or(0, |r| r.row);
+        Diagnostics(grouped(unused, |n| {
+            Diagnostic::warning(
+                "",
+                format!("and {n} more rows match no fact sheet given: their figures are not used"),
+            )
+            .with_help(
+                "check column A against the fact sheets' paths, or give those fact sheets too",
+            )
+            .at_cell(&self.file, self.cell(first, 0))
+        }))
     }
 
     /// The label of a row in a manifest: `workbook:<file>:<key>`.
@@ -265,6 +309,7 @@ pub(crate) mod tests {
                 })
                 .collect(),
             warnings: Diagnostics::default(),
+            by_name: Default::default(),
         }
     }
 

@@ -13,8 +13,12 @@ pub enum CellValue {
     Empty,
     Number(f64),
     Text(String),
-    /// A date, a true/false, an error such as `#DIV/0!`: shown as the spreadsheet shows it.
+    /// A true/false, an error such as `#DIV/0!`: shown as the spreadsheet shows it.
     Other(String),
+    /// A date (`01/01/2024`): a figure typed into a cell formatted as a date.
+    Date(String),
+    /// A formula saved without its value (by a program that does not calculate): its text.
+    Formula(String),
 }
 
 /// Why a cell is not a figure.
@@ -85,6 +89,18 @@ pub fn figure(cell: &CellValue, approximations: bool) -> Result<Option<Value>, N
             message: format!("{shown} is not a number"),
             help: HELP.to_string(),
         }),
+        CellValue::Date(shown) => Err(NotAFigure {
+            message: format!("the cell holds the date {shown}, not a number"),
+            help: "the cell is formatted as a date, so the figure typed into it became a date: \
+                   format it as a number (Format Cells → Number) and type the figure again"
+                .to_string(),
+        }),
+        CellValue::Formula(formula) => Err(NotAFigure {
+            message: format!("the cell holds the formula ={formula} but no value"),
+            help: "the file was saved by a program that does not calculate formulas: open it \
+                   in Excel or LibreOffice and save it again, or type the figure itself"
+                .to_string(),
+        }),
     }
 }
 
@@ -114,6 +130,8 @@ pub fn normalised(cell: &CellValue) -> String {
         Ok(None) => String::new(),
         Err(_) => match cell {
             CellValue::Text(t) | CellValue::Other(t) => t.trim().to_string(),
+            CellValue::Date(t) => format!("date {t}"),
+            CellValue::Formula(f) => format!("={f}"),
             CellValue::Number(x) => x.to_string(),
             CellValue::Empty => String::new(),
         },
@@ -166,6 +184,17 @@ mod tests {
         assert!(figure(&text("trên 1.500"), false).is_err(), "no estimates");
         assert!(figure(&CellValue::Other("#DIV/0!".into()), true).is_err());
         assert!(figure(&CellValue::Number(f64::NAN), true).is_err());
+        let e = figure(&CellValue::Date("01/01/2024".into()), true).expect_err("a date");
+        assert_eq!(
+            e.message,
+            "the cell holds the date 01/01/2024, not a number"
+        );
+        assert!(e.help.contains("formatted as a date"), "{}", e.help);
+        let e = figure(&CellValue::Formula("SUM(C3:C9)".into()), true).expect_err("no value");
+        assert_eq!(
+            e.message,
+            "the cell holds the formula =SUM(C3:C9) but no value"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::key::FigureKey;
 use super::number::CellValue;
 use super::{Column, KEY_MARKER, NAME_MARKER, Row, SHEET_NAME, Workbook};
 use crate::diagnostic::{Cell, Diagnostic, Diagnostics};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// How far down the key row may be (a clerk may add a title line or two above it).
@@ -16,6 +16,20 @@ const KEY_ROW_WITHIN: u32 = 20;
 
 /// The largest workbook read, in bytes: a province's 1.650 units fill well under a megabyte.
 const LARGEST_WORKBOOK: u64 = 50_000_000;
+
+/// The most an .xlsx/.ods may hold once unzipped, from the sizes its zip directory declares
+/// (the zip reader stops an entry at its declared size, so they cannot lie): a zip of 2 MB
+/// can hold 2 GB of XML, which the 50 MB limit above does not see.
+pub const LARGEST_INFLATED: u64 = 100_000_000;
+
+/// The largest used range read: rows and columns (1-based, from A1). A province's workbook
+/// has 1.650 rows and a few dozen columns; Vietnam has about 10.600 communes.
+pub const MOST_ROWS: u32 = 100_000;
+pub const MOST_COLUMNS: u32 = 1_000;
+
+/// The most cells kept (what is not empty); with the limits above, memory stays in the
+/// tens of megabytes whatever the file.
+const MOST_CELLS: usize = 2_000_000;
 
 /// The cells of one sheet by absolute 0-based (row, column).
 struct Grid {
@@ -40,8 +54,8 @@ impl Grid {
         match self.get(row, column) {
             CellValue::Text(t) => Some(t.trim().to_string()).filter(|t| !t.is_empty()),
             CellValue::Number(x) => Some(x.to_string()),
-            CellValue::Other(t) => Some(t.trim().to_string()),
-            CellValue::Empty => None,
+            CellValue::Other(t) | CellValue::Date(t) => Some(t.trim().to_string()),
+            CellValue::Empty | CellValue::Formula(_) => None,
         }
     }
 }
@@ -91,6 +105,20 @@ fn read_csv(file: &Path) -> Result<Grid, Diagnostics> {
             "in Excel save it with File → Save As → \"CSV UTF-8 (Comma delimited)\", or give vanban the .xlsx file itself",
         )
     })?;
+    // Counted before anything is parsed (a line break inside quotes counts too: an upper
+    // bound of the rows).
+    let lines = text.bytes().filter(|b| *b == b'\n').count();
+    if lines > MOST_ROWS as usize {
+        return Err(whole_file(
+            file,
+            format!(
+                "the workbook is too large: the CSV file has {} lines (vanban reads at most {} rows)",
+                crate::locale::thousands(lines as i64),
+                crate::locale::thousands(i64::from(MOST_ROWS))
+            ),
+            "a workbook of figures has one row per unit: check that this is the right file, or delete the lines below the last unit",
+        ));
+    }
     let records = super::csv::parse(&text).map_err(|e| {
         Diagnostics(vec![
             Diagnostic::error("", e.message)
@@ -105,19 +133,165 @@ fn read_csv(file: &Path) -> Result<Grid, Diagnostics> {
                 ),
         ])
     })?;
-    let mut cells = BTreeMap::new();
+    let mut collect = Collect::new();
     for (r, record) in records.into_iter().enumerate() {
         for (c, field) in record.into_iter().enumerate() {
             if !field.trim().is_empty() {
-                cells.insert((r as u32, c as u32), CellValue::Text(field));
+                let at = (
+                    u32::try_from(r).unwrap_or(u32::MAX),
+                    u32::try_from(c).unwrap_or(u32::MAX),
+                );
+                if !collect.add(at, CellValue::Text(field)) {
+                    return collect.finish(file, None);
+                }
             }
         }
     }
-    Ok(Grid { sheet: None, cells })
+    collect.finish(file, None)
+}
+
+/// The cells of a sheet as they stream from the file, kept sparse (never a dense range: a
+/// stray cell at XFD1048576 costs nothing), up to the first value beyond the limits, where
+/// reading stops.
+struct Collect {
+    cells: BTreeMap<(u32, u32), CellValue>,
+    /// The first value found beyond [`MOST_ROWS`], [`MOST_COLUMNS`] or [`MOST_CELLS`].
+    beyond: Option<(u32, u32)>,
+}
+
+/// `text` in thousands the Vietnamese way.
+fn n(x: u64) -> String {
+    crate::locale::thousands(i64::try_from(x).unwrap_or(i64::MAX))
+}
+
+/// The error of a sheet larger than the limits: `what` says where it is too large.
+fn too_large(file: &Path, what: String) -> Diagnostics {
+    whole_file(
+        file,
+        format!(
+            "the workbook is too large: {what}; vanban reads at most {} rows, {} columns and {} cells",
+            n(MOST_ROWS.into()),
+            n(MOST_COLUMNS.into()),
+            n(MOST_CELLS as u64)
+        ),
+        "a workbook of figures has one row per unit: delete the rows below the last unit and the columns after the last figure (a value or a format far away makes the whole range count), save, and give it again",
+    )
+}
+
+impl Collect {
+    fn new() -> Collect {
+        Collect {
+            cells: BTreeMap::new(),
+            beyond: None,
+        }
+    }
+
+    /// Keeps a cell; false once a value lies beyond the limits (read no further).
+    fn add(&mut self, (row, column): (u32, u32), value: CellValue) -> bool {
+        if value == CellValue::Empty {
+            return true;
+        }
+        if row >= MOST_ROWS || column >= MOST_COLUMNS || self.cells.len() >= MOST_CELLS {
+            self.beyond = Some((row, column));
+            self.cells.clear();
+            return false;
+        }
+        self.cells.insert((row, column), value);
+        true
+    }
+
+    fn finish(self, file: &Path, sheet: Option<String>) -> Result<Grid, Diagnostics> {
+        if let Some((row, column)) = self.beyond {
+            let at = Cell {
+                sheet: sheet.clone(),
+                row,
+                column,
+            };
+            return Err(too_large(file, format!("{at} has a value")));
+        }
+        Ok(Grid {
+            sheet,
+            cells: self.cells,
+        })
+    }
+}
+
+/// The range a sheet declares it uses (its `<dimension>`), refused before any cell is read
+/// when larger than the limits.
+fn check_dimension(file: &Path, sheet: &str, d: calamine::Dimensions) -> Result<(), Diagnostics> {
+    let (rows, columns) = (d.end.0.saturating_add(1), d.end.1.saturating_add(1));
+    if rows <= MOST_ROWS && columns <= MOST_COLUMNS {
+        return Ok(());
+    }
+    let corner = |row: u32, column: u32| Cell {
+        sheet: None,
+        row,
+        column,
+    };
+    Err(too_large(
+        file,
+        format!(
+            "the sheet '{}' spans {}:{} ({} rows × {} columns)",
+            sheet.replace('\'', "''"),
+            corner(d.start.0, d.start.1),
+            corner(d.end.0, d.end.1),
+            n(rows.into()),
+            n(columns.into())
+        ),
+    ))
+}
+
+/// A cell value as vanban reads it. A date is shown as a date (a count typed into a cell
+/// formatted as a date is stored as a day number: 45292 is 01/01/2024).
+fn value(data: calamine::DataRef<'_>) -> CellValue {
+    use calamine::DataRef;
+    match data {
+        DataRef::Empty => CellValue::Empty,
+        DataRef::Int(i) => CellValue::Number(i as f64),
+        DataRef::Float(x) => CellValue::Number(x),
+        DataRef::String(s) => CellValue::Text(s),
+        DataRef::SharedString(s) => CellValue::Text(s.to_string()),
+        DataRef::Bool(b) => CellValue::Other(if b { "TRUE" } else { "FALSE" }.into()),
+        DataRef::DateTime(d) => match d.as_datetime() {
+            Some(t) if !d.is_duration() => CellValue::Date(t.format("%d/%m/%Y").to_string()),
+            _ => CellValue::Date(d.to_string()),
+        },
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => CellValue::Date(s),
+        DataRef::Error(e) => CellValue::Other(format!("the error {e}")),
+    }
+}
+
+/// Whether the zip directory of an .xlsx/.ods declares more than [`LARGEST_INFLATED`]
+/// bytes; a file that is not a zip is left to the spreadsheet reader to refuse.
+fn check_inflated(file: &Path) -> Result<(), Diagnostics> {
+    let Ok(handle) = std::fs::File::open(file) else {
+        return Ok(());
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(handle)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        if let Ok(entry) = zip.by_index_raw(i) {
+            total = total.saturating_add(entry.size());
+        }
+    }
+    if total > LARGEST_INFLATED {
+        return Err(whole_file(
+            file,
+            format!(
+                "the workbook is too large: it holds {} MB once unzipped (vanban reads at most {} MB)",
+                crate::locale::thousands(total.div_ceil(1_000_000) as i64),
+                LARGEST_INFLATED / 1_000_000
+            ),
+            "a workbook of figures is a few hundred kilobytes: check that this is the right file, or copy the units' rows into a new workbook (`vanban workbook`)",
+        ));
+    }
+    Ok(())
 }
 
 fn read_spreadsheet(file: &Path) -> Result<Grid, Diagnostics> {
-    use calamine::{Data, Reader, open_workbook_auto};
+    use calamine::{Data, Reader, Sheets, open_workbook_auto};
     let cannot = |e: &dyn std::fmt::Display| {
         whole_file(
             file,
@@ -125,6 +299,7 @@ fn read_spreadsheet(file: &Path) -> Result<Grid, Diagnostics> {
             "give an .xlsx file saved by Excel or LibreOffice (or a .csv file); start from the one `vanban workbook` writes",
         )
     };
+    check_inflated(file)?;
     let mut book = open_workbook_auto(file).map_err(|e| cannot(&e))?;
     let names = book.sheet_names();
     let Some(name) = names
@@ -135,38 +310,72 @@ fn read_spreadsheet(file: &Path) -> Result<Grid, Diagnostics> {
     else {
         return Err(cannot(&"it has no sheet"));
     };
-    let range = book.worksheet_range(&name).map_err(|e| cannot(&e))?;
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let mut cells = BTreeMap::new();
-    for (r, c, data) in range.used_cells() {
-        let value = match data {
-            Data::Empty => continue,
-            Data::Int(i) => CellValue::Number(*i as f64),
-            Data::Float(x) => CellValue::Number(*x),
-            Data::String(s) => CellValue::Text(s.clone()),
-            Data::Bool(b) => CellValue::Other(if *b { "TRUE" } else { "FALSE" }.into()),
-            Data::DateTime(d) => CellValue::Other(format!("the date {d}")),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => {
-                CellValue::Other(format!("the date {s}"))
+    let mut collect = Collect::new();
+    match &mut book {
+        // Streamed cell by cell: memory follows the cells, not the range they span.
+        Sheets::Xlsx(x) => {
+            let mut cells = x.worksheet_cells_reader(&name).map_err(|e| cannot(&e))?;
+            check_dimension(file, &name, cells.dimensions())?;
+            while let Some(cell) = cells.next_cell_with_formula().map_err(|e| cannot(&e))? {
+                let v = match (cell.value, cell.formula) {
+                    // Saved by a program that does not calculate: the value is not there.
+                    (calamine::DataRef::Empty, Some(f)) if !f.trim().is_empty() => {
+                        CellValue::Formula(f)
+                    }
+                    (v, _) => value(v),
+                };
+                if !collect.add(cell.pos, v) {
+                    break;
+                }
             }
-            Data::Error(e) => CellValue::Other(format!("the error {e}")),
-        };
-        cells.insert((top + r as u32, left + c as u32), value);
+        }
+        Sheets::Xlsb(x) => {
+            let mut cells = x.worksheet_cells_reader(&name).map_err(|e| cannot(&e))?;
+            check_dimension(file, &name, cells.dimensions())?;
+            while let Some(cell) = cells.next_cell().map_err(|e| cannot(&e))? {
+                let pos = cell.get_position();
+                if !collect.add(pos, value(cell.get_value().clone())) {
+                    break;
+                }
+            }
+        }
+        // .xls and .ods are read whole by calamine (its own limits apply: 65.536 × 256
+        // cells for .xls; the zipped size above for .ods).
+        _ => {
+            let range = book.worksheet_range(&name).map_err(|e| cannot(&e))?;
+            let (top, left) = range.start().unwrap_or((0, 0));
+            for (r, c, data) in range.used_cells() {
+                use calamine::DataRef;
+                let v = value(match data {
+                    Data::Empty => DataRef::Empty,
+                    Data::Int(i) => DataRef::Int(*i),
+                    Data::Float(x) => DataRef::Float(*x),
+                    Data::String(s) => DataRef::String(s.clone()),
+                    Data::Bool(b) => DataRef::Bool(*b),
+                    Data::DateTime(d) => DataRef::DateTime(*d),
+                    Data::DateTimeIso(s) => DataRef::DateTimeIso(s.clone()),
+                    Data::DurationIso(s) => DataRef::DurationIso(s.clone()),
+                    Data::Error(e) => DataRef::Error(e.clone()),
+                });
+                if !collect.add((top + r as u32, left + c as u32), v) {
+                    break;
+                }
+            }
+        }
     }
-    Ok(Grid {
-        sheet: Some(name),
-        cells,
-    })
+    collect.finish(file, Some(name))
 }
 
-/// A fact-sheet key as written in column A: `/` between folders, no `./`.
+/// A fact-sheet key as written in column A: `/` between folders, no `./`, NFC (a path typed
+/// on one system and a file named on another compare as the same letters).
 pub(super) fn normalise_key(key: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let key = key.trim().replace('\\', "/");
     let mut key = key.as_str();
     while let Some(rest) = key.strip_prefix("./") {
         key = rest;
     }
-    key.to_string()
+    key.nfc().collect()
 }
 
 fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
@@ -220,17 +429,23 @@ fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
             header: at,
         });
     }
+    // Row by row over the cells there are (not over the rows the range spans), each key
+    // looked up in a map: linear in the rows.
     let mut rows: Vec<Row> = Vec::new();
-    let mut warnings = Vec::new();
-    let last = grid.cells.keys().map(|(r, _)| *r).max().unwrap_or(0);
-    for r in key_row + 1..=last {
+    let mut first_row: HashMap<String, u32> = HashMap::new();
+    let mut keyless = Vec::new();
+    let mut twice = Vec::new();
+    let below = grid.cells.range((key_row + 1, 0)..);
+    let mut row_numbers: Vec<u32> = below.map(|((r, _), _)| *r).collect();
+    row_numbers.dedup();
+    for r in row_numbers {
         let cells: Vec<CellValue> = columns
             .iter()
             .map(|col| grid.get(r, col.column).clone())
             .collect();
         let Some(key) = grid.text(r, 0).map(|k| normalise_key(&k)) else {
             if cells.iter().any(|c| *c != CellValue::Empty) {
-                warnings.push(
+                keyless.push(
                     Diagnostic::warning("", format!("row {} has figures but no fact sheet in column A: it is left out", r + 1))
                         .with_help("write the fact sheet the row is for in column A (its path, as `vanban workbook` wrote it)")
                         .at_cell(file, grid.cell(r, 0)),
@@ -238,13 +453,13 @@ fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
             }
             continue;
         };
-        if let Some(first) = rows.iter().find(|row| row.key == key) {
-            errors.push(
+        if let Some(first) = first_row.get(&key) {
+            twice.push(
                 Diagnostic::error(
                     "",
                     format!(
                         "the fact sheet `{key}` has two rows: {} and {}",
-                        grid.cell(first.row, 0),
+                        grid.cell(*first, 0),
                         grid.cell(r, 0)
                     ),
                 )
@@ -253,8 +468,27 @@ fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
             );
             continue;
         }
+        first_row.insert(key.clone(), r);
         rows.push(Row { key, row: r, cells });
     }
+    let warnings = super::grouped(keyless, |n| {
+        Diagnostic::warning(
+            "",
+            format!(
+                "and {n} more rows have figures but no fact sheet in column A: they are left out"
+            ),
+        )
+        .with_help("write the fact sheet each row is for in column A")
+        .at_cell(file, grid.cell(key_row, 0))
+    });
+    errors.extend(super::grouped(twice, |n| {
+        Diagnostic::error(
+            "",
+            format!("and {n} more rows repeat a fact sheet of a row above"),
+        )
+        .with_help("keep one row per fact sheet")
+        .at_cell(file, grid.cell(key_row, 0))
+    }));
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
     }
@@ -264,6 +498,7 @@ fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
         columns,
         rows,
         warnings: Diagnostics(warnings),
+        by_name: Default::default(),
     })
 }
 

@@ -557,3 +557,238 @@ fn a_childs_correction_rerenders_only_it_and_its_parents() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `render TREE -o OUT --format txt` with the test hook that saves a sheet right after the
+/// run read it (`<sheet>.after-read` renamed over it: see `factsheet::load`).
+fn render_saving_during_the_run(tree: &Path, out_dir: &Path) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["render", s(tree), "-o", s(out_dir), "--format", "txt"])
+        .env("VANBAN_TEST_AFTER_READ", "1")
+        .current_dir(root())
+        .output()
+        .expect("vanban runs")
+}
+
+/// The rolled-up district of tests/fixtures/rollup (without its disagreeing variant), copied.
+fn district(name: &str) -> (PathBuf, PathBuf) {
+    let dir = temp_dir(name);
+    let tree = dir.join("huyen");
+    copy_tree(&root().join("tests/fixtures/rollup/huyen"), &tree);
+    std::fs::remove_file(tree.join("dong-son-sai-so.yaml")).expect("remove variant");
+    (dir, tree)
+}
+
+#[test]
+fn a_sheet_saved_during_the_run_is_rendered_again_by_the_next() {
+    let (dir, tree) = district("batch-race");
+    let out_dir = dir.join("out");
+    // The clerk saves xã Đông Tiến's correction (14 → 34 tin báo) just after the run read
+    // the sheet (for the district's roll-up or for itself, whichever came first).
+    let sheet = tree.join("xa/b-dong-tien.yaml");
+    let text = std::fs::read_to_string(&sheet).expect("sheet");
+    let corrected = text.replace("tip_offs: 14", "tip_offs: 34");
+    assert_ne!(text, corrected);
+    std::fs::write(tree.join("xa/b-dong-tien.yaml.after-read"), &corrected).expect("write");
+    let first = render_saving_during_the_run(&tree, &out_dir);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert_eq!(std::fs::read_to_string(&sheet).expect("sheet"), corrected);
+    let report = out_dir.join("xa/b-dong-tien/bao-cao-ket-qua-tt124.txt");
+    let rendered = std::fs::read_to_string(&report).expect("report");
+    assert!(rendered.contains(" 14 "), "the run rendered what it read");
+
+    // Every document made from the old bytes is made again, from the new ones.
+    let second = render(&[s(&tree), "-o", s(&out_dir), "--format", "txt"]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert_eq!(
+        written_folders(&second, &out_dir),
+        ["dong-son", "xa/b-dong-tien"]
+    );
+    let rendered = std::fs::read_to_string(&report).expect("report");
+    assert!(
+        rendered.contains(" 34 ") && !rendered.contains(" 14 "),
+        "{rendered}"
+    );
+    let third = render(&[s(&tree), "-o", s(&out_dir), "--format", "txt"]);
+    assert!(written_folders(&third, &out_dir).is_empty(), "now in step");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_workbook_given_for_the_first_time_or_changed_renders_its_rows_again() {
+    let (dir, tree) = district("batch-workbook");
+    let out_dir = dir.join("out");
+    let figures = dir.join("so-lieu.csv");
+    let run = |with: bool| {
+        let mut args = vec![s(&tree), "-o", s(&out_dir), "--format", "txt"];
+        if with {
+            args.extend(["--figures", s(&figures)]);
+        }
+        let out = render(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        written_folders(&out, &out_dir)
+    };
+    let write = |rows: &str| {
+        std::fs::write(
+            &figures,
+            format!("Tệp;Đơn vị;Tin báo\nfile;name;facts.tip_offs\n{rows}"),
+        )
+        .expect("csv")
+    };
+    assert_eq!(run(false).len(), 6);
+    assert!(run(false).is_empty());
+    // xã Đông Thanh's missing figure, given in a workbook for the first time.
+    write("xa/c-dong-thanh.yaml;Đông Thanh;9\n");
+    assert_eq!(
+        run(true).len(),
+        6,
+        "a workbook given changes every sheet's figures"
+    );
+    let thanh = out_dir.join("xa/c-dong-thanh/bao-cao-ket-qua-tt124.txt");
+    assert!(
+        std::fs::read_to_string(&thanh)
+            .expect("txt")
+            .contains(" 09 "),
+        "the workbook's figure is rendered"
+    );
+    assert!(run(true).is_empty());
+    // A changed cell: its unit and the units above it.
+    write("xa/c-dong-thanh.yaml;Đông Thanh;11\n");
+    assert_eq!(run(true), ["dong-son", "xa/c-dong-thanh"]);
+    // A row added for a sheet that had none (even with its cell empty).
+    write("xa/c-dong-thanh.yaml;Đông Thanh;11\nxa/dong-hoa/thon-1.yaml;Thôn 1;\n");
+    assert_eq!(
+        run(true),
+        ["dong-son", "xa/a-dong-hoa", "xa/dong-hoa/thon-1"]
+    );
+    // No workbook any more: the figures are the sheets' again.
+    assert_eq!(run(false).len(), 6);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_copied_unit_is_an_error_naming_both_files() {
+    let (dir, tree) = district("batch-copy");
+    std::fs::copy(
+        tree.join("xa/b-dong-tien.yaml"),
+        tree.join("xa/b-dong-tien (1).yaml"),
+    )
+    .expect("copy");
+    let district = tree.join("dong-son.yaml");
+    let o = vanban(&["check", s(&district)]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "error: children[0]: `xa/b-dong-tien.yaml` is the same file as `xa/b-dong-tien (1).yaml`: the unit would be counted twice"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("help: a unit has one fact sheet"), "{err}");
+    // Another file with the same unit and period, not the same bytes.
+    std::fs::remove_file(tree.join("xa/b-dong-tien (1).yaml")).expect("remove");
+    let text = std::fs::read_to_string(tree.join("xa/b-dong-tien.yaml")).expect("read");
+    std::fs::write(
+        tree.join("xa/z-dong-tien-moi.yaml"),
+        text.replace("tip_offs: 14", "tip_offs: 15"),
+    )
+    .expect("write");
+    let err = stderr(&vanban(&["check", s(&district)]));
+    assert!(
+        err.contains("`xa/z-dong-tien-moi.yaml` is the same unit (xã Đông Tiến, 2024) as `xa/b-dong-tien.yaml`"),
+        "{err}"
+    );
+    assert!(!err.contains("Đông Tiến\n"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn two_documents_writing_one_file_are_an_error() {
+    let dir = temp_dir("batch-same-path");
+    let sheet = dir.join("ba-dinh.yaml");
+    copy("data/phuong-ba-dinh-2024.yaml", &sheet);
+    let text = std::fs::read_to_string(&sheet).expect("read");
+    let twice = text.replacen(
+        "documents:\n",
+        "documents:\n  - template: bao-cao-ket-qua-tt124\n    number: 94\n    date: 2024-11-05\n",
+        1,
+    );
+    std::fs::write(&sheet, twice).expect("write");
+    let out_dir = dir.join("out");
+    for args in [
+        vec!["render", s(&sheet), "-o", s(&out_dir), "--format", "txt"],
+        vec!["check", s(&sheet)],
+    ] {
+        let o = vanban(&args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains(&format!(
+                "{}:48:15: error: documents[1].template: documents[0] and documents[1] would both be written to `bao-cao-ket-qua-tt124.docx`",
+                sheet.display()
+            )),
+            "{err}"
+        );
+        assert!(err.contains("help: a document's files are named after its template"));
+    }
+    assert!(files_under(&out_dir).is_empty(), "nothing written");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn documents_no_longer_issued_are_removed_and_nothing_else() {
+    let dir = temp_dir("batch-no-longer");
+    let sheet = dir.join("phuong-ba-dinh-2024.yaml");
+    let full = std::fs::read_to_string(root().join("data/phuong-ba-dinh-2024.yaml")).expect("read");
+    std::fs::write(&sheet, &full).expect("write");
+    let out_dir = dir.join("out");
+    let run = |formats: &str| {
+        let o = render(&[s(&sheet), "-o", s(&out_dir), "--format", formats]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        o
+    };
+    run("docx,pdf");
+    run("txt");
+    let folder = out_dir.join("phuong-ba-dinh-2024");
+    let names = || -> Vec<String> {
+        files_under(&folder)
+            .iter()
+            .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(
+        names().len(),
+        12,
+        "four documents in three formats: {:?}",
+        names()
+    );
+    // Someone's own files: an edited output and a note beside them.
+    std::fs::write(folder.join("to-trinh-cong-nhan.docx"), "edited").expect("edit");
+    std::fs::write(folder.join("ghi-chu.txt"), "notes").expect("note");
+
+    // The correction: the unit fails a criterion, the dossier is no longer issued.
+    std::fs::write(&sheet, report_only(&full)).expect("write");
+    let o = run("txt");
+    assert!(
+        stderr(&o).contains("3 documents no longer issued: removed"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        names(),
+        [
+            "bao-cao-ket-qua-tt124.docx",
+            "bao-cao-ket-qua-tt124.pdf",
+            "bao-cao-ket-qua-tt124.txt",
+            "ghi-chu.txt",
+            "to-trinh-cong-nhan.docx",
+        ]
+    );
+    assert_eq!(
+        std::fs::read(folder.join("to-trinh-cong-nhan.docx")).expect("kept"),
+        b"edited"
+    );
+    // The report's other formats are still vanban's: a format change does not orphan them.
+    let o = run("docx,pdf");
+    assert!(!stderr(&o).contains("no longer issued"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

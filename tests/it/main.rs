@@ -7,6 +7,7 @@ mod common;
 mod absent;
 mod bad_inputs;
 mod batch;
+mod bounds;
 mod charts;
 mod cli;
 mod document_model;

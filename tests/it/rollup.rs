@@ -308,11 +308,12 @@ fn loops_duplicates_empty_patterns_and_levels_are_errors() {
         "  - xa/*.yaml\n",
         "  - xa/*.yaml\n  - xa/b-dong-tien.yaml\n  - phuong/*.yaml\n",
     );
-    // xã Đông Thanh lists the district: a loop; thôn 1 lists a sheet of its own level.
+    // xã Đông Thanh lists the district (outside its folder) and itself: a loop; thôn 1
+    // lists a sheet of its own level.
     edit(
         &dir.join("xa/c-dong-thanh.yaml"),
         "documents:",
-        "children: [../dong-son.yaml]\ndocuments:",
+        "children: [../dong-son.yaml, c-dong-thanh.yaml]\ndocuments:",
     );
     edit(
         &dir.join("xa/dong-hoa/thon-1.yaml"),
@@ -332,7 +333,11 @@ fn loops_duplicates_empty_patterns_and_levels_are_errors() {
             "help: check the folder and the pattern: they are relative to this sheet's folder",
         ),
         (
-            "children[0]: `../dong-son.yaml` is this sheet or a sheet above it: the children form a loop",
+            "children[0]: `../dong-son.yaml` is outside this sheet's folder",
+            "help: move the unit's fact sheet into this folder",
+        ),
+        (
+            "children[1]: `c-dong-thanh.yaml` is this sheet or a sheet above it: the children form a loop",
             "help: a sheet lists only the units below it",
         ),
         (
