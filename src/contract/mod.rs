@@ -12,8 +12,8 @@ pub mod catalogue;
 pub mod skeleton;
 
 use crate::document::Scheme;
-use crate::factsheet::Level;
 use crate::factsheet::paths::{PathMap, Position};
+use crate::factsheet::{Level, PeriodKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -134,6 +134,9 @@ pub struct Field {
     pub kind: Kind,
     pub label: Option<String>,
     pub required: bool,
+    /// The field of the same entry or row this one is a part of (`recognised` of `total`):
+    /// a part above its whole is an error at its line.
+    pub part_of: Option<String>,
 }
 
 /// One name a template reads.
@@ -145,6 +148,9 @@ pub struct Declaration {
     pub label: String,
     pub required: bool,
     pub aggregate: Aggregate,
+    /// A figure that is a part of another declared figure (`data.recognised` of
+    /// `data.total`): never more than it.
+    pub part_of: Option<String>,
     /// A series: its figure (one field named `value`) or its group of figures.
     /// A table: its columns.
     pub fields: Vec<Field>,
@@ -167,6 +173,9 @@ pub struct Contract {
     pub about: Option<String>,
     /// The unit levels the template is written for; empty means any.
     pub levels: Vec<Level>,
+    /// The kinds of period the template's words are written for (`periods: [tt124, year]`);
+    /// empty means any. A TT124 verdict is for a year, never for 8 months.
+    pub periods: Vec<PeriodKind>,
     pub reads: Vec<Declaration>,
     /// How headings are numbered; `None` when the header does not say (then `sections`).
     pub numbering: Option<Scheme>,
@@ -217,6 +226,8 @@ struct RawHeader {
     #[serde(default)]
     levels: Vec<Level>,
     #[serde(default)]
+    periods: Vec<PeriodKind>,
+    #[serde(default)]
     reads: Ordered<Option<RawDeclaration>>,
     #[serde(default)]
     numbering: Option<Scheme>,
@@ -242,6 +253,8 @@ pub(crate) struct RawDeclaration {
     #[serde(default)]
     pub columns: Option<Ordered<RawField>>,
     #[serde(default)]
+    pub part_of: Option<String>,
+    #[serde(default)]
     pub example: Option<String>,
 }
 
@@ -262,6 +275,8 @@ pub(crate) enum RawField {
         label: Option<String>,
         #[serde(default)]
         required: Option<bool>,
+        #[serde(default)]
+        part_of: Option<String>,
     },
 }
 
@@ -273,16 +288,19 @@ impl RawField {
                 kind,
                 label: None,
                 required: true,
+                part_of: None,
             },
             RawField::Full {
                 kind,
                 label,
                 required,
+                part_of,
             } => Field {
                 name,
                 kind,
                 label,
                 required: required.unwrap_or(true),
+                part_of,
             },
         }
     }
@@ -374,6 +392,7 @@ pub fn parse(template: &str) -> Result<Contract, Vec<HeaderError>> {
         Ok(Contract {
             about: raw.about,
             levels: raw.levels,
+            periods: raw.periods,
             reads,
             numbering: raw.numbering,
             place_date: raw.place_date,
@@ -415,6 +434,7 @@ fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (
             aggregate: own.aggregate.or(cat.aggregate),
             of: own.of.or(cat.of),
             columns: own.columns.or(cat.columns),
+            part_of: own.part_of.or(cat.part_of),
             example: own.example.or(cat.example),
         },
         (Some(own), None) => own,
@@ -426,6 +446,7 @@ fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (
             aggregate: None,
             of: None,
             columns: None,
+            part_of: None,
             example: None,
         },
         (None, None) => {
@@ -460,6 +481,7 @@ fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (
                 kind: k,
                 label: None,
                 required: true,
+                part_of: None,
             }],
             Some(RawFields::Group(group)) if !group.0.is_empty() => {
                 group.0.into_iter().map(|(n, f)| f.into_field(n)).collect()
@@ -495,6 +517,37 @@ fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (
             ));
         }
     }
+    for f in &fields {
+        if let Some(whole) = &f.part_of
+            && !fields
+                .iter()
+                .any(|w| &w.name == whole && w.kind.is_figure() && w.name != f.name)
+        {
+            return Err((
+                format!(
+                    "`{name}.{}` is a part of `{whole}`, which is not a figure beside it",
+                    f.name
+                ),
+                format!(
+                    "name one of: {}",
+                    fields
+                        .iter()
+                        .filter(|w| w.kind.is_figure() && w.name != f.name)
+                        .map(|w| w.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    }
+    if let Some(whole) = &raw.part_of
+        && (!kind.is_figure() || !whole.starts_with("data.") || whole == name)
+    {
+        return Err((
+            format!("`{name}`: `part_of` joins two figures under data."),
+            "write e.g. `data.recognised: { kind: count, part_of: data.total }`".into(),
+        ));
+    }
     let label = raw
         .label
         .unwrap_or_else(|| name.rsplit('.').next().unwrap_or(name).replace('_', " "));
@@ -504,6 +557,7 @@ fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (
         label,
         required: raw.required.unwrap_or(false),
         aggregate: raw.aggregate.unwrap_or(kind.default_aggregate()),
+        part_of: raw.part_of,
         fields,
         example: raw.example,
     })

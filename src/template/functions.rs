@@ -53,19 +53,32 @@ pub fn register(tera: &mut Tera) {
     tera.register_function(
         "compare",
         |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-            Ok(from_json(&phrase::compare(
-                figure(&kw, "compare", "now")?,
-                figure(&kw, "compare", "before")?,
-            )))
+            // Estimates stay estimates in what it returns (`khoảng 160`).
+            figure(&kw, "compare", "now")?;
+            figure(&kw, "compare", "before")?;
+            let arg = |n: &str| kw.get::<tera::Value>(n).ok().flatten().map(|v| to_json(&v));
+            let (now, before) = (
+                arg("now").unwrap_or_default(),
+                arg("before").unwrap_or_default(),
+            );
+            Ok(phrase::compare_figures(&now, &before)
+                .map(|c| from_json(&c))
+                .unwrap_or_else(tera::Value::none))
         },
     );
     tera.register_function(
         "ratio",
         |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-            Ok(from_json(&phrase::ratio(
-                figure(&kw, "ratio", "part")?,
-                figure(&kw, "ratio", "whole")?,
-            )))
+            figure(&kw, "ratio", "part")?;
+            figure(&kw, "ratio", "whole")?;
+            let arg = |n: &str| kw.get::<tera::Value>(n).ok().flatten().map(|v| to_json(&v));
+            let (part, whole) = (
+                arg("part").unwrap_or_default(),
+                arg("whole").unwrap_or_default(),
+            );
+            Ok(phrase::ratio_figures(&part, &whole)
+                .map(|r| from_json(&r))
+                .unwrap_or_else(tera::Value::none))
         },
     );
     tera.register_function(
@@ -139,14 +152,18 @@ pub fn register(tera: &mut Tera) {
             let out: Vec<Value> = points
                 .into_iter()
                 .map(|mut p| {
-                    let r = match (
-                        p.get(&part).and_then(phrase::value_of),
-                        p.get(&whole).and_then(phrase::value_of),
-                    ) {
-                        (Some(a), Some(b)) => phrase::ratio(a, b)
-                            .get("rate")
-                            .cloned()
-                            .unwrap_or(Value::Null),
+                    // The rate of an estimate is an estimate: `khoảng 75,5%`.
+                    let r = match (p.get(&part), p.get(&whole)) {
+                        (Some(a), Some(b)) => match phrase::ratio_figures(a, b) {
+                            Some(r) => match (r.get("rate"), r.get("approx")) {
+                                (Some(rate), Some(Value::String(w))) if !rate.is_null() => {
+                                    serde_json::json!({"value": rate, "approx": w, "shown": null})
+                                }
+                                (Some(rate), _) => rate.clone(),
+                                _ => Value::Null,
+                            },
+                            None => Value::Null,
+                        },
                         _ => Value::Null,
                     };
                     if let Some(m) = p.as_object_mut() {
