@@ -343,6 +343,11 @@ fn no_run_across_a_missing_year_and_estimates_keep_their_word() {
         text.contains("| 2024 | 212 | khoảng 160 | khoảng 75,5% |"),
         "{text}"
     );
+    // The chart's labels (its text form is a table of them; the DOCX and PDF draw the same).
+    assert!(
+        text.contains("| 2024 | khoảng 160 | khoảng 75,5% |"),
+        "{text}"
+    );
     assert_eq!(
         text.matches("160/212").count(),
         text.matches("khoảng 160/212").count(),
@@ -540,4 +545,37 @@ fn an_unedited_skeleton_fails_check_once_per_placeholder() {
         );
         assert!(render(&file).is_err(), "{name}: render refuses it");
     }
+}
+
+#[test]
+fn a_chart_label_keeps_the_estimate_word_in_the_docx() {
+    let file = review("gap-docx", |y| {
+        with(
+            &y,
+            "2024: { total: 212, recognised: 161 }",
+            "2024: { total: 212, recognised: khoảng 160 }",
+        )
+    });
+    let out = file.with_extension("out");
+    let o = vanban(&[
+        "render",
+        file.to_str().expect("utf-8"),
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docx = files_under(&out)
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "docx"))
+        .expect("a docx");
+    let parts = crate::common::ooxml::docx_parts(&std::fs::read(docx).expect("read"));
+    let chart: String = parts
+        .iter()
+        .filter(|(n, _)| n.starts_with("word/charts/chart"))
+        .map(|(_, x)| x.as_str())
+        .collect();
+    assert!(chart.contains("khoảng 160"), "the bar's label");
+    assert!(chart.contains("khoảng 75,5%"), "the rate's label");
 }
