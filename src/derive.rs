@@ -437,9 +437,48 @@ pub fn capitalize(s: &str) -> String {
     }
 }
 
+/// A typed phrase put in the middle of a sentence: its first letter lowered when it is
+/// written in sentence case (`Trộm cắp tài sản` → `trộm cắp tài sản`), otherwise as typed —
+/// never a proper name (`Hà Nội`, `Công an Huyện`: a capital on the second word), an
+/// abbreviation (`UBND`, `TNGT`) or anything after the first letter.
+pub fn lower_first(s: &str) -> String {
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let second_capital = words
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    let abbreviation = first.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && first
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    if second_capital || abbreviation {
+        return s.to_string();
+    }
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_is_lowered_only_where_prose_allows() {
+        assert_eq!(lower_first("Trộm cắp tài sản"), "trộm cắp tài sản");
+        assert_eq!(
+            lower_first("Vi phạm Luật Giao thông"),
+            "vi phạm Luật Giao thông"
+        );
+        assert_eq!(lower_first("Hà Nội"), "Hà Nội");
+        assert_eq!(lower_first("TNGT đường bộ"), "TNGT đường bộ");
+        assert_eq!(lower_first("Đánh bạc"), "đánh bạc");
+        assert_eq!(lower_first(""), "");
+    }
 
     #[test]
     fn ratios() {
