@@ -430,6 +430,25 @@ fn population_without_households_still_has_a_verb() {
 }
 
 #[test]
+fn a_commune_without_households_states_its_population_with_a_verb() {
+    let yaml = with(
+        &example("data/phuong-ba-dinh-2024.yaml"),
+        "  households: 3537\n",
+        "",
+    );
+    let yaml = yaml.replace("households_pledged:", "# households_pledged:");
+    let text = text_of(
+        &render_ok(&sheet("no-households-tt124", &yaml, None)),
+        "bao-cao-ket-qua-tt124",
+    );
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Phường Ba Đình"))
+        .unwrap_or_else(|| panic!("the sentence:\n{text}"));
+    assert!(line.contains(" có 12.535 nhân khẩu"), "{line}");
+}
+
+#[test]
 fn without_models_no_sentence_says_the_district_has_the_people() {
     let yaml = example("data/huyen-thach-thanh-2024-tong-hop/huyen-thach-thanh.yaml");
     let file = sheet(
