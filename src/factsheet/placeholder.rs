@@ -1,18 +1,24 @@
 //! Placeholders: the values `vanban init` writes for the clerk to replace (`<Tên đơn vị>`,
-//! `<số hộ>`). Every one is in angle brackets, so none can pass for data: each one left in
-//! a fact sheet is an error at its line, and a sheet with an error never renders.
+//! `<số hộ>`). Every one is Vietnamese words in angle brackets, so none can pass for data:
+//! each one left in a fact sheet is an error at its line, and a sheet with an error never
+//! renders. Markup a clerk pastes (`<b>`, `<w:t>`, `<a href="…">`) is not one: it holds no
+//! space or Vietnamese letter, or holds `=`, `/`, `"`, and prints literally.
 
 use crate::diagnostic::Diagnostic;
 use serde_json::Value;
 
-/// The first placeholder in a text: `<…>` holding a letter and no other bracket.
+/// The first placeholder in a text: `<…>` holding a letter and a space or a letter beyond
+/// ASCII, no other bracket and none of the marks of a tag (`=`, `/`, `"`, `:`).
 pub fn find(s: &str) -> Option<&str> {
     let mut rest = s;
     while let Some(open) = rest.find('<') {
         let after = &rest[open + 1..];
         let close = after.find(['<', '>'])?;
         let inner = &after[..close];
-        if after[close..].starts_with('>') && inner.chars().any(char::is_alphabetic) {
+        let words = inner.chars().any(char::is_alphabetic)
+            && inner.chars().any(|c| c == ' ' || !c.is_ascii())
+            && !inner.contains(['=', '/', '"', ':']);
+        if after[close..].starts_with('>') && words {
             return Some(&rest[open..open + close + 2]);
         }
         rest = &after[close..];
@@ -77,6 +83,12 @@ mod tests {
         assert_eq!(find("<1.000>"), None, "no letter: not a placeholder");
         assert_eq!(find("x < 5"), None);
         assert_eq!(find("<<Tên>"), Some("<Tên>"));
+        assert_eq!(find("<ngày YYYY-MM-DD>"), Some("<ngày YYYY-MM-DD>"));
+        // Markup pasted into a text is printed literally, not taken for a placeholder.
+        assert_eq!(find("<b>1. không</b> | a"), None);
+        assert_eq!(find("</w:t><w:r>&amp; ]]> <?xml"), None);
+        assert_eq!(find("#set text(red) <l> #{1+1}"), None);
+        assert_eq!(find("<a href=\"x y\">"), None);
         assert_eq!(find("Ban Chỉ đạo 138"), None);
     }
 
