@@ -241,7 +241,8 @@ pub fn build(
             "months": sheet.period.months,
             "first_year": sheet.period.first_year,
             "years": sheet.period.first_year.map(|f| sheet.period.year.saturating_sub(f).saturating_add(1)),
-            "label": derive::period_label(sheet.period.year, sheet.period.months.unwrap_or(12)),
+            // The words are the `period.*` components': this says which period it is.
+            "kind": sheet.period.kind(),
         },
         "issuer": {
             "short_name": issuer.prose_name(),

@@ -357,39 +357,6 @@ pub fn incident_comparison(sheet: &FactSheet) -> Option<IncidentComparison> {
     })
 }
 
-/// How a period is named in a periodic report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PeriodLabel {
-    /// `8 tháng đầu năm 2024`, or `năm 2024` for twelve months.
-    pub covered: String,
-    /// The same words without the year: `8 tháng đầu năm`.
-    pub covered_no_year: String,
-    /// The same period last year: `8 tháng đầu năm 2023`.
-    pub previous: String,
-    /// What is left: `4 tháng cuối năm 2024`, or `năm 2025` after a full year.
-    pub remaining: String,
-}
-
-/// Names the first `months` months of `year` (1–12).
-pub fn period_label(year: i32, months: u32) -> PeriodLabel {
-    let months = months.clamp(1, 12);
-    if months == 12 {
-        return PeriodLabel {
-            covered: format!("năm {year}"),
-            covered_no_year: "năm".to_string(),
-            previous: format!("năm {}", year.saturating_sub(1)),
-            remaining: format!("năm {}", year.saturating_add(1)),
-        };
-    }
-    let head = format!("{months} tháng đầu năm");
-    PeriodLabel {
-        covered: format!("{head} {year}"),
-        previous: format!("{head} {}", year.saturating_sub(1)),
-        covered_no_year: head,
-        remaining: format!("{} tháng cuối năm {year}", 12 - months),
-    }
-}
-
 /// The dates a KẾ HOẠCH implementing TT124 states, all computed from the year (TT124 Điều 8,
 /// 9) unless the fact sheet overrides a deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -470,9 +437,48 @@ pub fn capitalize(s: &str) -> String {
     }
 }
 
+/// A typed phrase put in the middle of a sentence: its first letter lowered when it is
+/// written in sentence case (`Trộm cắp tài sản` → `trộm cắp tài sản`), otherwise as typed —
+/// never a proper name (`Hà Nội`, `Công an Huyện`: a capital on the second word), an
+/// abbreviation (`UBND`, `TNGT`) or anything after the first letter.
+pub fn lower_first(s: &str) -> String {
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let second_capital = words
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    let abbreviation = first.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && first
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    if second_capital || abbreviation {
+        return s.to_string();
+    }
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_is_lowered_only_where_prose_allows() {
+        assert_eq!(lower_first("Trộm cắp tài sản"), "trộm cắp tài sản");
+        assert_eq!(
+            lower_first("Vi phạm Luật Giao thông"),
+            "vi phạm Luật Giao thông"
+        );
+        assert_eq!(lower_first("Hà Nội"), "Hà Nội");
+        assert_eq!(lower_first("TNGT đường bộ"), "TNGT đường bộ");
+        assert_eq!(lower_first("Đánh bạc"), "đánh bạc");
+        assert_eq!(lower_first(""), "");
+    }
 
     #[test]
     fn ratios() {
@@ -541,17 +547,6 @@ mod tests {
         );
         assert_eq!(Period::months_range(2024, 13), None);
         assert_eq!(Period::months_range(2024, 0), None);
-    }
-
-    #[test]
-    fn period_labels() {
-        let l = period_label(2024, 8);
-        assert_eq!(l.covered, "8 tháng đầu năm 2024");
-        assert_eq!(l.previous, "8 tháng đầu năm 2023");
-        assert_eq!(l.remaining, "4 tháng cuối năm 2024");
-        let l = period_label(2024, 12);
-        assert_eq!(l.covered, "năm 2024");
-        assert_eq!(l.remaining, "năm 2025");
     }
 
     #[test]

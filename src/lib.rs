@@ -134,6 +134,30 @@ fn contracts(loaded: &Loaded, templates: &Templates) -> (contract::Merged, Vec<D
                 .with_help("set unit.level to one of those, or choose another template (`vanban templates`)"),
             ));
         }
+        let period = loaded.sheet.period.kind();
+        if !c.periods.is_empty() && !c.periods.contains(&period) {
+            // Said at the line that makes the period what it is.
+            let at = match period {
+                factsheet::PeriodKind::Years => "period.first_year",
+                factsheet::PeriodKind::Months | factsheet::PeriodKind::Year => "period.months",
+                factsheet::PeriodKind::Tt124 => "period.year",
+            };
+            let kinds: Vec<&str> = c.periods.iter().map(|k| k.example()).collect();
+            problems.push(loaded.locate(
+                Diagnostic::error(
+                    at,
+                    format!(
+                        "`{}` (documents[{i}]) is not written for this period ({})",
+                        spec.template,
+                        period.name()
+                    ),
+                )
+                .with_help(format!(
+                    "its period is {}; change `period:` or issue this document from another fact sheet",
+                    kinds.join(" or ")
+                )),
+            ));
+        }
         merged.add(&spec.template, &c);
     }
     (merged, problems)

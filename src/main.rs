@@ -534,6 +534,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     let words: Vec<&str> = c.levels.iter().map(|l| l.word()).collect();
                     say(&format!("  for: {}\n", words.join(", ")));
                 }
+                if !c.periods.is_empty() {
+                    let kinds: Vec<&str> = c.periods.iter().map(|k| k.name()).collect();
+                    say(&format!("  periods: {}\n", kinds.join(", ")));
+                }
                 for p in templates.problems(name) {
                     say(&format!(
                         "  problem: {}\n",

@@ -37,6 +37,58 @@ pub fn value_of(v: &Value) -> Option<f64> {
     }
 }
 
+/// The estimate word of a figure (`khoảng` of `khoảng 160`), if it is one.
+pub fn approx_of(v: &Value) -> Option<&str> {
+    v.get("approx")
+        .and_then(Value::as_str)
+        .filter(|a| !a.is_empty())
+}
+
+/// The word for a figure computed from estimates: the estimates' own word when it is the
+/// only one and says "about" (`khoảng`, `ước`, `xấp xỉ`), else `khoảng` — a difference of
+/// two `trên` figures is not itself `trên`.
+fn derived_approx<'a>(figures: impl IntoIterator<Item = &'a Value>) -> Option<String> {
+    let words: Vec<&str> = figures.into_iter().filter_map(approx_of).collect();
+    let first = *words.first()?;
+    let about = ["khoảng", "ước", "xấp xỉ"];
+    Some(
+        if words.iter().all(|w| *w == first) && about.contains(&first) {
+            first.to_string()
+        } else {
+            "khoảng".to_string()
+        },
+    )
+}
+
+/// [`compare`] of two figures as the data holds them: an estimate stays an estimate in
+/// `now` and `before` (printed with its word), and `approx` says the change is one too.
+/// `None` when either is not a figure.
+pub fn compare_figures(now: &Value, before: &Value) -> Option<Value> {
+    let mut c = compare(value_of(now)?, value_of(before)?);
+    keep_figures(&mut c, &[("now", now), ("before", before)]);
+    Some(c)
+}
+
+/// [`ratio`] of two figures as the data holds them (`khoảng 160` of 212 prints
+/// `khoảng 160/212`); `approx` says the rate is an estimate too.
+pub fn ratio_figures(part: &Value, whole: &Value) -> Option<Value> {
+    let mut r = ratio(value_of(part)?, value_of(whole)?);
+    keep_figures(&mut r, &[("part", part), ("whole", whole)]);
+    Some(r)
+}
+
+fn keep_figures(result: &mut Value, figures: &[(&str, &Value)]) {
+    let approx = derived_approx(figures.iter().map(|(_, v)| *v));
+    if let Some(m) = result.as_object_mut() {
+        for (key, v) in figures {
+            if approx_of(v).is_some() {
+                m.insert((*key).to_string(), (*v).clone());
+            }
+        }
+        m.insert("approx".into(), json!(approx));
+    }
+}
+
 /// `now` against `before`: the difference, its size and direction, and the change as a
 /// percentage of `before` (absent when `before` is zero: a rise from nothing has none).
 pub fn compare(now: f64, before: f64) -> Value {
@@ -100,7 +152,7 @@ pub fn change(
     };
     let first = pick(from, with.first())?;
     let last = pick(to, with.last())?;
-    let mut c = compare(point_value(&last, field)?, point_value(&first, field)?);
+    let mut c = compare_figures(last.get(field)?, first.get(field)?)?;
     if let Some(m) = c.as_object_mut() {
         m.insert("from".into(), at(&first));
         m.insert("to".into(), at(&last));
@@ -120,13 +172,46 @@ fn same_key(a: &Value, b: &Value) -> bool {
 /// Statistics of `field` over a series: first and last, best and worst point (the earliest on
 /// a tie), the longest run of consecutive points at or above `at_least`, the trend (`up`,
 /// `down`, `same` when every step goes one way or none, else `mixed`), the count of points
-/// with the figure and their total.
+/// with the figure and their total, and `missing`: the points (years) without the figure.
+/// A run never spans a missing point: a point without the figure, or a year the series
+/// skips, ends it.
 pub fn stats(points: &[Value], field: &str, at_least: Option<f64>) -> Value {
     let values: Vec<(Value, f64)> = points
         .iter()
         .filter_map(|p| point_value(p, field).map(|v| (at(p), v)))
         .collect();
-    let point = |p: Option<&(Value, f64)>| p.map(|(a, v)| json!({"at": a, "value": num(*v)}));
+    // Every `at` in order with its figure, a skipped year as a point without one.
+    let mut slots: Vec<(Value, Option<f64>)> = Vec::with_capacity(points.len());
+    for p in points {
+        let a = at(p);
+        if let (Some(year), Some((Value::Number(prev), _))) = (a.as_i64(), slots.last())
+            && let Some(prev) = prev.as_i64()
+            && year > prev + 1
+            && year - prev < 200
+        {
+            for y in prev + 1..year {
+                slots.push((json!(y), None));
+            }
+        }
+        slots.push((a, point_value(p, field)));
+    }
+    let missing: Vec<Value> = slots
+        .iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(a, _)| a.clone())
+        .collect();
+    let point = |p: Option<&(Value, f64)>| {
+        p.map(|(a, v)| {
+            let figure = points
+                .iter()
+                .find(|q| &at(q) == a)
+                .and_then(|q| q.get(field))
+                .filter(|f| approx_of(f).is_some())
+                .cloned()
+                .unwrap_or_else(|| num(*v));
+            json!({"at": a, "value": figure})
+        })
+    };
     let best = values.iter().fold(None::<&(Value, f64)>, |b, p| match b {
         Some(q) if q.1 >= p.1 => Some(q),
         _ => Some(p),
@@ -139,8 +224,8 @@ pub fn stats(points: &[Value], field: &str, at_least: Option<f64>) -> Value {
     if let Some(threshold) = at_least {
         let (mut best_len, mut best_from, mut best_to) = (0usize, 0usize, 0usize);
         let mut start = None;
-        for (i, (_, v)) in values.iter().enumerate() {
-            if *v >= threshold {
+        for (i, (_, v)) in slots.iter().enumerate() {
+            if v.is_some_and(|v| v >= threshold) {
                 let s = *start.get_or_insert(i);
                 if i + 1 - s > best_len {
                     (best_len, best_from, best_to) = (i + 1 - s, s, i);
@@ -150,15 +235,15 @@ pub fn stats(points: &[Value], field: &str, at_least: Option<f64>) -> Value {
             }
         }
         // The run that reaches the last point: "n năm liền" up to now.
-        let latest = values
+        let latest = slots
             .iter()
             .rev()
-            .take_while(|(_, v)| *v >= threshold)
+            .take_while(|(_, v)| v.is_some_and(|v| v >= threshold))
             .count();
         run = json!({
             "length": best_len,
-            "from": values.get(best_from).filter(|_| best_len > 0).map(|p| p.0.clone()),
-            "to": values.get(best_to).filter(|_| best_len > 0).map(|p| p.0.clone()),
+            "from": slots.get(best_from).filter(|_| best_len > 0).map(|p| p.0.clone()),
+            "to": slots.get(best_to).filter(|_| best_len > 0).map(|p| p.0.clone()),
             "latest": latest,
         });
     }
@@ -185,6 +270,7 @@ pub fn stats(points: &[Value], field: &str, at_least: Option<f64>) -> Value {
         "trend": trend,
         "count": values.len(),
         "total": num(values.iter().map(|(_, v)| v).sum()),
+        "missing": missing,
     })
 }
 
@@ -262,6 +348,48 @@ mod tests {
             stats(&series(&[(1, 1), (2, 2)]), "value", None)["trend"],
             json!("up")
         );
+    }
+
+    #[test]
+    fn runs_never_span_a_missing_point() {
+        // 2022 is not in the series: the run 2021, 2023, 2024 is two years, not three.
+        let s = series(&[(2020, 60), (2021, 75), (2023, 72), (2024, 90)]);
+        let st = stats(&s, "value", Some(70.0));
+        assert_eq!(st["run"]["length"], json!(2), "{st}");
+        assert_eq!(st["run"]["from"], json!(2023));
+        assert_eq!(st["missing"], json!([2022]));
+        // A point given without the figure is missing too.
+        let mut s = series(&[(2020, 80), (2021, 75), (2022, 0), (2023, 72)]);
+        s[2] = json!({"at": 2022, "value": null});
+        let st = stats(&s, "value", Some(70.0));
+        assert_eq!(st["run"]["length"], json!(2));
+        assert_eq!(st["run"]["latest"], json!(1));
+        assert_eq!(st["missing"], json!([2022]));
+    }
+
+    #[test]
+    fn estimates_keep_their_word() {
+        let est = json!({"value": 160, "approx": "khoảng", "shown": null});
+        let r = ratio_figures(&est, &json!(212)).expect("figures");
+        assert_eq!(r["part"], est);
+        assert_eq!(r["approx"], json!("khoảng"));
+        let c = compare_figures(&est, &json!(98)).expect("figures");
+        assert_eq!(
+            (c["amount"].clone(), c["approx"].clone()),
+            (json!(62), json!("khoảng"))
+        );
+        let over = json!({"value": 1500, "approx": "trên", "shown": null});
+        assert_eq!(
+            compare_figures(&over, &json!(1000)).expect("f")["approx"],
+            json!("khoảng")
+        );
+        assert_eq!(
+            compare_figures(&json!(3), &json!(1)).expect("f")["approx"],
+            Value::Null
+        );
+        let s = vec![json!({"at": 2023, "n": 98}), json!({"at": 2024, "n": est})];
+        let c = change(&s, "n", None, None).expect("change");
+        assert_eq!(c["now"]["approx"], json!("khoảng"));
     }
 
     #[test]

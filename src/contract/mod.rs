@@ -9,11 +9,14 @@
 //! knows) may be declared with no body: the catalogue supplies it.
 
 pub mod catalogue;
+mod declare;
 pub mod skeleton;
 
+use declare::declaration;
+
 use crate::document::Scheme;
-use crate::factsheet::Level;
 use crate::factsheet::paths::{PathMap, Position};
+use crate::factsheet::{Level, PeriodKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -134,6 +137,9 @@ pub struct Field {
     pub kind: Kind,
     pub label: Option<String>,
     pub required: bool,
+    /// The field of the same entry or row this one is a part of (`recognised` of `total`):
+    /// a part above its whole is an error at its line.
+    pub part_of: Option<String>,
 }
 
 /// One name a template reads.
@@ -145,6 +151,9 @@ pub struct Declaration {
     pub label: String,
     pub required: bool,
     pub aggregate: Aggregate,
+    /// A figure that is a part of another declared figure (`data.recognised` of
+    /// `data.total`): never more than it.
+    pub part_of: Option<String>,
     /// A series: its figure (one field named `value`) or its group of figures.
     /// A table: its columns.
     pub fields: Vec<Field>,
@@ -167,6 +176,9 @@ pub struct Contract {
     pub about: Option<String>,
     /// The unit levels the template is written for; empty means any.
     pub levels: Vec<Level>,
+    /// The kinds of period the template's words are written for (`periods: [tt124, year]`);
+    /// empty means any. A TT124 verdict is for a year, never for 8 months.
+    pub periods: Vec<PeriodKind>,
     pub reads: Vec<Declaration>,
     /// How headings are numbered; `None` when the header does not say (then `sections`).
     pub numbering: Option<Scheme>,
@@ -217,6 +229,8 @@ struct RawHeader {
     #[serde(default)]
     levels: Vec<Level>,
     #[serde(default)]
+    periods: Vec<PeriodKind>,
+    #[serde(default)]
     reads: Ordered<Option<RawDeclaration>>,
     #[serde(default)]
     numbering: Option<Scheme>,
@@ -242,6 +256,8 @@ pub(crate) struct RawDeclaration {
     #[serde(default)]
     pub columns: Option<Ordered<RawField>>,
     #[serde(default)]
+    pub part_of: Option<String>,
+    #[serde(default)]
     pub example: Option<String>,
 }
 
@@ -262,6 +278,8 @@ pub(crate) enum RawField {
         label: Option<String>,
         #[serde(default)]
         required: Option<bool>,
+        #[serde(default)]
+        part_of: Option<String>,
     },
 }
 
@@ -273,16 +291,19 @@ impl RawField {
                 kind,
                 label: None,
                 required: true,
+                part_of: None,
             },
             RawField::Full {
                 kind,
                 label,
                 required,
+                part_of,
             } => Field {
                 name,
                 kind,
                 label,
                 required: required.unwrap_or(true),
+                part_of,
             },
         }
     }
@@ -374,6 +395,7 @@ pub fn parse(template: &str) -> Result<Contract, Vec<HeaderError>> {
         Ok(Contract {
             about: raw.about,
             levels: raw.levels,
+            periods: raw.periods,
             reads,
             numbering: raw.numbering,
             place_date: raw.place_date,
@@ -389,124 +411,6 @@ fn first_line_of(s: &str) -> String {
         Some(cut) => line[..cut].to_string(),
         None => line.to_string(),
     }
-}
-
-/// Builds one declaration: a body given in the template, else the catalogue's.
-fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (String, String)> {
-    let root = name.split('.').next().unwrap_or("");
-    if !ROOTS.contains(&root) || !name.contains('.') {
-        return Err((
-            format!("`{name}` is not a name a template can read"),
-            "declare names under data. (your own figures, series, tables and text), narrative. (paragraphs), or the catalogue's unit. and facts.".into(),
-        ));
-    }
-    let catalogued = catalogue::get(name);
-    if matches!(root, "unit" | "facts") && catalogued.is_none() {
-        return Err((
-            format!("`{name}` is not in vanban's catalogue"),
-            "put your own figures under data. (e.g. data.teams) and declare their kind".into(),
-        ));
-    }
-    let raw = match (raw, catalogued) {
-        (Some(own), Some(cat)) => RawDeclaration {
-            kind: own.kind.or(cat.kind),
-            label: own.label.or(cat.label),
-            required: own.required.or(cat.required),
-            aggregate: own.aggregate.or(cat.aggregate),
-            of: own.of.or(cat.of),
-            columns: own.columns.or(cat.columns),
-            example: own.example.or(cat.example),
-        },
-        (Some(own), None) => own,
-        (None, Some(cat)) => cat,
-        (None, None) if root == "narrative" => RawDeclaration {
-            kind: Some(Kind::Text),
-            label: None,
-            required: None,
-            aggregate: None,
-            of: None,
-            columns: None,
-            example: None,
-        },
-        (None, None) => {
-            return Err((
-                format!("`{name}` has no kind"),
-                "write e.g. `data.teams: { kind: count, label: Số tổ tự quản }`".into(),
-            ));
-        }
-    };
-    let Some(kind) = raw.kind.or((root == "narrative").then_some(Kind::Text)) else {
-        return Err((
-            format!("`{name}` has no kind"),
-            "add `kind:` — count, decimal, money, area, percent, text, series or table".into(),
-        ));
-    };
-    if root == "data" && matches!(kind, Kind::Record | Kind::List) {
-        return Err((
-            format!("`{name}`: kind `{}` is for the catalogue", kind.name()),
-            "your own data is a figure (count, decimal, money, area, percent), text, a series or a table".into(),
-        ));
-    }
-    if root == "narrative" && kind != Kind::Text {
-        return Err((
-            format!("`{name}`: a narrative section is text"),
-            "write `kind: text`, or put figures under data.".into(),
-        ));
-    }
-    let fields: Vec<Field> = match kind {
-        Kind::Series => match raw.of {
-            Some(RawFields::One(k)) if k.is_figure() => vec![Field {
-                name: "value".into(),
-                kind: k,
-                label: None,
-                required: true,
-            }],
-            Some(RawFields::Group(group)) if !group.0.is_empty() => {
-                group.0.into_iter().map(|(n, f)| f.into_field(n)).collect()
-            }
-            _ => {
-                return Err((
-                    format!("series `{name}` does not say what each entry holds"),
-                    "add `of: count` (one figure per year) or `of: { recognised: count, total: count }`".into(),
-                ));
-            }
-        },
-        Kind::Table => match raw.columns {
-            Some(cols) if !cols.0.is_empty() => {
-                cols.0.into_iter().map(|(n, f)| f.into_field(n)).collect()
-            }
-            _ => {
-                return Err((
-                    format!("table `{name}` has no columns"),
-                    "add `columns: { name: text, households: count }`".into(),
-                ));
-            }
-        },
-        _ => Vec::new(),
-    };
-    for f in &fields {
-        if matches!(
-            f.kind,
-            Kind::Series | Kind::Table | Kind::Record | Kind::List
-        ) {
-            return Err((
-                format!("`{name}.{}` cannot itself be a {}", f.name, f.kind.name()),
-                "columns and series entries hold figures, text, dates or flags".into(),
-            ));
-        }
-    }
-    let label = raw
-        .label
-        .unwrap_or_else(|| name.rsplit('.').next().unwrap_or(name).replace('_', " "));
-    Ok(Declaration {
-        name: name.to_string(),
-        kind,
-        label,
-        required: raw.required.unwrap_or(false),
-        aggregate: raw.aggregate.unwrap_or(kind.default_aggregate()),
-        fields,
-        example: raw.example,
-    })
 }
 
 /// The declarations of several templates (the documents of one fact sheet), by name, each

@@ -1,7 +1,8 @@
 //! `vanban init --template NAME`: a commented fact sheet holding exactly what one template
 //! reads — the typed frame every document needs (unit, period, issuer, documents) and then
 //! every declared name with its label, kind and, for the catalogue's records, an example.
-//! Values are left blank: a blank figure is absent, never a zero.
+//! Values are left blank (a blank figure is absent, never a zero) or are placeholders in
+//! angle brackets (`<Tên đơn vị>`), which `check` reports until they are replaced.
 
 use super::{Contract, Declaration, Kind};
 use crate::factsheet::Level;
@@ -118,7 +119,7 @@ pub fn skeleton(template: &str, contract: &Contract, level: Level, year: i32) ->
     let word = level.word();
     let _ = writeln!(
         out,
-        "unit:\n  name: Tên đơn vị            # without \"{word}\"\n  level: {}",
+        "unit:\n  name: <Tên đơn vị>          # without \"{word}\"\n  level: {}",
         level_name(level)
     );
     let under = |root: &str| -> Vec<(&str, &Declaration)> {
@@ -132,7 +133,21 @@ pub fn skeleton(template: &str, contract: &Contract, level: Level, year: i32) ->
         entry(&mut out, key, d, year);
     }
     let _ = writeln!(out, "\nperiod:\n  year: {year}");
-    if contract.reads.iter().any(|d| d.kind == Kind::Series) {
+    // The period the template is written for (`periods:` in its header).
+    use crate::factsheet::PeriodKind as P;
+    let only = |k: P| !contract.periods.is_empty() && contract.periods.iter().all(|p| *p == k);
+    if only(P::Years) {
+        let _ = writeln!(
+            out,
+            "  first_year: {}       # a review over several years: from this year to `year`",
+            year.saturating_sub(9)
+        );
+    } else if contract.periods.contains(&P::Months) {
+        let _ = writeln!(
+            out,
+            "  # months: 6               # a report on the first months of the year (12: the whole year)"
+        );
+    } else if contract.periods.is_empty() && contract.reads.iter().any(|d| d.kind == Kind::Series) {
         let _ = writeln!(
             out,
             "  # first_year: {}      # a review over several years: from this year to `year`",
@@ -141,7 +156,7 @@ pub fn skeleton(template: &str, contract: &Contract, level: Level, year: i32) ->
     }
     let _ = write!(
         out,
-        "\nissuer:\n  parent_agency: [\"UBND {word} Tên đơn vị\"]   # one entry per printed line; may be []\n  agency: [\"Ban Chỉ đạo an ninh, trật tự\"]\n  abbreviation: BCĐ\n  signer:\n    position: Trưởng ban\n    name: \"\"\n  recipients:\n    - {{ name: Cấp trên, purpose: báo cáo }}\n  archive: [VT]\n\ndocuments:\n  - template: {template}\n    date: {year}-11           # YYYY-MM-DD; YYYY-MM leaves the day blank for a draft\n"
+        "\nissuer:\n  parent_agency: [\"UBND {word} <Tên đơn vị>\"]   # one entry per printed line; may be []\n  agency: [\"Ban Chỉ đạo an ninh, trật tự\"]\n  abbreviation: BCĐ\n  signer:\n    position: Trưởng ban\n    name: \"\"\n  recipients:\n    - {{ name: <cơ quan nhận>, purpose: báo cáo }}\n  archive: [VT]\n\ndocuments:\n  - template: {template}\n    date: {year}-11           # YYYY-MM-DD; YYYY-MM leaves the day blank for a draft\n"
     );
     // A district or province usually sums its units' own sheets (see docs/fact-sheet.md).
     if matches!(level, Level::Huyen | Level::Tinh) {

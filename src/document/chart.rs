@@ -32,6 +32,20 @@ pub enum ValueFormat {
 pub struct Series {
     pub name: String,
     pub values: Vec<Option<f64>>,
+    /// The estimate word of each value (`khoảng` of `khoảng 160`), kept in its label; empty
+    /// when no value is an estimate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approx: Vec<Option<String>>,
+}
+
+impl Series {
+    /// The label of value `i` as printed (`khoảng 160`), given the plain label of its value.
+    pub fn labelled(&self, i: usize, plain: String) -> String {
+        match self.approx.get(i).and_then(Option::as_deref) {
+            Some(word) if !word.is_empty() => format!("{word} {plain}"),
+            _ => plain,
+        }
+    }
 }
 
 /// A line on a secondary value axis on the right (e.g. a rate over bars of counts).
@@ -115,6 +129,14 @@ impl Chart {
             return Err(format!("a chart has at most {MAX_SERIES} series"));
         }
         for s in self.all_series() {
+            if !s.approx.is_empty() && s.approx.len() != s.values.len() {
+                return Err(format!(
+                    "series `{}` has {} estimate words for {} values",
+                    s.name,
+                    s.approx.len(),
+                    s.values.len()
+                ));
+            }
             if s.values.len() != self.categories.len() {
                 return Err(format!(
                     "series `{}` has {} values for {} categories",

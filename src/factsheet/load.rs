@@ -306,6 +306,7 @@ pub fn load_str_with(
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     too_large(&tree, "", &mut diagnostics);
     too_long(&mut tree, "", &mut diagnostics);
+    super::placeholder::scan(&tree, "", &mut diagnostics);
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .map(|d| locate(d, file, &paths))

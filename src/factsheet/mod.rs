@@ -10,6 +10,7 @@ pub mod absent;
 pub mod data;
 pub mod load;
 pub mod paths;
+pub mod placeholder;
 pub mod sections;
 pub mod validate;
 pub mod yaml_errors;
@@ -184,6 +185,43 @@ pub struct Period {
     pub to: Option<NaiveDate>,
 }
 
+/// What a period is, for the words that name it (the `period.*` components of
+/// `templates/_lib.md.tera`) and for the templates that accept only some kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// No `months`, no `first_year`: TT124 Điều 8's evaluation period of the year.
+    Tt124,
+    /// `months: 12`: the calendar year.
+    Year,
+    /// `months: 1`–`11`: the first months of the year ("8 tháng đầu năm 2024").
+    Months,
+    /// `first_year`: a review over several years ("giai đoạn 2015 - 2024").
+    Years,
+}
+
+impl PeriodKind {
+    /// The word a template header uses (`periods: [tt124, year]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            PeriodKind::Tt124 => "tt124",
+            PeriodKind::Year => "year",
+            PeriodKind::Months => "months",
+            PeriodKind::Years => "years",
+        }
+    }
+
+    /// How a clerk writes it under `period:`.
+    pub fn example(self) -> &'static str {
+        match self {
+            PeriodKind::Tt124 => "`year: 2024` alone (TT124's evaluation period)",
+            PeriodKind::Year => "`months: 12` (the calendar year)",
+            PeriodKind::Months => "`months: 8` (8 tháng đầu năm)",
+            PeriodKind::Years => "`first_year: 2015` (giai đoạn 2015 - 2024)",
+        }
+    }
+}
+
 /// Who issues the documents.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -278,11 +316,17 @@ pub struct DocumentSpec {
 }
 
 impl Issuer {
-    /// The issuer's name in prose: its `short_name`, else its agency lines as one phrase.
+    /// The issuer's name in prose: its `short_name`, else its agency lines as one phrase,
+    /// as typed: a name is never re-cased (`Ban Chỉ đạo 138`, `Công an huyện Vân Hà`).
     pub fn prose_name(&self) -> String {
-        self.short_name
-            .clone()
-            .unwrap_or_else(|| crate::derive::capitalize(&self.agency.join(" ").to_lowercase()))
+        self.short_name.clone().unwrap_or_else(|| {
+            self.agency
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
     }
 }
 
@@ -791,6 +835,17 @@ impl Period {
             NaiveDate::from_ymd_opt(year.checked_sub(1)?, 11, start_day)?,
             NaiveDate::from_ymd_opt(year, end_month, end_day)?,
         ))
+    }
+
+    /// What kind of period this is: several years, some months, the calendar year or
+    /// TT124's evaluation period.
+    pub fn kind(&self) -> PeriodKind {
+        match (self.first_year, self.months) {
+            (Some(_), _) => PeriodKind::Years,
+            (None, Some(m)) if m < 12 => PeriodKind::Months,
+            (None, Some(_)) => PeriodKind::Year,
+            (None, None) => PeriodKind::Tt124,
+        }
     }
 
     /// The first `months` months of `year`: 01/01 – the last day of month `months`

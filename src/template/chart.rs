@@ -114,10 +114,25 @@ fn chart(args: &Map<String, Value>) -> Result<Value, String> {
             .map(|p| p.get(field).and_then(phrase::value_of))
             .collect()
     };
+    // The estimate word of each point's figure (`khoảng 160`), which its label keeps; for a
+    // rate, the word of a rate computed from an estimate. Empty when there is none.
+    let words = |word: &dyn Fn(&Value) -> Option<String>| -> Vec<Option<String>> {
+        let w: Vec<Option<String>> = points.iter().map(word).collect();
+        if w.iter().any(Option::is_some) {
+            w
+        } else {
+            Vec::new()
+        }
+    };
     let mut series = Vec::with_capacity(fields.len());
     for entry in fields {
         let (field, name) = field_and_name(entry, "fields")?;
-        series.push(json!({ "name": name, "values": values(&field) }));
+        let approx = words(&|p| {
+            p.get(&field)
+                .and_then(phrase::approx_of)
+                .map(str::to_string)
+        });
+        series.push(json!({ "name": name, "values": values(&field), "approx": approx }));
     }
     let line = match args.get("rate").filter(|v| !v.is_null()) {
         None => Value::Null,
@@ -139,8 +154,14 @@ fn chart(args: &Map<String, Value>) -> Result<Value, String> {
                     _ => None,
                 })
                 .collect();
+            let approx = words(&|p| {
+                phrase::ratio_figures(p.get(part)?, p.get(whole)?)?
+                    .get("approx")?
+                    .as_str()
+                    .map(str::to_string)
+            });
             json!({
-                "series": { "name": name, "values": rates },
+                "series": { "name": name, "values": rates, "approx": approx },
                 "format": "percent",
                 "axis": text(args, "rate_axis", "Tỷ lệ (%)")?,
             })

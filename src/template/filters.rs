@@ -251,6 +251,9 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("capitalize_first", |s: &str, _: Kwargs, _: &State| {
         crate::derive::capitalize(s)
     });
+    tera.register_filter("lower_first", |s: &str, _: Kwargs, _: &State| {
+        crate::derive::lower_first(s)
+    });
     tera.register_filter("rich", Rich);
     tera.register_filter("block", StructuredBlock);
 }

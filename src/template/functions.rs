@@ -65,25 +65,44 @@ pub fn register(tera: &mut Tera) {
     tera.register_function(
         "compare",
         |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-            let (now, before) = (
+            // Estimates stay estimates in what it returns (`khoảng 160`).
+            let (now_x, before_x) = (
                 figure(&kw, "compare", "now")?,
                 figure(&kw, "compare", "before")?,
             );
-            let out = phrase::compare(now, before);
-            traced("compare", &[("now", now), ("before", before)], &out);
-            Ok(from_json(&out))
+            let arg = |n: &str| kw.get::<tera::Value>(n).ok().flatten().map(|v| to_json(&v));
+            let (now, before) = (
+                arg("now").unwrap_or_default(),
+                arg("before").unwrap_or_default(),
+            );
+            let out = phrase::compare_figures(&now, &before).unwrap_or_default();
+            traced("compare", &[("now", now_x), ("before", before_x)], &out);
+            Ok(if out.is_null() {
+                tera::Value::none()
+            } else {
+                from_json(&out)
+            })
         },
     );
     tera.register_function(
         "ratio",
         |kw: Kwargs, _: &State| -> TeraResult<tera::Value> {
-            let (part, whole) = (
+            let (part_x, whole_x) = (
                 figure(&kw, "ratio", "part")?,
                 figure(&kw, "ratio", "whole")?,
             );
-            let out = phrase::ratio(part, whole);
-            traced("ratio", &[("part", part), ("whole", whole)], &out);
-            Ok(from_json(&out))
+            let arg = |n: &str| kw.get::<tera::Value>(n).ok().flatten().map(|v| to_json(&v));
+            let (part, whole) = (
+                arg("part").unwrap_or_default(),
+                arg("whole").unwrap_or_default(),
+            );
+            let out = phrase::ratio_figures(&part, &whole).unwrap_or_default();
+            traced("ratio", &[("part", part_x), ("whole", whole_x)], &out);
+            Ok(if out.is_null() {
+                tera::Value::none()
+            } else {
+                from_json(&out)
+            })
         },
     );
     tera.register_function(
@@ -168,14 +187,18 @@ pub fn register(tera: &mut Tera) {
             let out: Vec<Value> = points
                 .into_iter()
                 .map(|mut p| {
-                    let r = match (
-                        p.get(&part).and_then(phrase::value_of),
-                        p.get(&whole).and_then(phrase::value_of),
-                    ) {
-                        (Some(a), Some(b)) => phrase::ratio(a, b)
-                            .get("rate")
-                            .cloned()
-                            .unwrap_or(Value::Null),
+                    // The rate of an estimate is an estimate: `khoảng 75,5%`.
+                    let r = match (p.get(&part), p.get(&whole)) {
+                        (Some(a), Some(b)) => match phrase::ratio_figures(a, b) {
+                            Some(r) => match (r.get("rate"), r.get("approx")) {
+                                (Some(rate), Some(Value::String(w))) if !rate.is_null() => {
+                                    serde_json::json!({"value": rate, "approx": w, "shown": null})
+                                }
+                                (Some(rate), _) => rate.clone(),
+                                _ => Value::Null,
+                            },
+                            None => Value::Null,
+                        },
                         _ => Value::Null,
                     };
                     if let Some(m) = p.as_object_mut() {

@@ -348,6 +348,9 @@ impl Templates {
             if !own.levels.is_empty() {
                 merged.levels = own.levels;
             }
+            if !own.periods.is_empty() {
+                merged.periods = own.periods;
+            }
             merged.numbering = own.numbering.or(merged.numbering);
             merged.place_date = own.place_date.or(merged.place_date);
         }

@@ -172,11 +172,16 @@ impl Column {
     /// The cell of one row; `None` when the figure is absent.
     fn cell(&self, row: &Value) -> Option<String> {
         match self.kind {
-            Kind::Rate => rate(
-                row.get(&self.part).and_then(phrase::value_of),
-                row.get(&self.whole).and_then(phrase::value_of),
-                self.places,
-            ),
+            // The rate of an estimate keeps its word: `khoảng 75,5%`.
+            Kind::Rate => {
+                let (part, whole) = (row.get(&self.part)?, row.get(&self.whole)?);
+                let r = phrase::ratio_figures(part, whole)?;
+                let printed = rate(phrase::value_of(part), phrase::value_of(whole), self.places)?;
+                Some(match r.get("approx").and_then(Value::as_str) {
+                    Some(a) => format!("{a} {printed}"),
+                    None => printed,
+                })
+            }
             kind => {
                 let v = row.get(&self.field)?;
                 match v {

@@ -150,7 +150,7 @@ fn chart_lines(c: &Chart) -> Vec<String> {
                     .get(i)
                     .copied()
                     .flatten()
-                    .map(|v| label(v, *format))
+                    .map(|v| s.labelled(i, label(v, *format)))
                     .unwrap_or_default()
             }))
             .collect();

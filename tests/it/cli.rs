@@ -151,12 +151,15 @@ fn missing_file_and_usage_errors() {
 }
 
 #[test]
-fn init_prints_a_skeleton_that_checks_clean() {
+fn init_prints_a_skeleton_whose_placeholders_fail_check() {
+    // Every value to replace is a `<…>` placeholder: left in, it is an error, never printed
+    // (one error per placeholder: tests/it/truthful.rs).
     let out = vanban(&["init"]);
     assert!(out.status.success());
     let path = sheet("skeleton", &out.stdout);
     let check = vanban(&["check", path.to_str().expect("utf-8")]);
-    assert!(check.status.success(), "{}", stderr(&check));
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    assert!(stderr(&check).contains("is a placeholder from `vanban init`"));
 }
 
 #[test]

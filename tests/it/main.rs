@@ -24,4 +24,5 @@ mod render_pdf;
 mod rollup;
 mod sections;
 mod tables;
+mod truthful;
 mod workbook;

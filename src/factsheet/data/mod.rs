@@ -24,6 +24,15 @@ pub struct Checked {
 struct Checker<'a> {
     merged: &'a Merged,
     out: Vec<Diagnostic>,
+    /// The period's years, from the sheet: the first year of a review (`first_year`) when
+    /// it has one, and the last. A series point outside them is an error.
+    first_year: Option<i64>,
+    last_year: Option<i64>,
+}
+
+/// A figure's plain value (an estimate's `value`).
+fn plain(v: Option<&Value>) -> Option<f64> {
+    crate::phrase::value_of(v?)
 }
 
 impl Checker<'_> {
@@ -131,12 +140,37 @@ impl Checker<'_> {
             .iter()
             .filter(|f| f.required && !out.contains_key(&f.name))
         {
-            if !given.contains_key(&f.name) || given.get(&f.name).is_some_and(Value::is_null) {
+            // A member written but left blank (`models:`) is absent, as the docs say; only
+            // one left out of the entry or row is missing.
+            if !given.contains_key(&f.name) {
                 self.error(
                     path.to_string(),
                     problem(
                         format!("`{}` is missing", f.name),
                         format!("add `{}: …` ({})", f.name, f.kind.describe()),
+                    ),
+                );
+            }
+        }
+        // A part never exceeds its whole (`recognised` of `total`).
+        for f in fields {
+            let Some(whole) = &f.part_of else { continue };
+            if let (Some(part), Some(all)) = (plain(out.get(&f.name)), plain(out.get(whole)))
+                && part > all
+            {
+                self.error(
+                    format!("{path}.{}", f.name),
+                    problem(
+                        format!(
+                            "`{}` ({}) is more than `{whole}` ({}): a part cannot exceed its whole",
+                            f.name,
+                            crate::locale::number(part, 2),
+                            crate::locale::number(all, 2)
+                        ),
+                        format!(
+                            "correct one of the two: `{}` counts some of the `{whole}`",
+                            f.name
+                        ),
                     ),
                 );
             }
@@ -176,6 +210,9 @@ impl Checker<'_> {
                         Ok(y) => json!(y),
                         Err(_) => json!(key),
                     };
+                    if !self.within_period(&format!("{path}.{key}"), &at) {
+                        continue;
+                    }
                     if let Some(p) = point(self, &format!("{path}.{key}"), at, value) {
                         points.push(p);
                     }
@@ -194,6 +231,9 @@ impl Checker<'_> {
                         );
                         continue;
                     };
+                    if !self.within_period(&p, &at) {
+                        continue;
+                    }
                     let value = if d.single_figure() {
                         item.get("value").unwrap_or(&Value::Null)
                     } else {
@@ -221,10 +261,61 @@ impl Checker<'_> {
             .all(|p| p.get("at").is_some_and(Value::is_i64))
         {
             points.sort_by_key(|p| p.get("at").and_then(Value::as_i64));
+            self.fill_missing_years(&mut points, d);
         }
         Some(Value::Array(
             points.into_iter().map(Value::Object).collect(),
         ))
+    }
+
+    /// Whether a point's year lies within the period; reports it at its line when not.
+    /// Before a single year's period, years are allowed (the history a report compares
+    /// with); after the period's last year, never.
+    fn within_period(&mut self, path: &str, at: &Value) -> bool {
+        let Some(year) = at.as_i64() else { return true };
+        let after = self.last_year.is_some_and(|last| year > last);
+        let before = self.first_year.is_some_and(|first| year < first);
+        if after || before {
+            let period = match (self.first_year, self.last_year) {
+                (Some(f), Some(l)) => format!("{f} - {l}"),
+                (_, Some(l)) => format!("up to {l}"),
+                _ => String::new(),
+            };
+            self.error(
+                path.to_string(),
+                problem(
+                    format!("{year} is outside the period ({period})"),
+                    "correct the year, or the period (`period.first_year`, `period.year`)",
+                ),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// In a review over several years, a year of the period the series does not give is an
+    /// empty point: a gap that tables and charts show and no run or change crosses.
+    fn fill_missing_years(&self, points: &mut Vec<Map<String, Value>>, d: &Declaration) {
+        let (Some(first), Some(last)) = (self.first_year, self.last_year) else {
+            return;
+        };
+        if points.is_empty() || last - first > 200 {
+            return;
+        }
+        for year in first..=last {
+            let has = points
+                .iter()
+                .any(|p| p.get("at").and_then(Value::as_i64) == Some(year));
+            if !has {
+                let mut m = Map::new();
+                for f in &d.fields {
+                    m.insert(f.name.clone(), Value::Null);
+                }
+                m.insert("at".into(), json!(year));
+                points.push(m);
+            }
+        }
+        points.sort_by_key(|p| p.get("at").and_then(Value::as_i64));
     }
 
     fn table(&mut self, path: &str, d: &Declaration, v: &Value) -> Option<Value> {
@@ -325,9 +416,13 @@ fn lookup<'a>(tree: &'a Value, name: &str) -> Option<&'a Value> {
 /// Checks the sheet's raw tree against the merged declarations. `templates_of` names the
 /// templates that declare a name, for messages.
 pub fn check(tree: &Value, merged: &Merged) -> Checked {
+    let period = tree.get("period");
+    let year = |k: &str| period.and_then(|p| p.get(k)).and_then(Value::as_i64);
     let mut c = Checker {
         merged,
         out: Vec::new(),
+        first_year: year("first_year"),
+        last_year: year("year"),
     };
     let mut data = Map::new();
     // data: declared values checked and normalised; undeclared ones warned about.
@@ -353,6 +448,28 @@ pub fn check(tree: &Value, merged: &Merged) -> Checked {
                     "write one `name: value` per line under `data:`",
                 ),
             ),
+        }
+    }
+    // A figure declared a part of another is never more than it.
+    for (name, (d, _)) in &merged.by_name {
+        let (Some(whole), Some(key)) = (&d.part_of, name.strip_prefix("data.")) else {
+            continue;
+        };
+        let whole_key = whole.trim_start_matches("data.");
+        if let (Some(part), Some(all)) = (plain(data.get(key)), plain(data.get(whole_key)))
+            && part > all
+        {
+            c.error(
+                name.clone(),
+                problem(
+                    format!(
+                        "`{name}` ({}) is more than `{whole}` ({}): a part cannot exceed its whole",
+                        crate::locale::number(part, 2),
+                        crate::locale::number(all, 2)
+                    ),
+                    format!("correct one of the two: `{name}` counts some of `{whole}`"),
+                ),
+            );
         }
     }
     // Required names: data by what survived the checks (a series of blank entries is no

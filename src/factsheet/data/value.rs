@@ -114,7 +114,8 @@ pub(super) fn figure(kind: Kind, v: &Value) -> Result<Option<Value>, Problem> {
         },
         Value::String(s) => {
             let s = s.trim();
-            if s.is_empty() {
+            // Blank is absent; a placeholder is reported once, by the loader.
+            if s.is_empty() || crate::factsheet::placeholder::is_placeholder(s) {
                 return Ok(None);
             }
             let (approx, rest) = APPROXIMATIONS

@@ -302,13 +302,15 @@ fn format_code(format: ValueFormat) -> &'static str {
     }
 }
 
-/// The label texts of a percent series (its points' own text); counts use the format code.
+/// The label texts of a percent series, or of one with an estimate (`khoảng 160`): its
+/// points' own text; other counts use the format code.
 fn label_texts(
     layout: &ChartLayout,
     series: usize,
     format: ValueFormat,
+    estimated: bool,
 ) -> Option<Vec<Option<String>>> {
-    if format != ValueFormat::Percent {
+    if format != ValueFormat::Percent && !estimated {
         return None;
     }
     if let Some(line) = layout.lines.iter().find(|l| l.series == series) {
@@ -353,7 +355,12 @@ fn bar_series(x: &mut Xml, chart: &Chart, layout: &ChartLayout, i: usize, series
     outline(x, None);
     x.end();
     val(x, "c:invertIfNegative", "0");
-    let texts = label_texts(layout, i, chart.format);
+    let texts = label_texts(
+        layout,
+        i,
+        chart.format,
+        series.approx.iter().any(Option::is_some),
+    );
     data_labels(x, format_code(chart.format), "outEnd", texts.as_deref());
     cat_and_val(x, chart, &col, series);
     x.end();
@@ -381,7 +388,7 @@ fn line_series(
     outline(x, Some((emu(0.75), colour)));
     x.end();
     x.end();
-    let texts = label_texts(layout, i, format);
+    let texts = label_texts(layout, i, format, series.approx.iter().any(Option::is_some));
     data_labels(x, format_code(format), "t", texts.as_deref());
     cat_and_val(x, chart, &col, series);
     val(x, "c:smooth", "0");

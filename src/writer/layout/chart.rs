@@ -326,7 +326,7 @@ pub fn chart_layout(chart: &Chart) -> ChartLayout {
                             w: bar_w,
                             h: plot.y + plot.h - y,
                         },
-                        label: label(*v, chart.format),
+                        label: series.labelled(c, label(*v, chart.format)),
                     });
                 }
             }
@@ -335,7 +335,7 @@ pub fn chart_layout(chart: &Chart) -> ChartLayout {
             for (s, series) in chart.series.iter().enumerate() {
                 lines.push(line(
                     s,
-                    &series.values,
+                    series,
                     colours.get(s).copied().unwrap_or("000000"),
                     false,
                     band,
@@ -351,7 +351,7 @@ pub fn chart_layout(chart: &Chart) -> ChartLayout {
         colours.push(LINE_COLOUR);
         lines.push(line(
             s,
-            &l.series.values,
+            &l.series,
             LINE_COLOUR,
             true,
             band,
@@ -403,7 +403,7 @@ fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
 #[allow(clippy::too_many_arguments)] // one line's geometry: every argument is a plain number
 fn line(
     series: usize,
-    values: &[Option<f64>],
+    data: &crate::document::chart::Series,
     colour: &'static str,
     secondary: bool,
     band: f64,
@@ -415,14 +415,15 @@ fn line(
         series,
         colour,
         secondary,
-        points: values
+        points: data
+            .values
             .iter()
             .enumerate()
             .map(|(c, v)| {
                 v.map(|v| Point {
                     x: plot.x + band * (c as f64 + 0.5),
                     y: plot.y + plot.h - (v / max).min(1.0) * plot.h,
-                    label: label(v, format),
+                    label: data.labelled(c, label(v, format)),
                 })
             })
             .collect(),
@@ -478,6 +479,7 @@ mod tests {
             series: vec![Series {
                 name: "Được công nhận".into(),
                 values: vec![Some(98.0), None, Some(3537.0)],
+                approx: Vec::new(),
             }],
             format: ValueFormat::Count,
             axis: "Khu dân cư".into(),
@@ -485,6 +487,7 @@ mod tests {
                 series: Series {
                     name: "Tỷ lệ".into(),
                     values: vec![Some(47.8), Some(70.904), None],
+                    approx: Vec::new(),
                 },
                 format: ValueFormat::Percent,
                 axis: "Tỷ lệ (%)".into(),
