@@ -241,6 +241,11 @@ pub fn build(
             "months": sheet.period.months,
             "first_year": sheet.period.first_year,
             "years": sheet.period.first_year.map(|f| sheet.period.year.saturating_sub(f).saturating_add(1)),
+            // The rest of the year after `months`, and the review before this one: numbers
+            // here, so every number the words print comes from the context.
+            "remaining_months": sheet.period.months.map(|m| 12u32.saturating_sub(m)),
+            "previous_first_year": sheet.period.first_year.map(|f| f - (sheet.period.year - f + 1)),
+            "previous_last_year": sheet.period.first_year.map(|f| f - 1),
             // The words are the `period.*` components': this says which period it is.
             "kind": sheet.period.kind(),
         },

@@ -23,7 +23,6 @@ mod layout;
 mod scan;
 mod source;
 mod sources;
-pub mod trace;
 
 use crate::Checked;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -142,9 +141,9 @@ pub fn explain(
         if only.is_some_and(|name| name != spec.template) {
             continue;
         }
-        trace::start();
+        crate::template::trace::start();
         let doc = crate::build_document(checked, templates, spec, &value);
-        let calls = trace::finish();
+        let calls = crate::template::trace::finish();
         let doc = doc.map_err(|d| Diagnostics(vec![d]))?;
         let text = crate::writer::text::write(&doc);
         let mut forms: BTreeMap<String, Vec<usize>> = catalogue.sheet_forms();

@@ -2,10 +2,10 @@
 
 use super::forms;
 use super::source::{Input, Part, Source};
-use super::trace::Call;
 use crate::Checked;
 use crate::diagnostic::Cell;
 use crate::factsheet::load::Loaded;
+use crate::template::trace::Call;
 use crate::workbook::Workbook;
 use serde_json::Value;
 use std::collections::BTreeMap;

@@ -47,7 +47,7 @@ fn list(kwargs: &Kwargs, function: &str, name: &str) -> TeraResult<Vec<Value>> {
 
 /// Records the call for `vanban explain` (a no-op otherwise).
 fn traced(function: &'static str, inputs: &[(&'static str, f64)], out: &Value) {
-    crate::explain::trace::record(|| crate::explain::trace::Call {
+    super::trace::record(|| super::trace::Call {
         function,
         inputs: inputs
             .iter()

@@ -15,6 +15,7 @@ pub mod chart;
 pub mod filters;
 pub mod functions;
 pub mod table;
+pub mod trace;
 
 pub use filters::escape_markdown;
 
@@ -501,9 +502,13 @@ impl Templates {
         let context = context.clone();
         let start = Instant::now();
         let limit = self.render_time;
+        let traced = trace::recording();
         let spawned = std::thread::Builder::new()
             .name("template".into())
             .spawn(move || {
+                if traced {
+                    trace::start();
+                }
                 let mut out = Budget {
                     bytes: Vec::new(),
                     start,
@@ -519,7 +524,7 @@ impl Templates {
                     (Err(e), None) => Err(Stop::Tera(e)),
                     (Ok(()), None) => Ok(String::from_utf8_lossy(&out.bytes).into_owned()),
                 };
-                let _ = tx.send(result);
+                let _ = tx.send((result, trace::finish()));
             });
         if let Err(e) = spawned {
             return Err(Stop::Tera(tera::Error::message(format!(
@@ -527,7 +532,10 @@ impl Templates {
             ))));
         }
         match rx.recv_timeout(limit.saturating_sub(start.elapsed())) {
-            Ok(result) => result,
+            Ok((result, calls)) => {
+                trace::extend(calls);
+                result
+            }
             Err(_) => Err(Stop::Budget(too_long(limit))),
         }
     }

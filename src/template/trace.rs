@@ -1,4 +1,5 @@
-//! A record of the phrase functions a template calls while `vanban explain` renders it:
+//! A record of the phrase functions a template calls while `vanban explain` renders it
+//! (kept here, beside the functions, so that the template stage never calls up into explain):
 //! `ratio(part=161, whole=212)` computes a figure no fact sheet states, so the explanation
 //! needs the call and its inputs. Off (one thread-local check per call) unless a render is
 //! being explained.
@@ -27,6 +28,21 @@ pub fn start() {
 /// Stops recording and returns the calls, in the order they were made.
 pub fn finish() -> Vec<Call> {
     CALLS.with(|c| c.borrow_mut().take()).unwrap_or_default()
+}
+
+/// Whether this thread records: a render on a thread of its own records there when its
+/// caller does (see [`super::Templates`]'s bounded render), and hands the calls back.
+pub fn recording() -> bool {
+    CALLS.with(|c| c.borrow().is_some())
+}
+
+/// Adds calls recorded on another thread to this thread's record (if it records).
+pub fn extend(calls: Vec<Call>) {
+    CALLS.with(|c| {
+        if let Some(mine) = c.borrow_mut().as_mut() {
+            mine.extend(calls);
+        }
+    });
 }
 
 /// Records a call when recording; `call` is built only then.
