@@ -36,13 +36,7 @@ fn main() -> anyhow::Result<()> {
 }
 
 fn parse_args() -> anyhow::Result<Options> {
-    let mut options = Options {
-        seed: 1,
-        out: PathBuf::from("/tmp/province"),
-        districts: 10,
-        year: 2024,
-        children: true,
-    };
+    let mut options = Options::new(1, PathBuf::from("/tmp/province"));
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || {
@@ -55,14 +49,16 @@ fn parse_args() -> anyhow::Result<Options> {
             "--districts" => options.districts = value()?.parse()?,
             "--year" => options.year = value()?.parse()?,
             "--no-children" => options.children = false,
+            "--vary" => options.vary = true,
             _ => anyhow::bail!(
-                "usage: province [--seed N] [--out DIR] [--districts N] [--year YYYY] [--no-children]"
+                "usage: province [--seed N] [--out DIR] [--districts N] [--year YYYY] [--no-children] [--vary]"
             ),
         }
     }
     anyhow::ensure!(options.districts >= 1, "--districts must be at least 1");
     Ok(options)
 }
+
 #[cfg(test)]
 mod tests {
     use super::generator::words::slug;
@@ -89,11 +85,9 @@ mod tests {
             std::env::temp_dir().join(format!("vanban-province-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&out);
         Options {
-            seed,
-            out,
             districts: 1,
-            year: 2024,
             children,
+            ..Options::new(seed, out)
         }
     }
 

@@ -1,7 +1,30 @@
 //! The figures of a unit, summed upwards, and how a sheet writes them.
 
 use super::words::*;
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
+
+/// What only a commune's TT124 report states: a unit that issues no TT124 report leaves them
+/// out (absent, not 0).
+pub const TT124_ONLY: [&str; 4] = [
+    "households_pledged",
+    "offenders_supported",
+    "addicts_supported",
+    "disputes_mediated",
+];
+
+/// Every figure a sheet of the variation mode may leave out, by its key.
+const KEYS: [&str; 9] = [
+    "population",
+    "area_ha",
+    "tip_offs",
+    "attendees",
+    "incidents_previous",
+    "households_pledged",
+    "offenders_supported",
+    "addicts_supported",
+    "disputes_mediated",
+];
 
 /// The figures every level states, summed from the children upwards.
 #[derive(Default, Clone)]
@@ -24,6 +47,16 @@ pub struct Figures {
     pub fires_previous: u64,
     /// (model index, teams, members)
     pub models: Vec<(usize, u64, u64)>,
+    /// A commune's TT124 figures: households pledged, offenders and addicts supported.
+    pub pledged: u64,
+    pub supported: u64,
+    pub addicts: u64,
+    /// What this unit's own sheet leaves out (`KEYS`); the values above stay the true ones,
+    /// for a parent that states the total from its own records.
+    pub absent: BTreeSet<&'static str>,
+    /// Of the children added: the keys some child leaves out, and those some child gives.
+    gaps: BTreeSet<&'static str>,
+    given: BTreeSet<&'static str>,
 }
 
 impl Figures {
@@ -38,6 +71,16 @@ impl Figures {
         self.broadcasts += o.broadcasts;
         self.tip_offs += o.tip_offs;
         self.disputes += o.disputes;
+        self.pledged += o.pledged;
+        self.supported += o.supported;
+        self.addicts += o.addicts;
+        for k in KEYS {
+            if o.absent.contains(k) {
+                self.gaps.insert(k);
+            } else {
+                self.given.insert(k);
+            }
+        }
         for &(cat, c, f, pc, pf) in &o.incidents {
             match self.incidents.iter_mut().find(|i| i.0 == cat) {
                 Some(i) => {
@@ -66,6 +109,17 @@ impl Figures {
         self.models.sort_by_key(|m| m.0);
     }
 
+    /// Whether the sheet states `key`.
+    pub fn has(&self, key: &str) -> bool {
+        !self.absent.contains(key)
+    }
+
+    /// Whether a roll-up over the children added cannot sum `key` (some give it, some do
+    /// not): the parent then states the total itself, or its check warns.
+    pub fn partial(&self, key: &str) -> bool {
+        self.gaps.contains(key) && self.given.contains(key)
+    }
+
     pub fn cases(&self) -> (u64, u64) {
         self.incidents
             .iter()
@@ -78,7 +132,7 @@ pub fn sum3(a: (u64, u64, u64), b: (u64, u64, u64)) -> (u64, u64, u64) {
 }
 
 /// One khu dân cư's figures for a unit of `households` households.
-pub fn area_figures(rng: &mut Rng, households: u64) -> Figures {
+pub fn area_figures(rng: &mut Rng, households: u64, vary: bool) -> Figures {
     let mut f = Figures {
         households,
         population: households * rng.range(32, 42) / 10,
@@ -136,21 +190,56 @@ pub fn area_figures(rng: &mut Rng, households: u64) -> Figures {
             f.models.push((m, teams, teams * rng.range(4, 10)));
         }
     }
+    // A khu dân cư states none of the commune's TT124 figures; varied, one in ten leaves out
+    // its population, its tip-offs or its meetings' attendance.
+    f.absent.extend(TT124_ONLY);
+    if vary {
+        for key in ["population", "tip_offs", "attendees"] {
+            if rng.chance(0.1) {
+                f.absent.insert(key);
+            }
+        }
+    }
     f
 }
 
-/// The `facts:` entries every level shares; `tt124` for the commune's year-end report.
-pub fn facts(out: &mut String, f: &Figures, tt124: bool) {
+/// The `facts:` entries every level shares: `disputes` for a commune's TT124 report,
+/// `accidents` for the reports that compare traffic accidents and fires.
+pub fn facts(out: &mut String, f: &Figures, disputes: bool, accidents: bool) {
     let _ = writeln!(out, "  propaganda:");
     let _ = writeln!(out, "    broadcasts: {}", f.broadcasts);
     let _ = writeln!(out, "    banners: {}", f.banners);
     let _ = writeln!(out, "    leaflets: {}", f.leaflets);
     let _ = writeln!(out, "    meetings: {}", f.meetings);
-    let _ = writeln!(out, "    attendees: {}", f.attendees);
-    let _ = writeln!(out, "  tip_offs: {}", f.tip_offs);
-    if tt124 {
+    if f.has("attendees") {
+        let _ = writeln!(out, "    attendees: {}", f.attendees);
+    }
+    if f.has("tip_offs") {
+        let _ = writeln!(out, "  tip_offs: {}", f.tip_offs);
+    }
+    if disputes {
         let _ = writeln!(out, "  disputes_mediated: {}", f.disputes);
     }
+    incidents(out, f, accidents);
+    models(out, f);
+}
+
+/// The community models, by name.
+pub fn models(out: &mut String, f: &Figures) {
+    if !f.models.is_empty() {
+        let _ = writeln!(out, "  models:");
+        for &(m, teams, members) in &f.models {
+            let _ = writeln!(out, "    - name: {}", q(MODELS[m]));
+            let _ = writeln!(out, "      teams: {teams}");
+            let _ = writeln!(out, "      members: {members}");
+        }
+    }
+}
+
+/// The incidents with last year's, and with `accidents` the traffic accidents and fires: what
+/// no roll-up sums. Without last year's total (absent) no category states last year's either.
+pub fn incidents(out: &mut String, f: &Figures, accidents: bool) {
+    let previous = f.has("incidents_previous");
     let current: Vec<_> = f.incidents.iter().filter(|i| i.1 > 0).collect();
     if current.is_empty() {
         let _ = writeln!(out, "  incidents: []");
@@ -160,18 +249,22 @@ pub fn facts(out: &mut String, f: &Figures, tt124: bool) {
             let _ = writeln!(out, "    - category: {}", q(INCIDENTS[cat]));
             let _ = writeln!(out, "      cases: {cases}");
             let _ = writeln!(out, "      offenders: {offenders}");
-            let _ = writeln!(out, "      previous: {{ cases: {pc}, offenders: {pf} }}");
+            if previous {
+                let _ = writeln!(out, "      previous: {{ cases: {pc}, offenders: {pf} }}");
+            }
         }
     }
     let (pc, pf) = f
         .incidents
         .iter()
         .fold((0, 0), |a, i| (a.0 + i.3, a.1 + i.4));
-    let _ = writeln!(
-        out,
-        "  incidents_previous: {{ cases: {pc}, offenders: {pf} }}"
-    );
-    if !tt124 {
+    if previous {
+        let _ = writeln!(
+            out,
+            "  incidents_previous: {{ cases: {pc}, offenders: {pf} }}"
+        );
+    }
+    if accidents {
         let (c, d, i) = f.traffic;
         let (pc, pd, pi) = f.traffic_previous;
         let _ = writeln!(
@@ -184,28 +277,22 @@ pub fn facts(out: &mut String, f: &Figures, tt124: bool) {
             f.fires, f.fires_previous
         );
     }
-    if !f.models.is_empty() {
-        let _ = writeln!(out, "  models:");
-        for &(m, teams, members) in &f.models {
-            let _ = writeln!(out, "    - name: {}", q(MODELS[m]));
-            let _ = writeln!(out, "      teams: {teams}");
-            let _ = writeln!(out, "      members: {members}");
-        }
-    }
 }
 
-/// A few stock paragraphs, as a clerk would paste them; a summary over children has no
-/// advising, causes or tasks section to print them in.
-pub fn narrative(rng: &mut Rng, out: &mut String, tt124: bool, summary: bool) {
+/// A few stock paragraphs, as a clerk would paste them: `movement` for the TT124 report,
+/// `report` for a periodic or year-end report; a `summary` over children has no advising,
+/// causes or tasks section to print them in.
+pub fn narrative(rng: &mut Rng, out: &mut String, movement: bool, report: bool, summary: bool) {
     let _ = writeln!(out, "\nnarrative:");
     let _ = writeln!(
         out,
         "  characteristics:\n    - {}",
         q(rng.pick::<&str>(CHARACTERISTICS))
     );
-    if tt124 {
+    if movement {
         let _ = writeln!(out, "  movement:\n    - {}", q(rng.pick::<&str>(STRENGTHS)));
-    } else {
+    }
+    if report {
         let _ = writeln!(
             out,
             "  strengths:\n    - {}",
