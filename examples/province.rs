@@ -200,4 +200,86 @@ mod tests {
         );
         let _ = std::fs::remove_dir_all(&o.out);
     }
+
+    fn varied(name: &str, seed: u64) -> Options {
+        Options {
+            districts: 2,
+            vary: true,
+            communes: (2, 3),
+            areas: (2, 3),
+            ..options(name, seed, true)
+        }
+    }
+
+    /// The varied tree is seeded too: same seed, same bytes; seeds 1, 5 and 8 cover the year,
+    /// 8 months and 6 months.
+    #[test]
+    fn varied_tree_same_seed_same_bytes() {
+        for seed in [1, 5, 8] {
+            let (a, b) = (varied("va", seed), varied("vb", seed));
+            let n = generate(&a).expect("generates");
+            assert_eq!(generate(&b).expect("generates"), n);
+            let (fa, fb) = (files(&a.out), files(&b.out));
+            assert_eq!(fa.len(), n);
+            for (x, y) in fa.iter().zip(&fb) {
+                assert_eq!(x.strip_prefix(&a.out).ok(), y.strip_prefix(&b.out).ok());
+                assert_eq!(
+                    std::fs::read(x).expect("read"),
+                    std::fs::read(y).expect("read")
+                );
+            }
+            for o in [a, b] {
+                let _ = std::fs::remove_dir_all(&o.out);
+            }
+        }
+    }
+
+    /// What the variation mode writes: a year tree with communes that issue no TT124 report,
+    /// 6- and 8-month trees of periodic reports only, absent figures, estimated patrols; and
+    /// every sheet of each passes check (its warnings are the roll-up's, see the README).
+    #[test]
+    fn varied_trees_vary_and_pass_check() {
+        let templates = Templates::load(None).expect("templates");
+        let mut text = String::new();
+        let mut left_out = 0;
+        for (seed, months) in [(1, None), (5, Some(8)), (8, Some(6))] {
+            let o = varied("vcheck", seed);
+            generate(&o).expect("generates");
+            let mut unassessed = 0;
+            for file in files(&o.out) {
+                let yaml = std::fs::read_to_string(&file).expect("read");
+                match months {
+                    Some(m) => {
+                        assert!(
+                            yaml.contains(&format!("  months: {m}\n")),
+                            "{}",
+                            file.display()
+                        );
+                        assert!(!yaml.contains("tt124"), "{}", file.display());
+                    }
+                    None => assert!(!yaml.contains("months:"), "{}", file.display()),
+                }
+                let commune = ["level: xa", "level: phuong", "level: thi_tran"]
+                    .iter()
+                    .any(|l| yaml.contains(l));
+                unassessed += usize::from(commune && !yaml.contains("bao-cao-ket-qua-tt124"));
+                vanban::check(&file, &templates, None)
+                    .unwrap_or_else(|d| panic!("{}: {d}\n{yaml}", file.display()));
+                left_out += usize::from(
+                    yaml.contains("\n  households:") && !yaml.contains("\n  population:"),
+                );
+                text.push_str(&yaml);
+            }
+            assert!(unassessed > 0, "seed {seed}: every commune assessed");
+            let _ = std::fs::remove_dir_all(&o.out);
+        }
+        // Absent figures leave their keys out (never a 0 written for them), and some
+        // district states its patrols as an estimate.
+        assert!(left_out > 0, "no population left out");
+        assert!(text.contains("patrols: khoảng") || text.contains("patrols: trên"));
+        assert!(
+            text.contains("template: bao-cao-so-ket\n")
+                && text.contains("template: bao-cao-tong-hop\n")
+        );
+    }
 }
