@@ -17,6 +17,12 @@
 //! `bao-cao-ket-qua-tt124` (November); a huyện and the tỉnh the year-end `bao-cao-tong-hop`
 //! over their children, stating none of the figures the roll-up sums (`bao-cao-so-ket` with
 //! the sums typed in, under `--no-children`).
+//!
+//! `--vary` (the data of the property tests, tests/it/properties.rs, which include
+//! `province/gen.rs`): the tree reports on the year or its first 6 or 8 months; communes that
+//! issue no TT124 report (a periodic or year-end `bao-cao-so-ket` only); districts with the
+//! summary or the periodic report; absent figures (left out, never 0, a parent stating the
+//! total its children cannot sum); patrols typed as estimates (`khoảng 1.230`).
 
 #[path = "province/gen.rs"]
 mod generator;
