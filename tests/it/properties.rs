@@ -282,7 +282,6 @@ proptest! {
 
     /// A name is printed as typed (upper-cased only in the header lines).
     #[test]
-    #[ignore = "issue 15 item 4 (names as typed) not merged yet: without short_name the agency is re-cased"]
     fn names_print_as_typed(p in periodic()) {
         let (_, docs, _) = build(&p.yaml(), "prop-names");
         for (name, doc) in &docs {
@@ -309,7 +308,6 @@ proptest! {
     /// Every estimate keeps its qualifier wherever its figure is printed, and no run of
     /// years is claimed across a missing year.
     #[test]
-    #[ignore = "issue 15 item 3 (series rules) not merged yet"]
     fn estimates_and_gaps(s in series()) {
         let (_, docs, _) = build(&s.yaml(), "prop-gaps");
         for (name, doc) in &docs {
