@@ -9,11 +9,14 @@ use crate::factsheet::paths::Position;
 use std::fmt;
 use std::path::PathBuf;
 
-/// How bad a diagnostic is: errors stop rendering, warnings are printed.
+/// How bad a diagnostic is: errors stop rendering, warnings are printed; a note is
+/// information about what the documents leave out, with nothing wrong in the sheet in
+/// front of the user (a clean tree gives no warnings, but may give notes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
+    Note,
 }
 
 /// One problem in a fact sheet.
@@ -93,6 +96,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn note(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -146,6 +156,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }

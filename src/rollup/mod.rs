@@ -16,17 +16,19 @@
 //! glob's matches by file name) and `rollup` (the communes that met the TT124 standard and
 //! those that did not, the models); see `docs/templates.md`.
 
+mod assess;
 mod compare;
 mod context;
 pub mod figures;
 pub(crate) mod tree;
 pub mod units;
 
+pub use assess::{Reason, Unassessed};
 pub use context::add_to_context;
 pub use tree::{GlobMatch, Walk};
 
 use crate::contract::{Aggregate, Merged};
-use crate::derive::{self, CommuneAssessment};
+use crate::derive;
 use crate::diagnostic::Diagnostic;
 use crate::factsheet::load::Loaded;
 use crate::factsheet::{FactSheet, Level, SubUnits};
@@ -83,8 +85,11 @@ pub struct RollUp {
     /// Every glob of this sheet and of the sheets below it, with what it matched: a new file
     /// matching one changes the roll-up.
     pub globs: Vec<GlobMatch>,
-    /// Every commune-level unit below this one with its TT124 verdict, in tree order.
+    /// Every commune-level unit below this one whose own documents assess it for this
+    /// sheet's period, with its TT124 verdict, in tree order.
     pub communes: Vec<Verdict>,
+    /// Every commune-level unit below this one that carries no verdict, with the reason.
+    pub unassessed: Vec<Unassessed>,
     /// The community models of the units below.
     pub models: ModelTotals,
     /// The names the parent takes from its children (`unit.households`, `data.patrols`…).
@@ -160,15 +165,6 @@ impl Summary {
             Some(r) if self.loaded.sheet.facts.models.is_empty() => r.models.clone(),
             _ => ModelTotals::of(&self.loaded.sheet.facts.models),
         }
-    }
-
-    fn assessment(&self) -> Option<CommuneAssessment> {
-        self.loaded
-            .sheet
-            .unit
-            .level
-            .is_commune()
-            .then(|| derive::assess_commune(&self.loaded.sheet))
     }
 }
 /// Checks every child of `loaded` and rolls the declared figures up. Returns the roll-up,
@@ -309,46 +305,87 @@ pub(crate) fn roll_up(
     let within = derive::unit_name(level, &loaded.sheet.unit.name);
     let mut files = Vec::new();
     let mut communes = Vec::new();
+    let mut unassessed = Vec::new();
     let mut models = Vec::new();
     let mut entries = Vec::new();
+    let period = &loaded.sheet.period;
     for c in &children {
         files.push(c.file.clone());
-        let assessment = c.assessment();
+        let judged = assess::verdict(c, period, templates);
         let mut below: Vec<Verdict> = Vec::new();
-        if let Some(a) = &assessment {
-            below.push(Verdict {
+        let mut not_below: Vec<Unassessed> = Vec::new();
+        match &judged {
+            Some(Ok(a)) => below.push(Verdict {
                 full: c.full(),
                 within: within.clone(),
                 file: c.file.clone(),
                 pass: a.pass,
                 failed: a.failed.clone(),
-            });
+            }),
+            Some(Err(reason)) => not_below.push(Unassessed {
+                full: c.full(),
+                within: within.clone(),
+                file: c.file.clone(),
+                reason: reason.clone(),
+            }),
+            None => {}
         }
         if let Some(r) = &c.rollup {
             files.extend(r.files.iter().cloned());
             globs.extend(r.globs.iter().cloned());
-            below.extend(r.communes.iter().cloned());
+            // The child judged its communes for its own period; this sheet's may differ.
+            if same_period_as(c, period) {
+                below.extend(r.communes.iter().cloned());
+                not_below.extend(r.unassessed.iter().cloned());
+            } else {
+                not_below.extend(r.communes.iter().map(|v| Unassessed {
+                    full: v.full.clone(),
+                    within: v.within.clone(),
+                    file: v.file.clone(),
+                    reason: Reason::OtherPeriod {
+                        period: assess::period_words(&c.loaded.sheet.period),
+                    },
+                }));
+                not_below.extend(r.unassessed.iter().cloned());
+            }
         }
         let m = c.models();
+        let assessment = judged.as_ref().and_then(|j| j.as_ref().ok());
+        let reason = judged.as_ref().and_then(|j| j.as_ref().err());
         entries.push(Child {
             file: c.file.clone(),
             name: c.loaded.sheet.unit.name.clone(),
             level: c.loaded.sheet.unit.level,
-            context: child_context(c, &plan, assessment.as_ref(), &below, &m),
+            context: child_context(c, &plan, assessment, reason, &below, &not_below, &m),
         });
         communes.extend(below);
+        unassessed.extend(not_below);
         models.push(m);
     }
+    out.extend(assess::note(
+        &unassessed,
+        communes.len() + unassessed.len(),
+        period,
+        &loaded.file,
+        loaded.paths.locate_key("children"),
+    ));
     let rollup = RollUp {
         children: entries,
         files,
         globs,
         communes,
+        unassessed,
         models: ModelTotals::combine(&models),
         filled,
         fill,
     };
     (Some(rollup), out)
+}
+
+/// Whether a child's sheet is for the same period as its parent's (its own roll-up judged
+/// the communes below it for its period).
+fn same_period_as(c: &Summary, period: &crate::factsheet::Period) -> bool {
+    assess::same_period(&c.loaded.sheet.period, period)
 }
 
 #[cfg(test)]
