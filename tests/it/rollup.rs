@@ -484,3 +484,110 @@ fn series_and_max_roll_up_by_their_declared_rule() {
         "{err}"
     );
 }
+
+/// A district (8 months of 2024, `bao-cao-tong-hop`) over two communes that issue 8-month
+/// `bao-cao-so-ket` reports (xã Pờ Y's sheet, twice under two names): no commune assesses
+/// the TT124 criteria, so nothing is said about their verdicts.
+fn district_over_so_ket(name: &str) -> PathBuf {
+    let dir = tmp::temp_dir(name);
+    std::fs::create_dir_all(dir.join("xa")).expect("mkdir");
+    let po_y =
+        std::fs::read_to_string(root().join("data/xa-po-y-2024-8-thang.yaml")).expect("read");
+    std::fs::write(dir.join("xa/po-y.yaml"), &po_y).expect("write");
+    std::fs::write(
+        dir.join("xa/dak-xu.yaml"),
+        po_y.replacen("name: Pờ Y", "name: Đăk Xú", 1),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("ngoc-hoi.yaml"),
+        "schema: 1\nunit: { name: Ngọc Hồi, level: huyen, located_in: tỉnh Kon Tum }\n\
+         period: { year: 2024, months: 8 }\n\
+         issuer:\n  agency: [Công an huyện Vân Hà]\n  abbreviation: CAH\n  short_name: Công an huyện Vân Hà\n  \
+         signer: { position: Trưởng Công an huyện, name: Lê Văn Hòa }\n  archive: [VT]\n\
+         documents:\n  - { template: bao-cao-tong-hop, number: 12, date: 2024-09-05 }\n\
+         children: [xa/*.yaml]\n",
+    )
+    .expect("write");
+    dir
+}
+
+#[test]
+fn communes_whose_documents_do_not_assess_them_get_no_verdict() {
+    let dir = district_over_so_ket("rollup-unassessed");
+    let district = dir.join("ngoc-hoi.yaml");
+    let out = dir.join("out");
+    let o = vanban(&[
+        "render",
+        district.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--format",
+        "txt",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let txt = std::fs::read_to_string(out.join("ngoc-hoi/bao-cao-tong-hop.txt")).expect("txt");
+    for claim in ["Đạt", "Chưa đạt", "chưa đạt", "theo Điều 5", "đơn vị đạt"] {
+        assert!(!txt.contains(claim), "`{claim}` in:\n{txt}");
+    }
+    // The appendix may say what is true: not assessed.
+    let rows: Vec<&str> = txt.lines().filter(|l| l.starts_with("| ")).collect();
+    assert_eq!(rows.len(), 3, "{txt}");
+    assert!(rows[1].ends_with("| Chưa đánh giá |"), "{}", rows[1]);
+    assert!(rows[2].ends_with("| Chưa đánh giá |"), "{}", rows[2]);
+    // The figures still roll up: both communes' households.
+    assert!(txt.contains("5.574 hộ"), "{txt}");
+
+    // `check` says once which communes carry no verdict and why; a note, not a warning.
+    let o = vanban(&["check", district.to_str().expect("utf-8")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(!err.contains("warning"), "{err}");
+    let notes: Vec<&str> = err.lines().filter(|l| l.contains(": note: ")).collect();
+    assert_eq!(notes.len(), 1, "{err}");
+    assert!(
+        notes[0].contains(
+            "2 of the 2 communes below are not assessed against TT124 Điều 5 for 8 months of 2024"
+        ) && notes[0].contains("xa/dak-xu.yaml")
+            && notes[0].contains("xa/po-y.yaml")
+            && notes[0].contains(
+                "(none of its documents assesses the criteria (it issues bao-cao-so-ket))"
+            ),
+        "{}",
+        notes[0]
+    );
+}
+
+#[test]
+fn a_commune_assessed_for_another_period_gets_no_verdict() {
+    let dir = copy_tree("rollup-other-period");
+    // xã Đông Thanh's report is for 2023: the 2024 summary states no verdict about it.
+    let c = dir.join("xa/c-dong-thanh.yaml");
+    edit(&c, "year: 2024", "year: 2023");
+    edit(&c, "date: 2024-01-15", "date: 2023-01-15");
+    edit(&c, "date: 2024-01-25", "date: 2023-01-25");
+    let district = dir.join("dong-son.yaml");
+    let o = vanban(&["check", district.to_str().expect("utf-8")]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("1 of the 3 communes below are not assessed")
+            && err.contains("c-dong-thanh.yaml (its sheet is for 2023)"),
+        "{err}"
+    );
+    let out = dir.join("out");
+    let o = vanban(&[
+        "render",
+        district.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--format",
+        "txt",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let txt = std::fs::read_to_string(out.join("dong-son/bao-cao-tong-hop.txt")).expect("txt");
+    assert!(
+        txt.contains("Có 02/02 xã, phường, thị trấn (100%) đạt tiêu chuẩn"),
+        "{txt}"
+    );
+    assert!(!txt.contains("Đông Thanh (chưa đạt"), "{txt}");
+}
