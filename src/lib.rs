@@ -104,7 +104,10 @@ fn dependencies(
 
 /// The declarations of every template the sheet's documents use, and the problems of those
 /// templates themselves (header, syntax, level).
-fn contracts(loaded: &Loaded, templates: &Templates) -> (contract::Merged, Vec<Diagnostic>) {
+pub(crate) fn contracts(
+    loaded: &Loaded,
+    templates: &Templates,
+) -> (contract::Merged, Vec<Diagnostic>) {
     let mut merged = contract::Merged::default();
     let mut problems = Vec::new();
     let level = loaded.sheet.unit.level;
@@ -238,6 +241,9 @@ pub struct CheckOptions<'a> {
     pub workbook: Option<&'a workbook::Workbook>,
     /// Sheets already loaded in this run (a batch's roll-ups read each sheet again).
     pub loads: Option<&'a factsheet::load::Loads>,
+    /// What the parents in this run read of their children: a child is checked with it, as
+    /// its parent's roll-up checks it (no "nothing reads" for a figure its parent sums).
+    pub parents: Option<&'a rollup::Parents>,
 }
 
 /// [`check`] with every option.
@@ -246,12 +252,17 @@ pub fn check_with(
     templates: &Templates,
     options: &CheckOptions<'_>,
 ) -> Result<Checked, Diagnostics> {
+    let none = contract::Merged::default();
+    let inherited = options
+        .parents
+        .and_then(|p| p.inherited(file))
+        .unwrap_or(&none);
     check_in(
         file,
         templates,
         options,
         &mut rollup::Walk::default(),
-        &contract::Merged::default(),
+        inherited,
     )
 }
 

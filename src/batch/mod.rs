@@ -126,6 +126,7 @@ struct Shared<'a> {
     settings: String,
     template_hashes: BTreeMap<String, String>,
     loads: crate::factsheet::load::Loads,
+    parents: crate::rollup::Parents,
 }
 
 /// The render settings recorded in the manifest: vanban's version, formats, PDF standard.
@@ -176,6 +177,7 @@ fn one(job: &Job, shared: &Shared) -> (Outcome, Option<Entry>) {
         covers: Some(&covers),
         workbook: shared.options.workbook,
         loads: Some(&shared.loads),
+        parents: Some(&shared.parents),
     };
     let checked = match crate::check_with(&job.sheet, shared.templates, &check) {
         Ok(checked) => checked,
@@ -259,6 +261,12 @@ pub fn render(
         settings: settings(&options.render),
         template_hashes: manifest::template_hashes(templates),
         loads: Default::default(),
+        parents: Default::default(),
+    };
+    let sheets: Vec<std::path::PathBuf> = jobs.iter().map(|j| j.sheet.clone()).collect();
+    let shared = Shared {
+        parents: crate::rollup::Parents::of(&sheets, templates, Some(&shared.loads)),
+        ..shared
     };
     let bar = if options.progress && jobs.len() > 1 {
         let bar = indicatif::ProgressBar::with_draw_target(

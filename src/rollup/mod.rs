@@ -20,11 +20,13 @@ mod assess;
 mod compare;
 mod context;
 pub mod figures;
+mod parents;
 pub(crate) mod tree;
 pub mod units;
 
 pub use assess::{Reason, Unassessed};
 pub use context::add_to_context;
+pub use parents::Parents;
 pub use tree::{GlobMatch, Walk};
 
 use crate::contract::{Aggregate, Merged};

@@ -591,3 +591,57 @@ fn a_commune_assessed_for_another_period_gets_no_verdict() {
     );
     assert!(!txt.contains("Đông Thanh (chưa đạt"), "{txt}");
 }
+
+#[test]
+fn a_figure_the_parent_in_the_run_reads_is_not_unread() {
+    // xã Đông Tiến states data.patrols for the district's summary; its own report does not
+    // read it. With the district in the run, nothing says "no document reads" it.
+    let o = vanban(&["check", TREE]);
+    let err = stderr(&o);
+    assert!(!err.contains("reads `patrols`"), "{err}");
+    // Checked alone, no parent reads it: the warning is true.
+    let o = vanban(&["check", &format!("{TREE}/xa/b-dong-tien.yaml")]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: data.patrols: no document of this fact sheet reads `patrols`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn repeated_warnings_are_printed_three_times_then_counted() {
+    // Six khu dân cư sheets without narrative: each gives the same section warnings.
+    let dir = tmp::temp_dir("rollup-grouped");
+    let thon = std::fs::read_to_string(root().join(format!("{TREE}/xa/dong-hoa/thon-1.yaml")))
+        .expect("read");
+    for i in 0..6 {
+        std::fs::write(dir.join(format!("thon-{i}.yaml")), &thon).expect("write");
+    }
+    let o = vanban(&["check", dir.to_str().expect("utf-8")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    let strengths = err
+        .lines()
+        .filter(|l| l.contains("warning: narrative.strengths:"))
+        .count();
+    assert_eq!(strengths, 3, "{err}");
+    assert!(
+        err.contains("warning: and 3 more like this: narrative.strengths: no figures for"),
+        "{err}"
+    );
+    // JSON output keeps every one, for scripts.
+    let o = vanban(&[
+        "check",
+        dir.to_str().expect("utf-8"),
+        "--message-format",
+        "json",
+    ]);
+    let json = stderr(&o);
+    assert_eq!(
+        json.lines()
+            .filter(|l| l.contains("\"field\":\"narrative.strengths\""))
+            .count(),
+        6,
+        "{json}"
+    );
+}
