@@ -513,8 +513,14 @@ pub fn build_documents(
                 }
             },
             Err(d) => {
-                if !errors.contains(&*d) {
-                    errors.push(*d);
+                // A value the template uses unguarded and the sheet lacks: name the key, at
+                // the sheet, not Tera's message inside the component library.
+                let d = match templates.absent_cause(&spec.template, &value) {
+                    Some(key) => missing_key(checked, templates, &spec.template, &key),
+                    None => *d,
+                };
+                if !errors.contains(&d) {
+                    errors.push(d);
                 }
             }
         }
@@ -524,6 +530,30 @@ pub fn build_documents(
     } else {
         Err(Diagnostics(errors))
     }
+}
+
+/// The error for a declared name the sheet does not give and the template cannot do without.
+fn missing_key(checked: &Checked, templates: &Templates, template: &str, key: &str) -> Diagnostic {
+    let label = templates
+        .contract(template)
+        .reads
+        .into_iter()
+        .find(|d| d.name == key)
+        .map(|d| d.label)
+        .filter(|l| !l.is_empty());
+    let shown = match label {
+        Some(l) => format!("`{key}` ({l})"),
+        None => format!("`{key}`"),
+    };
+    checked.loaded.locate(
+        Diagnostic::error(
+            key,
+            format!("{shown} is required by template `{template}`: the document cannot be written without it, and the sheet does not give it"),
+        )
+        .with_help(format!(
+            "write it in the fact sheet under {key}; or, in the template, print it only when given (`{{% if {key} %}}`) or declare it `required: true` so check asks for it"
+        )),
+    )
 }
 
 /// Where a fact sheet's documents go: `<out>/<fact-sheet stem>/`.
