@@ -68,6 +68,9 @@ pub struct Checked {
     /// What the documents depend on besides the templates and the render options: the fact
     /// sheet itself, and whatever else the check read (the incremental render re-checks them).
     pub dependencies: Vec<batch::Dependency>,
+    /// The figures a workbook supplied, by field path, with their place:
+    /// `so-lieu.xlsx:'Số liệu'!C5` (a parent's message about this sheet's figure cites it).
+    pub cells: std::collections::BTreeMap<String, String>,
     /// The roll-up over the sheet's `children:`; `None` for a sheet without children.
     /// `rollup.files` and `rollup.globs` are what its documents depend on beyond the sheet.
     pub rollup: Option<rollup::RollUp>,
@@ -393,7 +396,8 @@ pub(crate) fn check_in(
         .filter_map(|d| relocate(&applied, figures, file, d))
         .collect();
     found.extend(applied.problems.iter().cloned());
-    found.extend(no_row);
+    // A parent's figures are its children's sums: no row of its own is expected.
+    found.extend(no_row.filter(|_| loaded.sheet.children.is_empty()));
     found.sort_by(|a, b| {
         (
             a.file != loaded.file,
@@ -419,6 +423,19 @@ pub(crate) fn check_in(
             data,
             warnings: diagnostics,
             dependencies: dependencies(file, rolled.as_ref(), options.workbook),
+            cells: match figures {
+                Some(f) => applied
+                    .filled
+                    .iter()
+                    .map(|(path, cell)| {
+                        (
+                            path.clone(),
+                            format!("{}:{cell}", f.workbook.file.display()),
+                        )
+                    })
+                    .collect(),
+                None => Default::default(),
+            },
             rollup: rolled,
         })
     }

@@ -258,7 +258,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             report(&Diagnostics(problems.clone()), message_format);
             if let Some(workbook) = &workbook {
-                let rows = workbook.rows_without_sheet(jobs.iter().map(|j| j.sheet.as_path()));
+                // A row for a sheet below a parent given is used by the parent's roll-up.
+                let sheets: Vec<PathBuf> = jobs.iter().map(|j| j.sheet.clone()).collect();
+                let parents = vanban::rollup::Parents::of(&sheets, &templates, None);
+                let rows = workbook
+                    .rows_without_sheet(sheets.iter().chain(parents.below()).map(PathBuf::as_path));
                 report(&rows, message_format);
             }
             let digests = workbook
@@ -328,13 +332,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let (jobs, problems) = batch::expand::expand(&paths);
             report(&Diagnostics(problems.clone()), message_format);
-            let unused_rows = workbook
-                .as_ref()
-                .map(|w| w.rows_without_sheet(jobs.iter().map(|j| j.sheet.as_path())));
             let mut failed = !problems.is_empty();
             let loads = vanban::factsheet::load::Loads::default();
             let sheets: Vec<PathBuf> = jobs.iter().map(|j| j.sheet.clone()).collect();
             let parents = vanban::rollup::Parents::of(&sheets, &templates, Some(&loads));
+            // A row for a sheet below a parent given is used by the parent's roll-up.
+            let unused_rows = workbook.as_ref().map(|w| {
+                w.rows_without_sheet(sheets.iter().chain(parents.below()).map(PathBuf::as_path))
+            });
             for file in sheets {
                 let check = CheckOptions {
                     covers: Some(&covers),

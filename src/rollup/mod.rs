@@ -136,12 +136,18 @@ struct Summary {
     loaded: Loaded,
     data: Map<String, Value>,
     rollup: Option<RollUp>,
+    /// The figures its workbook row supplied, with their cells.
+    cells: std::collections::BTreeMap<String, String>,
 }
 
 impl Summary {
-    /// Where the child's figure is: `file:line:col` when it writes it, `file (sum of its
-    /// children)` when it takes it from its own children.
+    /// Where the child's figure is: its workbook cell when the workbook gave it,
+    /// `file:line:col` when the sheet writes it, `file (sum of its children)` when it takes
+    /// it from its own children.
     fn at(&self, path: &str) -> String {
+        if let Some(cell) = self.cells.get(path) {
+            return cell.clone();
+        }
         let pos = written(&self.loaded.tree, path)
             .then(|| self.loaded.paths.locate(path))
             .flatten();
@@ -261,6 +267,7 @@ pub(crate) fn roll_up(
                     loaded: checked.loaded,
                     data: checked.data,
                     rollup: checked.rollup,
+                    cells: checked.cells,
                 });
             }
         }

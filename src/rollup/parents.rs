@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 pub struct Parents {
     /// Canonical child path → the declarations it inherits.
     by_child: HashMap<PathBuf, Merged>,
+    /// Every sheet below the run's sheets (their children, the children's children…), as
+    /// the parents name them: a workbook row for one of them is used by its parent's roll-up.
+    below: Vec<PathBuf>,
 }
 
 fn canonical(file: &Path) -> PathBuf {
@@ -40,22 +43,33 @@ impl Parents {
                 None => load_file(f).ok(),
             }
         };
-        // Each parent's own declarations and its children.
+        // Each parent's own declarations and its children, down the whole tree (a parent
+        // below the run's sheets passes on what it reads too).
         let mut own: HashMap<PathBuf, Merged> = HashMap::new();
         let mut parent_of: HashMap<PathBuf, PathBuf> = HashMap::new();
-        for file in sheets.iter().filter(|f| may_have_children(f)) {
-            let Some(loaded) = load(file) else { continue };
+        let mut below = Vec::new();
+        let mut todo: Vec<PathBuf> = sheets.to_vec();
+        let mut done: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+        while let Some(file) = todo.pop() {
+            let me = canonical(&file);
+            if !done.insert(me.clone()) || !may_have_children(&file) {
+                continue;
+            }
+            let Some(loaded) = load(&file) else { continue };
             if loaded.sheet.children.is_empty() {
                 continue;
             }
-            let me = canonical(file);
             let (merged, _) = crate::contracts(&loaded, templates);
             own.insert(me.clone(), merged);
             let (entries, _, _) = super::tree::resolve(&loaded);
             for e in entries {
                 // A child listed by two parents is an error the parents report; the first
                 // keeps it here.
-                parent_of.entry(e.canonical).or_insert_with(|| me.clone());
+                if !parent_of.contains_key(&e.canonical) {
+                    parent_of.insert(e.canonical.clone(), me.clone());
+                    below.push(e.file.clone());
+                    todo.push(e.file);
+                }
             }
         }
         let mut by_child = HashMap::new();
@@ -76,7 +90,13 @@ impl Parents {
             }
             by_child.insert(child.clone(), merged);
         }
-        Parents { by_child }
+        below.sort();
+        Parents { by_child, below }
+    }
+
+    /// Every sheet below the run's sheets.
+    pub fn below(&self) -> &[PathBuf] {
+        &self.below
     }
 
     /// What the parents in the run read of `file`; `None` when no parent in the run lists it.
