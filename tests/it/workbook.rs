@@ -457,3 +457,114 @@ fn a_review_series_has_a_column_per_year_and_the_prefilled_workbook_changes_noth
         "{err}"
     );
 }
+
+/// The Thạch Thành district with its communes' households left out of their sheets, and a
+/// CSV that gives them (`households` in the row of each commune).
+fn district_from_csv(name: &str, households: [&str; 4]) -> (PathBuf, PathBuf) {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for e in std::fs::read_dir(from).expect("read_dir") {
+            let p = e.expect("entry").path();
+            let target = to.join(p.file_name().expect("name"));
+            if p.is_dir() {
+                copy(&p, &target);
+            } else {
+                let text = std::fs::read_to_string(&p).expect("read");
+                let text: String = text
+                    .lines()
+                    .filter(|l| !l.starts_with("  households:"))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                std::fs::write(&target, text).expect("write");
+            }
+        }
+    }
+    let dir = temp_dir(name);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    copy(
+        &root.join("data/huyen-thach-thanh-2024-tong-hop"),
+        &dir.join("t"),
+    );
+    let units = ["thach-binh", "thach-dong", "thanh-vinh", "tt-kim-tan"];
+    let mut text = String::from("Tệp,Tên,Số hộ\nfile,name,unit.households\n");
+    for (u, h) in units.iter().zip(households) {
+        text.push_str(&format!("xa/{u}.yaml,{u},\"{h}\"\n"));
+    }
+    let csv = dir.join("so-lieu.csv");
+    std::fs::write(&csv, text).expect("write");
+    (dir.join("t/huyen-thach-thanh.yaml"), csv)
+}
+
+#[test]
+fn a_parent_over_children_filled_from_the_workbook() {
+    let (district, csv) = district_from_csv("wb-parent", ["1842", "1.520", "1310", "3 105"]);
+    let o = vanban(&[
+        "check",
+        "--figures",
+        csv.to_str().expect("utf-8"),
+        district.to_str().expect("utf-8"),
+    ]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    // The children's rows are used by the roll-up: no "matches no fact sheet", and the
+    // parent, whose figures are its children's sums, is not asked for a row.
+    assert!(!err.contains("matches no fact sheet"), "{err}");
+    assert!(!err.contains("no row of"), "{err}");
+    assert!(!err.contains("warning"), "{err}");
+
+    // A district figure that disagrees: each child's figure is cited at its cell.
+    let text = std::fs::read_to_string(&district).expect("read");
+    std::fs::write(
+        &district,
+        text.replacen(
+            "  located_in: tỉnh Thanh Hóa\n",
+            "  located_in: tỉnh Thanh Hóa\n  households: 9999\n",
+            1,
+        ),
+    )
+    .expect("write");
+    let o = vanban(&[
+        "check",
+        "--figures",
+        csv.to_str().expect("utf-8"),
+        district.to_str().expect("utf-8"),
+    ]);
+    let err = stderr(&o);
+    let shown = csv.display().to_string();
+    for part in [
+        format!("{shown}:C3 gives 1842"),
+        format!("{shown}:C4 gives 1520"),
+        format!("{shown}:C6 gives 3105"),
+    ] {
+        assert!(err.contains(&part), "no `{part}` in {err}");
+    }
+    assert!(!err.contains("thach-binh.yaml:"), "{err}");
+}
+
+#[test]
+fn a_comma_in_a_cell_gets_the_help_for_cells() {
+    let (district, csv) = district_from_csv("wb-comma", ["1842", "1520", "1,310", "3105"]);
+    let o = vanban(&[
+        "check",
+        "--figures",
+        csv.to_str().expect("utf-8"),
+        district.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let line = err
+        .lines()
+        .position(|l| l.contains(":C5: error: unit.households:"))
+        .unwrap_or_else(|| panic!("{err}"));
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        lines[line].ends_with("\"1,310\" in the cell is not a whole number (it reads as 1,31)"),
+        "{}",
+        lines[line]
+    );
+    let help = lines[line + 1];
+    assert!(
+        help.contains("in a cell a comma is the decimal point") && !help.contains("fact sheet"),
+        "{help}"
+    );
+}
