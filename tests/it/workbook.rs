@@ -568,3 +568,74 @@ fn a_comma_in_a_cell_gets_the_help_for_cells() {
         "{help}"
     );
 }
+
+#[test]
+fn a_parents_row_shows_its_childrens_sums_and_children_get_its_columns() {
+    let dir = temp_dir("wb-parent-row");
+    let file = dir.join("so-lieu.xlsx");
+    let o = vanban(&[
+        "workbook",
+        "bao-cao-ket-qua-tt124",
+        "--units",
+        "data/huyen-thach-thanh-2024-tong-hop",
+        "-o",
+        file.to_str().expect("utf-8"),
+    ]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    // The district does not issue the commune report, but its row is its communes' sums.
+    assert!(!err.contains("left out of the workbook"), "{err}");
+    let grid = cells(&file);
+    // data.patrols is read by the district's summary only: the communes get its column.
+    let patrols = column(&grid, "data.patrols");
+    let households = column(&grid, "unit.households");
+    let district = row(&grid, "huyen-thach-thanh.yaml");
+    let communes: Vec<usize> = ["thach-binh", "thach-dong", "thanh-vinh", "tt-kim-tan"]
+        .iter()
+        .map(|c| row(&grid, &format!("xa/{c}.yaml")))
+        .collect();
+    let sum: f64 = communes
+        .iter()
+        .map(|r| grid[*r][households].parse::<f64>().expect("a number"))
+        .sum();
+    assert_eq!(grid[district][households], sum.to_string());
+    // No commune gives patrols yet: the district's cell is empty, never 0.
+    assert_eq!(grid[district][patrols], "");
+
+    // The cells are formulas over the children's rows, locked; the children's are open.
+    let xml = {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).expect("open")).expect("zip");
+        let mut s = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .expect("sheet")
+            .read_to_string(&mut s)
+            .expect("read");
+        s
+    };
+    assert!(xml.contains("<sheetProtection"), "protected");
+    let letters = |c: usize| {
+        let mut n = c + 1;
+        let mut s = String::new();
+        while n > 0 {
+            s.insert(0, char::from(b'A' + ((n - 1) % 26) as u8));
+            n = (n - 1) / 26;
+        }
+        s
+    };
+    let h = letters(households);
+    let list: Vec<String> = communes.iter().map(|r| format!("{h}{}", r + 1)).collect();
+    let formula = format!("<f>IF(COUNT({0})=4,SUM({0}),\"\")</f>", list.join(","));
+    assert!(xml.contains(&formula), "no {formula}");
+
+    // Read back as written, the tree checks clean: the parent's row agrees with its roll-up.
+    let o = vanban(&[
+        "check",
+        "--figures",
+        file.to_str().expect("utf-8"),
+        "data/huyen-thach-thanh-2024-tong-hop",
+    ]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(!err.contains("warning"), "{err}");
+}
