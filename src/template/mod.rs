@@ -436,8 +436,8 @@ impl Templates {
 impl Templates {
     /// After a render error: the declared name whose absence caused it. Each name the
     /// template declares, mentions and the context lacks is given a stand-in (an empty list,
-    /// an empty text, a zero) in turn; the first with which the template renders is the
-    /// culprit. Only run on the error path.
+    /// an empty text, a zero) in turn; the first with which the template renders, or fails
+    /// elsewhere, is the culprit of the first error. Only run on the error path.
     pub fn absent_cause(&self, name: &str, context: &serde_json::Value) -> Option<String> {
         let text: String = self
             .lineage(name)
@@ -455,6 +455,9 @@ impl Templates {
             serde_json::Value::String(String::new()),
             serde_json::Value::from(0),
         ];
+        let first = Context::from_serialize(context)
+            .ok()
+            .and_then(|ctx| self.render(name, &ctx).err());
         for d in self.contract(name).reads {
             if !absent(&d.name) || !text.contains(&d.name) {
                 continue;
@@ -467,8 +470,11 @@ impl Templates {
                 let Ok(ctx) = Context::from_serialize(&patched) else {
                     break;
                 };
-                if self.render(name, &ctx).is_ok() {
-                    return Some(d.name);
+                // Renders, or fails further on: this name was the cause of the first error.
+                match self.render(name, &ctx) {
+                    Ok(_) => return Some(d.name),
+                    Err(e) if first.as_ref().is_some_and(|f| *f != e) => return Some(d.name),
+                    Err(_) => {}
                 }
             }
         }

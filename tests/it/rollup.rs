@@ -645,3 +645,77 @@ fn repeated_warnings_are_printed_three_times_then_counted() {
         "{json}"
     );
 }
+
+/// A user template folder with one broken template (an unknown filter) and one that uses a
+/// narrative section without testing for it.
+fn user_templates(name: &str) -> PathBuf {
+    let dir = tmp::temp_dir(name);
+    let head = "{% block kind %}BÁO CÁO{% endblock kind %}{% block type_code %}BC{% endblock type_code %}{% block title %}Thử{% endblock title %}\n";
+    std::fs::write(
+        dir.join("hong.md.tera"),
+        format!("{{#- vanban\nreads:\n  unit.households:\n-#}}\n{head}{{% block body %}}\nCó {{{{ unit.households | khong_co }}}} hộ.\n{{% endblock body %}}\n"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("bai-hoc.md.tera"),
+        format!("{{#- vanban\nreads:\n  unit.households:\n  narrative.lessons: {{ label: Bài học kinh nghiệm }}\n-#}}\n{head}{{% block body %}}\nCó {{{{ unit.households | thousands }}}} hộ.\n\n{{{{ <paragraphs items={{narrative.lessons}}/> }}}}\n{{% endblock body %}}\n"),
+    )
+    .expect("write");
+    dir
+}
+
+#[test]
+fn a_broken_user_template_fails_only_the_sheets_that_use_it_once() {
+    let templates = user_templates("rollup-broken-template");
+    let t = templates.to_str().expect("utf-8");
+    // The whole tree, none of which uses the broken template: nothing about it.
+    let o = vanban(&["check", "--templates", t, "data/"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(!err.contains("khong_co") && !err.contains("_lib"), "{err}");
+    // A sheet that uses it: one error, at the template's own line.
+    let sheet = templates.join("dung.yaml");
+    let text =
+        std::fs::read_to_string(root().join("data/phuong-phuoc-long-2024.yaml")).expect("read");
+    std::fs::write(
+        &sheet,
+        text.replacen("template: ke-hoach-tt124", "template: hong", 1),
+    )
+    .expect("write");
+    let o = vanban(&["check", "--templates", t, sheet.to_str().expect("utf-8")]);
+    let err = stderr(&o);
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(
+        errors[0].ends_with(
+            "hong.md.tera:7:25: error: the template does not load: Unknown filter `khong_co`"
+        ),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn a_missing_narrative_key_is_named_as_the_key() {
+    let templates = user_templates("rollup-missing-key");
+    let sheet = templates.join("bai-hoc.yaml");
+    let text = std::fs::read_to_string(root().join("data/phuong-ba-dinh-2024.yaml")).expect("read");
+    std::fs::write(
+        &sheet,
+        text.replacen("template: bao-cao-ket-qua-tt124", "template: bai-hoc", 1),
+    )
+    .expect("write");
+    let o = vanban(&[
+        "check",
+        "--templates",
+        templates.to_str().expect("utf-8"),
+        sheet.to_str().expect("utf-8"),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error: narrative.lessons: `narrative.lessons` (Bài học kinh nghiệm) is required by template `bai-hoc`"),
+        "{err}"
+    );
+    assert!(!err.contains("undefined") && !err.contains("_lib"), "{err}");
+}
