@@ -465,6 +465,17 @@ pub fn contexts(checked: &Checked, templates: &Templates) -> Vec<serde_json::Val
         .map(|spec| {
             let mut value = context::build(sheet, spec, &checked.data);
             rollup::add_to_context(&mut value, checked.rollup.as_ref());
+            // What each count counts, as the template declares it: `units["data.sessions"]`
+            // prints `buổi` beside the figure, so the word travels with the declaration.
+            let units: serde_json::Map<String, serde_json::Value> = templates
+                .contract(&spec.template)
+                .reads
+                .into_iter()
+                .filter_map(|d| Some((d.name, serde_json::Value::String(d.unit?))))
+                .collect();
+            if let Some(map) = value.as_object_mut() {
+                map.insert("units".into(), serde_json::Value::Object(units));
+            }
             value
         })
         .collect();

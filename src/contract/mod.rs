@@ -151,6 +151,10 @@ pub struct Declaration {
     /// The skeleton `vanban init` prints under the name (catalogue records and lists).
     #[serde(skip)]
     pub example: Option<String>,
+    /// What a count counts, as printed (`buổi`, `hội nghị`, `điểm`): figures counted in
+    /// different words are never summed into one (see `rollup`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 impl Declaration {
@@ -243,6 +247,9 @@ pub(crate) struct RawDeclaration {
     pub columns: Option<Ordered<RawField>>,
     #[serde(default)]
     pub example: Option<String>,
+    /// What a count counts: `buổi`, `hội nghị`.
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -416,6 +423,7 @@ fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (
             of: own.of.or(cat.of),
             columns: own.columns.or(cat.columns),
             example: own.example.or(cat.example),
+            unit: own.unit.or(cat.unit),
         },
         (Some(own), None) => own,
         (None, Some(cat)) => cat,
@@ -427,6 +435,7 @@ fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (
             of: None,
             columns: None,
             example: None,
+            unit: None,
         },
         (None, None) => {
             return Err((
@@ -506,6 +515,10 @@ fn declaration(name: &str, raw: Option<RawDeclaration>) -> Result<Declaration, (
         aggregate: raw.aggregate.unwrap_or(kind.default_aggregate()),
         fields,
         example: raw.example,
+        unit: raw
+            .unit
+            .map(|u| u.trim().to_string())
+            .filter(|u| !u.is_empty()),
     })
 }
 

@@ -138,6 +138,8 @@ struct Summary {
     rollup: Option<RollUp>,
     /// The figures its workbook row supplied, with their cells.
     cells: std::collections::BTreeMap<String, String>,
+    /// What its own templates say each count counts (`data.sessions` → `hội nghị`).
+    units: std::collections::BTreeMap<String, String>,
 }
 
 impl Summary {
@@ -261,6 +263,12 @@ pub(crate) fn roll_up(
                     ));
                     continue;
                 }
+                let units = crate::contracts(&checked.loaded, templates)
+                    .0
+                    .by_name
+                    .into_iter()
+                    .filter_map(|(name, (d, _))| Some((name, d.unit?)))
+                    .collect();
                 children.push(Summary {
                     file: entry.file,
                     shown: entry.shown,
@@ -268,6 +276,7 @@ pub(crate) fn roll_up(
                     data: checked.data,
                     rollup: checked.rollup,
                     cells: checked.cells,
+                    units,
                 });
             }
         }
@@ -277,6 +286,11 @@ pub(crate) fn roll_up(
         return (None, out);
     }
 
+    // Figures counted in other words by a child's own template are not the same figure.
+    let mut plan = plan;
+    let clashes = units_clash(loaded, merged, &children, &plan, &mut out);
+    plan.scalars.retain(|s| !clashes.contains(&s.path));
+    plan.series.retain(|s| !clashes.contains(&s.name));
     let mut fill = Fill::default();
     let mut filled = Vec::new();
     let mut sums = Sums {
@@ -389,6 +403,57 @@ pub(crate) fn roll_up(
         fill,
     };
     (Some(rollup), out)
+}
+
+/// The rolled-up names a child's own template counts in another word than the parent's
+/// (`buổi` here, `hội nghị` there): each an error at the parent, and no sum (conferences
+/// and sessions added up would print as a number of either).
+fn units_clash(
+    loaded: &Loaded,
+    merged: &Merged,
+    children: &[Summary],
+    plan: &Plan,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut clashes = Vec::new();
+    let names = plan
+        .scalars
+        .iter()
+        .map(|s| s.path.as_str())
+        .chain(plan.series.iter().map(|s| s.name.as_str()));
+    for name in names {
+        let Some(mine) = merged.get(name).and_then(|d| d.unit.as_deref()) else {
+            continue;
+        };
+        let other: Vec<String> = children
+            .iter()
+            .filter_map(|c| {
+                let theirs = c.units.get(name)?;
+                (theirs != mine).then(|| format!("{} counts {theirs}", c.file.display()))
+            })
+            .collect();
+        if other.is_empty() {
+            continue;
+        }
+        clashes.push(name.to_string());
+        out.push(clashes_at(loaded, name, mine, &other));
+    }
+    clashes
+}
+
+/// The error of [`units_clash`]; kept apart so the list above reads plainly.
+fn clashes_at(loaded: &Loaded, name: &str, mine: &str, other: &[String]) -> Diagnostic {
+    let mut d = Diagnostic::error(
+        name,
+        format!(
+            "`{name}` counts {mine} in this sheet's templates, but {}: different things are not summed",
+            other.join(", ")
+        ),
+    )
+    .with_help("give the figures different names (data.conferences, data.sessions), or make the templates count the same thing");
+    d.file = loaded.file.clone();
+    d.position = loaded.paths.locate_key("children");
+    d
 }
 
 /// Whether a child's sheet is for the same period as its parent's (its own roll-up judged

@@ -719,3 +719,75 @@ fn a_missing_narrative_key_is_named_as_the_key() {
     );
     assert!(!err.contains("undefined") && !err.contains("_lib"), "{err}");
 }
+
+/// A district over two communes with user templates: the district's summary counts
+/// `data.sessions` in `buổi`; each commune's report declares it with `child_unit`.
+fn sessions_tree(name: &str, child_unit: &str) -> PathBuf {
+    let dir = tmp::temp_dir(name);
+    let head = "{% block kind %}BÁO CÁO{% endblock kind %}{% block type_code %}BC{% endblock type_code %}{% block title %}Thử{% endblock title %}\n";
+    let body = "{% block body %}\n{% if data.sessions is not none %}Tổ chức {{ data.sessions | thousands }} {{ units[\"data.sessions\"] }} tuyên truyền.{% endif %}\n{% endblock body %}\n";
+    std::fs::create_dir_all(dir.join("t")).expect("mkdir");
+    std::fs::write(
+        dir.join("t/tong-hop-buoi.md.tera"),
+        format!("{{#- vanban\nlevels: [huyen]\nreads:\n  data.sessions: {{ kind: count, unit: buổi, label: Buổi tuyên truyền }}\n-#}}\n{head}{body}"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("t/bao-cao-xa.md.tera"),
+        format!("{{#- vanban\nlevels: [xa]\nreads:\n  data.sessions: {{ kind: count, unit: {child_unit}, label: Tuyên truyền }}\n-#}}\n{head}{body}"),
+    )
+    .expect("write");
+    let issuer = "issuer:\n  agency: [Công an huyện Vân Hà]\n  abbreviation: CAH\n  signer: { position: Trưởng Công an, name: Lê Văn Hòa }\n  archive: [VT]\n";
+    std::fs::create_dir_all(dir.join("xa")).expect("mkdir");
+    for (file, name, n) in [("a", "Vân An", 12), ("b", "Vân Bình", 30)] {
+        std::fs::write(
+            dir.join(format!("xa/{file}.yaml")),
+            format!("schema: 1\nunit: {{ name: {name}, level: xa }}\nperiod: {{ year: 2024 }}\n{issuer}documents:\n  - template: bao-cao-xa\ndata:\n  sessions: {n}\n"),
+        )
+        .expect("write");
+    }
+    std::fs::write(
+        dir.join("huyen.yaml"),
+        format!("schema: 1\nunit: {{ name: Vân Hà, level: huyen }}\nperiod: {{ year: 2024 }}\n{issuer}documents:\n  - template: tong-hop-buoi\nchildren: [xa/*.yaml]\n"),
+    )
+    .expect("write");
+    dir
+}
+
+#[test]
+fn figures_counted_in_different_words_are_not_summed() {
+    // Conferences (hội nghị) in the communes, sessions (buổi) in the district: an error.
+    let dir = sessions_tree("rollup-units-clash", "hội nghị");
+    let o = vanban(&[
+        "check",
+        "--templates",
+        dir.join("t").to_str().expect("utf-8"),
+        dir.join("huyen.yaml").to_str().expect("utf-8"),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "error: data.sessions: `data.sessions` counts buổi in this sheet's templates, but "
+        ) && err.contains("xa/a.yaml counts hội nghị")
+            && err.contains("different things are not summed"),
+        "{err}"
+    );
+
+    // The same word: summed, and the word printed with the figure.
+    let dir = sessions_tree("rollup-units-same", "buổi");
+    let out = dir.join("out");
+    let o = vanban(&[
+        "render",
+        "--templates",
+        dir.join("t").to_str().expect("utf-8"),
+        dir.join("huyen.yaml").to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--format",
+        "txt",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let txt = std::fs::read_to_string(out.join("huyen/tong-hop-buoi.txt")).expect("txt");
+    assert!(txt.contains("Tổ chức 42 buổi tuyên truyền."), "{txt}");
+}
