@@ -15,11 +15,14 @@ pub struct Position {
     pub column: usize,
 }
 
-/// How bad a diagnostic is: errors stop rendering, warnings are printed.
+/// How bad a diagnostic is: errors stop rendering, warnings are printed; a note is
+/// information about what the documents leave out, with nothing wrong in the sheet in
+/// front of the user (a clean tree gives no warnings, but may give notes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
+    Note,
 }
 
 /// One problem in a fact sheet.
@@ -99,6 +102,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn note(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -152,6 +162,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -209,6 +220,77 @@ impl Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// Repeated warnings and notes of a run, grouped: the same warning about the same field (a
+/// section left out in 150 communes) is printed [`Grouper::SHOWN`] times, the rest counted
+/// and summed up at the end ("and 40 more like this"). Errors are always printed.
+#[derive(Default)]
+pub struct Grouper {
+    seen: std::sync::Mutex<Vec<(Key, usize)>>,
+}
+
+/// What makes two diagnostics "like" each other: severity, field and message (the file and
+/// line differ).
+type Key = (Severity, String, String);
+
+impl Grouper {
+    /// How many of one kind are printed in full.
+    pub const SHOWN: usize = 3;
+
+    pub const fn new() -> Grouper {
+        Grouper {
+            seen: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The diagnostics to print now: every error, and each warning or note until its kind
+    /// has been printed [`Self::SHOWN`] times.
+    pub fn filter(&self, d: &Diagnostics) -> Diagnostics {
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        let kept =
+            d.0.iter()
+                .filter(|d| {
+                    if d.is_error() {
+                        return true;
+                    }
+                    let key = (d.severity, d.path.clone(), d.message.clone());
+                    match seen.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, n)) => {
+                            *n += 1;
+                            *n <= Self::SHOWN
+                        }
+                        None => {
+                            seen.push((key, 1));
+                            true
+                        }
+                    }
+                })
+                .cloned()
+                .collect();
+        Diagnostics(kept)
+    }
+
+    /// One line per kind printed more than [`Self::SHOWN`] times, in first-seen order:
+    /// `warning: and 40 more like this: narrative.strengths: no figures for …`.
+    pub fn summary(&self) -> Vec<String> {
+        let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        seen.iter()
+            .filter(|(_, n)| *n > Self::SHOWN)
+            .map(|((severity, path, message), n)| {
+                let field = if path.is_empty() {
+                    String::new()
+                } else {
+                    format!("{path}: ")
+                };
+                format!(
+                    "{}: and {} more like this: {field}{message}",
+                    severity.name(),
+                    n - Self::SHOWN
+                )
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +320,47 @@ mod tests {
         assert_eq!(v["severity"], "warning");
         assert!(!w.to_json_line().contains('\n'));
         assert!(v.get("cell").is_none(), "no cell key outside workbooks");
+    }
+
+    #[test]
+    fn repeated_warnings_are_grouped_errors_never() {
+        let at = |file: &str, d: Diagnostic| {
+            let mut d = d;
+            d.file = PathBuf::from(file);
+            d
+        };
+        let g = Grouper::default();
+        let mut printed = 0;
+        for i in 0..10 {
+            let file = format!("x{i}.yaml");
+            let d = Diagnostics(vec![
+                at(
+                    &file,
+                    Diagnostic::warning("narrative.strengths", "section left out"),
+                ),
+                at(&file, Diagnostic::error("unit.name", "missing")),
+                at(&file, Diagnostic::note("children", format!("note {i}"))),
+            ]);
+            let kept = g.filter(&d);
+            printed += kept
+                .0
+                .iter()
+                .filter(|d| d.path == "narrative.strengths")
+                .count();
+            assert!(
+                kept.0.iter().any(|d| d.is_error()),
+                "every error is printed"
+            );
+            assert!(
+                kept.0.iter().any(|d| d.path == "children"),
+                "distinct notes"
+            );
+        }
+        assert_eq!(printed, Grouper::SHOWN);
+        assert_eq!(
+            g.summary(),
+            ["warning: and 7 more like this: narrative.strengths: section left out"]
+        );
     }
 
     #[test]

@@ -69,6 +69,9 @@ pub struct Checked {
     /// What the documents depend on besides the templates and the render options: the fact
     /// sheet itself, and whatever else the check read (the incremental render re-checks them).
     pub dependencies: Vec<batch::Dependency>,
+    /// The figures a workbook supplied, by field path, with their place:
+    /// `so-lieu.xlsx:'Số liệu'!C5` (a parent's message about this sheet's figure cites it).
+    pub cells: std::collections::BTreeMap<String, String>,
     /// The roll-up over the sheet's `children:`; `None` for a sheet without children.
     /// `rollup.files` and `rollup.globs` are what its documents depend on beyond the sheet.
     pub rollup: Option<rollup::RollUp>,
@@ -105,7 +108,10 @@ fn dependencies(
 
 /// The declarations of every template the sheet's documents use, and the problems of those
 /// templates themselves (header, syntax, level).
-fn contracts(loaded: &Loaded, templates: &Templates) -> (contract::Merged, Vec<Diagnostic>) {
+pub(crate) fn contracts(
+    loaded: &Loaded,
+    templates: &Templates,
+) -> (contract::Merged, Vec<Diagnostic>) {
     let mut merged = contract::Merged::default();
     let mut problems = Vec::new();
     let level = loaded.sheet.unit.level;
@@ -263,6 +269,9 @@ pub struct CheckOptions<'a> {
     pub workbook: Option<&'a workbook::Workbook>,
     /// Sheets already loaded in this run (a batch's roll-ups read each sheet again).
     pub loads: Option<&'a factsheet::load::Loads>,
+    /// What the parents in this run read of their children: a child is checked with it, as
+    /// its parent's roll-up checks it (no "nothing reads" for a figure its parent sums).
+    pub parents: Option<&'a rollup::Parents>,
 }
 
 /// [`check`] with every option.
@@ -271,12 +280,17 @@ pub fn check_with(
     templates: &Templates,
     options: &CheckOptions<'_>,
 ) -> Result<Checked, Diagnostics> {
+    let none = contract::Merged::default();
+    let inherited = options
+        .parents
+        .and_then(|p| p.inherited(file))
+        .unwrap_or(&none);
     check_in(
         file,
         templates,
         options,
         &mut rollup::Walk::default(),
-        &contract::Merged::default(),
+        inherited,
     )
 }
 
@@ -430,7 +444,8 @@ pub(crate) fn check_in(
         .filter_map(|d| relocate(&applied, figures, file, d))
         .collect();
     found.extend(applied.problems.iter().cloned());
-    found.extend(no_row);
+    // A parent's figures are its children's sums: no row of its own is expected.
+    found.extend(no_row.filter(|_| loaded.sheet.children.is_empty()));
     found.sort_by(|a, b| {
         (
             a.file != loaded.file,
@@ -456,6 +471,19 @@ pub(crate) fn check_in(
             data,
             warnings: diagnostics,
             dependencies: dependencies(file, rolled.as_ref(), options.workbook),
+            cells: match figures {
+                Some(f) => applied
+                    .filled
+                    .iter()
+                    .map(|(path, cell)| {
+                        (
+                            path.clone(),
+                            format!("{}:{cell}", f.workbook.file.display()),
+                        )
+                    })
+                    .collect(),
+                None => Default::default(),
+            },
             rollup: rolled,
         })
     }
@@ -485,6 +513,17 @@ pub fn contexts(checked: &Checked, templates: &Templates) -> Vec<serde_json::Val
         .map(|spec| {
             let mut value = context::build(sheet, spec, &checked.data);
             rollup::add_to_context(&mut value, checked.rollup.as_ref());
+            // What each count counts, as the template declares it: `units["data.sessions"]`
+            // prints `buổi` beside the figure, so the word travels with the declaration.
+            let units: serde_json::Map<String, serde_json::Value> = templates
+                .contract(&spec.template)
+                .reads
+                .into_iter()
+                .filter_map(|d| Some((d.name, serde_json::Value::String(d.unit?))))
+                .collect();
+            if let Some(map) = value.as_object_mut() {
+                map.insert("units".into(), serde_json::Value::Object(units));
+            }
             value
         })
         .collect();
@@ -552,7 +591,14 @@ pub fn build_document(
     let blocks = template::BlockNode::names(&templates.blocks(&spec.template));
     let edits = compose::sections::edits(sheet, spec, &blocks, &checked.data)
         .map_err(|d| checked.loaded.locate(*d))?;
-    let rendered = templates.render(&spec.template, &ctx).map_err(|d| *d)?;
+    let rendered = templates.render(&spec.template, &ctx).map_err(|d| {
+        // A value the template uses unguarded and the sheet lacks: name the key, at the
+        // sheet, not Tera's message inside the component library.
+        match templates.absent_cause(&spec.template, value) {
+            Some(key) => missing_key(checked, templates, &spec.template, &key),
+            None => *d,
+        }
+    })?;
     compose::compose(sheet, spec, &rendered, &edits).map_err(|e| match e {
         compose::ComposeError::Section(d) => checked.loaded.locate(*d),
         compose::ComposeError::Template(e) => {
@@ -565,6 +611,30 @@ pub fn build_document(
             d
         }
     })
+}
+
+/// The error for a declared name the sheet does not give and the template cannot do without.
+fn missing_key(checked: &Checked, templates: &Templates, template: &str, key: &str) -> Diagnostic {
+    let label = templates
+        .contract(template)
+        .reads
+        .into_iter()
+        .find(|d| d.name == key)
+        .map(|d| d.label)
+        .filter(|l| !l.is_empty());
+    let shown = match label {
+        Some(l) => format!("`{key}` ({l})"),
+        None => format!("`{key}`"),
+    };
+    checked.loaded.locate(
+        Diagnostic::error(
+            key,
+            format!("{shown} is required by template `{template}`: the document cannot be written without it, and the sheet does not give it"),
+        )
+        .with_help(format!(
+            "write it in the fact sheet under {key}; or, in the template, print it only when given (`{{% if {key} %}}`) or declare it `required: true` so check asks for it"
+        )),
+    )
 }
 
 /// Where a fact sheet's documents go: `<out>/<fact-sheet stem>/`.

@@ -180,14 +180,26 @@ fn print_diagnostics(d: &Diagnostics) {
     report(d, MessageFormat::Human);
 }
 
+/// The run's repeated warnings, grouped in human output (JSON gets every one).
+static GROUPED: vanban::diagnostic::Grouper = vanban::diagnostic::Grouper::new();
+
 /// Prints diagnostics on stderr in `format`.
 fn report(d: &Diagnostics, format: MessageFormat) {
     if d.0.is_empty() {
         return;
     }
     match format {
-        MessageFormat::Human => eprint!("{d}"),
+        MessageFormat::Human => eprint!("{}", GROUPED.filter(d)),
         MessageFormat::Json => eprint!("{}", d.to_json_lines()),
+    }
+}
+
+/// The warnings left unprinted by [`report`], one line per kind.
+fn report_grouped(format: MessageFormat) {
+    if format == MessageFormat::Human {
+        for line in GROUPED.summary() {
+            eprintln!("{line}");
+        }
     }
 }
 
@@ -272,7 +284,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             report(&Diagnostics(problems.clone()), message_format);
             if let Some(workbook) = &workbook {
-                let rows = workbook.rows_without_sheet(jobs.iter().map(|j| j.sheet.as_path()));
+                // A row for a sheet below a parent given is used by the parent's roll-up.
+                let sheets: Vec<PathBuf> = jobs.iter().map(|j| j.sheet.clone()).collect();
+                let parents = vanban::rollup::Parents::of(&sheets, &templates, None);
+                let rows = workbook
+                    .rows_without_sheet(sheets.iter().chain(parents.below()).map(PathBuf::as_path));
                 report(&rows, message_format);
             }
             let digests = workbook
@@ -311,6 +327,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(d) = &done.manifest_error {
                 report(&Diagnostics(vec![d.clone()]), message_format);
             }
+            report_grouped(message_format);
             if jobs.len() > 1 || done.skipped > 0 || done.removed > 0 || !problems.is_empty() {
                 summary(done.to_string().trim_end(), message_format);
             }
@@ -341,16 +358,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let (jobs, problems) = batch::expand::expand(&paths);
             report(&Diagnostics(problems.clone()), message_format);
-            let unused_rows = workbook
-                .as_ref()
-                .map(|w| w.rows_without_sheet(jobs.iter().map(|j| j.sheet.as_path())));
             let mut failed = !problems.is_empty();
             let loads = vanban::factsheet::load::Loads::default();
-            for file in jobs.into_iter().map(|j| j.sheet) {
+            let sheets: Vec<PathBuf> = jobs.iter().map(|j| j.sheet.clone()).collect();
+            let parents = vanban::rollup::Parents::of(&sheets, &templates, Some(&loads));
+            // A row for a sheet below a parent given is used by the parent's roll-up.
+            let unused_rows = workbook.as_ref().map(|w| {
+                w.rows_without_sheet(sheets.iter().chain(parents.below()).map(PathBuf::as_path))
+            });
+            for file in sheets {
                 let check = CheckOptions {
                     covers: Some(&covers),
                     workbook: workbook.as_ref(),
                     loads: Some(&loads),
+                    parents: Some(&parents),
                 };
                 let result = vanban::check_with(&file, &templates, &check).and_then(|checked| {
                     vanban::produce(&checked, &templates, &options, Some(&pdf))
@@ -375,6 +396,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(rows) = &unused_rows {
                 report(rows, message_format);
             }
+            report_grouped(message_format);
             Ok(if failed {
                 ExitCode::from(1)
             } else {

@@ -135,6 +135,10 @@ struct Shared<'a> {
     settings: String,
     template_hashes: BTreeMap<String, String>,
     loads: crate::factsheet::load::Loads,
+    /// What the run's parents read of their children, made when the first sheet is checked
+    /// (a run that skips every sheet never reads a parent for it).
+    parents: std::sync::OnceLock<crate::rollup::Parents>,
+    sheets: Vec<std::path::PathBuf>,
 }
 
 /// The render settings recorded in the manifest: vanban's version, formats, PDF standard, and
@@ -227,6 +231,9 @@ fn one(job: &Job, shared: &Shared) -> Done {
         covers: Some(&covers),
         workbook: shared.options.workbook,
         loads: Some(&shared.loads),
+        parents: Some(shared.parents.get_or_init(|| {
+            crate::rollup::Parents::of(&shared.sheets, shared.templates, Some(&shared.loads))
+        })),
     };
     let checked = match crate::check_with(&job.sheet, shared.templates, &check) {
         Ok(checked) => checked,
@@ -361,6 +368,8 @@ pub fn render(
         settings: settings(&options.render, options.workbook),
         template_hashes: manifest::template_hashes(templates),
         loads: Default::default(),
+        parents: std::sync::OnceLock::new(),
+        sheets: jobs.iter().map(|j| j.sheet.clone()).collect(),
     };
     let bar = if options.progress && jobs.len() > 1 {
         let bar = indicatif::ProgressBar::with_draw_target(

@@ -33,6 +33,7 @@ pub(super) fn declaration(
             columns: own.columns.or(cat.columns),
             part_of: own.part_of.or(cat.part_of),
             example: own.example.or(cat.example),
+            unit: own.unit.or(cat.unit),
         },
         (Some(own), None) => own,
         (None, Some(cat)) => cat,
@@ -45,6 +46,7 @@ pub(super) fn declaration(
             columns: None,
             part_of: None,
             example: None,
+            unit: None,
         },
         (None, None) => {
             return Err((
@@ -157,5 +159,9 @@ pub(super) fn declaration(
         part_of: raw.part_of,
         fields,
         example: raw.example,
+        unit: raw
+            .unit
+            .map(|u| u.trim().to_string())
+            .filter(|u| !u.is_empty()),
     })
 }

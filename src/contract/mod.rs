@@ -160,6 +160,10 @@ pub struct Declaration {
     /// The skeleton `vanban init` prints under the name (catalogue records and lists).
     #[serde(skip)]
     pub example: Option<String>,
+    /// What a count counts, as printed (`buổi`, `hội nghị`, `điểm`): figures counted in
+    /// different words are never summed into one (see `rollup`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 impl Declaration {
@@ -259,6 +263,9 @@ pub(crate) struct RawDeclaration {
     pub part_of: Option<String>,
     #[serde(default)]
     pub example: Option<String>,
+    /// What a count counts: `buổi`, `hội nghị`.
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

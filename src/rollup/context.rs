@@ -1,8 +1,9 @@
 //! What the templates see of a roll-up: `children` (one entry per child) and `rollup` (the
-//! communes' verdicts below, the models).
+//! communes' verdicts below — only those their own documents make — the communes without
+//! one, the models).
 
 use super::units::{self, CategoryTotals, ModelTotals};
-use super::{RollUp, Summary, Verdict, figures::Plan};
+use super::{Reason, RollUp, Summary, Unassessed, Verdict, figures::Plan};
 use crate::derive::{self, CommuneAssessment};
 use serde_json::{Map, Value, json};
 
@@ -11,7 +12,9 @@ pub(super) fn child_context(
     c: &Summary,
     plan: &Plan,
     assessment: Option<&CommuneAssessment>,
+    unassessed: Option<&Reason>,
     below: &[Verdict],
+    not_below: &[Unassessed],
     models: &ModelTotals,
 ) -> Value {
     let unit = &c.loaded.sheet.unit;
@@ -49,10 +52,14 @@ pub(super) fn child_context(
         "propaganda": c.loaded.sheet.facts.propaganda,
         "data": data,
         "models": models,
+        // `none` both for a unit with no Điều 5 verdict and for a commune its own documents
+        // do not assess (`unassessed` then says why).
         "assessment": assessment,
+        "unassessed": unassessed,
         "communes": {
             "assessed": below.len(),
             "passed": below.iter().filter(|v| v.pass).count(),
+            "unassessed": not_below.len(),
         },
     })
 }
@@ -86,6 +93,7 @@ pub fn add_to_context(context: &mut Value, rollup: Option<&RollUp>) {
                 "assessed": r.communes.len(),
                 "passed": passed,
                 "failed": failed,
+                "unassessed": r.unassessed,
             },
             "models": r.models,
         })

@@ -16,17 +16,21 @@
 //! glob's matches by file name) and `rollup` (the communes that met the TT124 standard and
 //! those that did not, the models); see `docs/templates.md`.
 
+mod assess;
 mod compare;
 mod context;
 pub mod figures;
+mod parents;
 pub(crate) mod tree;
 pub mod units;
 
+pub use assess::{Reason, Unassessed};
 pub use context::add_to_context;
+pub use parents::Parents;
 pub use tree::{GlobMatch, Walk};
 
 use crate::contract::{Aggregate, Merged};
-use crate::derive::{self, CommuneAssessment};
+use crate::derive;
 use crate::diagnostic::Diagnostic;
 use crate::factsheet::load::Loaded;
 use crate::factsheet::{FactSheet, Level, SubUnits};
@@ -83,8 +87,11 @@ pub struct RollUp {
     /// Every glob of this sheet and of the sheets below it, with what it matched: a new file
     /// matching one changes the roll-up.
     pub globs: Vec<GlobMatch>,
-    /// Every commune-level unit below this one with its TT124 verdict, in tree order.
+    /// Every commune-level unit below this one whose own documents assess it for this
+    /// sheet's period, with its TT124 verdict, in tree order.
     pub communes: Vec<Verdict>,
+    /// Every commune-level unit below this one that carries no verdict, with the reason.
+    pub unassessed: Vec<Unassessed>,
     /// The community models of the units below.
     pub models: ModelTotals,
     /// The names the parent takes from its children (`unit.households`, `data.patrols`…).
@@ -129,12 +136,20 @@ struct Summary {
     loaded: Loaded,
     data: Map<String, Value>,
     rollup: Option<RollUp>,
+    /// The figures its workbook row supplied, with their cells.
+    cells: std::collections::BTreeMap<String, String>,
+    /// What its own templates say each count counts (`data.sessions` → `hội nghị`).
+    units: std::collections::BTreeMap<String, String>,
 }
 
 impl Summary {
-    /// Where the child's figure is: `file:line:col` when it writes it, `file (sum of its
-    /// children)` when it takes it from its own children.
+    /// Where the child's figure is: its workbook cell when the workbook gave it,
+    /// `file:line:col` when the sheet writes it, `file (sum of its children)` when it takes
+    /// it from its own children.
     fn at(&self, path: &str) -> String {
+        if let Some(cell) = self.cells.get(path) {
+            return cell.clone();
+        }
         let pos = written(&self.loaded.tree, path)
             .then(|| self.loaded.paths.locate(path))
             .flatten();
@@ -160,15 +175,6 @@ impl Summary {
             Some(r) if self.loaded.sheet.facts.models.is_empty() => r.models.clone(),
             _ => ModelTotals::of(&self.loaded.sheet.facts.models),
         }
-    }
-
-    fn assessment(&self) -> Option<CommuneAssessment> {
-        self.loaded
-            .sheet
-            .unit
-            .level
-            .is_commune()
-            .then(|| derive::assess_commune(&self.loaded.sheet))
     }
 }
 /// Checks every child of `loaded` and rolls the declared figures up. Returns the roll-up,
@@ -262,12 +268,20 @@ pub(crate) fn roll_up(
                     out.push(d);
                     continue;
                 }
+                let units = crate::contracts(&checked.loaded, templates)
+                    .0
+                    .by_name
+                    .into_iter()
+                    .filter_map(|(name, (d, _))| Some((name, d.unit?)))
+                    .collect();
                 children.push(Summary {
                     file: entry.file,
                     shown: entry.shown,
                     loaded: checked.loaded,
                     data: checked.data,
                     rollup: checked.rollup,
+                    cells: checked.cells,
+                    units,
                 });
             }
         }
@@ -277,6 +291,11 @@ pub(crate) fn roll_up(
         return (None, out);
     }
 
+    // Figures counted in other words by a child's own template are not the same figure.
+    let mut plan = plan;
+    let clashes = units_clash(loaded, merged, &children, &plan, &mut out);
+    plan.scalars.retain(|s| !clashes.contains(&s.path));
+    plan.series.retain(|s| !clashes.contains(&s.name));
     let mut fill = Fill::default();
     let mut filled = Vec::new();
     let mut sums = Sums {
@@ -314,46 +333,138 @@ pub(crate) fn roll_up(
     let within = derive::unit_name(level, &loaded.sheet.unit.name);
     let mut files = Vec::new();
     let mut communes = Vec::new();
+    let mut unassessed = Vec::new();
     let mut models = Vec::new();
     let mut entries = Vec::new();
+    let period = &loaded.sheet.period;
     for c in &children {
         files.push(c.file.clone());
-        let assessment = c.assessment();
+        let judged = assess::verdict(c, period, templates);
         let mut below: Vec<Verdict> = Vec::new();
-        if let Some(a) = &assessment {
-            below.push(Verdict {
+        let mut not_below: Vec<Unassessed> = Vec::new();
+        match &judged {
+            Some(Ok(a)) => below.push(Verdict {
                 full: c.full(),
                 within: within.clone(),
                 file: c.file.clone(),
                 pass: a.pass,
                 failed: a.failed.clone(),
-            });
+            }),
+            Some(Err(reason)) => not_below.push(Unassessed {
+                full: c.full(),
+                within: within.clone(),
+                file: c.file.clone(),
+                reason: reason.clone(),
+            }),
+            None => {}
         }
         if let Some(r) = &c.rollup {
             files.extend(r.files.iter().cloned());
             globs.extend(r.globs.iter().cloned());
-            below.extend(r.communes.iter().cloned());
+            // The child judged its communes for its own period; this sheet's may differ.
+            if same_period_as(c, period) {
+                below.extend(r.communes.iter().cloned());
+                not_below.extend(r.unassessed.iter().cloned());
+            } else {
+                not_below.extend(r.communes.iter().map(|v| Unassessed {
+                    full: v.full.clone(),
+                    within: v.within.clone(),
+                    file: v.file.clone(),
+                    reason: Reason::OtherPeriod {
+                        period: assess::period_words(&c.loaded.sheet.period),
+                    },
+                }));
+                not_below.extend(r.unassessed.iter().cloned());
+            }
         }
         let m = c.models();
+        let assessment = judged.as_ref().and_then(|j| j.as_ref().ok());
+        let reason = judged.as_ref().and_then(|j| j.as_ref().err());
         entries.push(Child {
             file: c.file.clone(),
             name: c.loaded.sheet.unit.name.clone(),
             level: c.loaded.sheet.unit.level,
-            context: child_context(c, &plan, assessment.as_ref(), &below, &m),
+            context: child_context(c, &plan, assessment, reason, &below, &not_below, &m),
         });
         communes.extend(below);
+        unassessed.extend(not_below);
         models.push(m);
     }
+    out.extend(assess::note(
+        &unassessed,
+        communes.len() + unassessed.len(),
+        period,
+        &loaded.file,
+        loaded.paths.locate_key("children"),
+    ));
     let rollup = RollUp {
         children: entries,
         files,
         globs,
         communes,
+        unassessed,
         models: ModelTotals::combine(&models),
         filled,
         fill,
     };
     (Some(rollup), out)
+}
+
+/// The rolled-up names a child's own template counts in another word than the parent's
+/// (`buổi` here, `hội nghị` there): each an error at the parent, and no sum (conferences
+/// and sessions added up would print as a number of either).
+fn units_clash(
+    loaded: &Loaded,
+    merged: &Merged,
+    children: &[Summary],
+    plan: &Plan,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut clashes = Vec::new();
+    let names = plan
+        .scalars
+        .iter()
+        .map(|s| s.path.as_str())
+        .chain(plan.series.iter().map(|s| s.name.as_str()));
+    for name in names {
+        let Some(mine) = merged.get(name).and_then(|d| d.unit.as_deref()) else {
+            continue;
+        };
+        let other: Vec<String> = children
+            .iter()
+            .filter_map(|c| {
+                let theirs = c.units.get(name)?;
+                (theirs != mine).then(|| format!("{} counts {theirs}", c.file.display()))
+            })
+            .collect();
+        if other.is_empty() {
+            continue;
+        }
+        clashes.push(name.to_string());
+        out.push(clashes_at(loaded, name, mine, &other));
+    }
+    clashes
+}
+
+/// The error of [`units_clash`]; kept apart so the list above reads plainly.
+fn clashes_at(loaded: &Loaded, name: &str, mine: &str, other: &[String]) -> Diagnostic {
+    let mut d = Diagnostic::error(
+        name,
+        format!(
+            "`{name}` counts {mine} in this sheet's templates, but {}: different things are not summed",
+            other.join(", ")
+        ),
+    )
+    .with_help("give the figures different names (data.conferences, data.sessions), or make the templates count the same thing");
+    d.file = loaded.file.clone();
+    d.position = loaded.paths.locate_key("children");
+    d
+}
+
+/// Whether a child's sheet is for the same period as its parent's (its own roll-up judged
+/// the communes below it for its period).
+fn same_period_as(c: &Summary, period: &crate::factsheet::Period) -> bool {
+    assess::same_period(&c.loaded.sheet.period, period)
 }
 
 #[cfg(test)]

@@ -23,6 +23,16 @@ pub fn category_name(c: SubUnitCategory) -> &'static str {
     }
 }
 
+/// Adds the kinds a group names to `kinds`, each once. A rolled-up group names several
+/// (`thôn, tổ dân phố`, see [`as_groups`]); a second roll-up must not list them again.
+fn push_kinds(kinds: &mut Vec<String>, kind: &str) {
+    for k in kind.split(',').map(str::trim).filter(|k| !k.is_empty()) {
+        if !kinds.iter().any(|have| have == k) {
+            kinds.push(k.to_string());
+        }
+    }
+}
+
 /// The sub-units of one category summed over the groups of a sheet (or over children):
 /// the kinds as written, in first-appearance order (`thôn, tổ dân phố`), and the counts;
 /// `recognised` is absent when any group lacks it.
@@ -43,9 +53,7 @@ impl CategoryTotals {
 
     fn add(&mut self, other: &CategoryTotals) {
         for k in &other.kinds {
-            if !self.kinds.contains(k) {
-                self.kinds.push(k.clone());
-            }
+            push_kinds(&mut self.kinds, k);
         }
         self.total += other.total;
         self.registered += other.registered;
@@ -64,9 +72,7 @@ pub fn by_category(groups: &[SubUnits]) -> Vec<CategoryTotals> {
             }
             let mut kinds: Vec<String> = Vec::new();
             for g in &of {
-                if !kinds.contains(&g.kind) {
-                    kinds.push(g.kind.clone());
-                }
+                push_kinds(&mut kinds, &g.kind);
             }
             Some(CategoryTotals {
                 category,
@@ -210,6 +216,12 @@ mod tests {
         let out = combine(&[&a, &c]).expect("listed");
         assert_eq!(out[0].recognised, None);
         assert_eq!(out[0].kind(), "thôn, tổ dân phố, xóm");
+        // Two levels of roll-up: each kind once, in first-appearance order.
+        let d = vec![group("tổ dân phố, thôn", KhuDanCu, 3, Some(3))];
+        let upper = as_groups(&combine(&[&a, &c]).expect("listed"));
+        let lower = as_groups(&combine(&[&d, &b]).expect("listed"));
+        let top = combine(&[&upper, &lower]).expect("listed");
+        assert_eq!(top[0].kind(), "thôn, tổ dân phố, xóm");
         // A child that lists nothing: no sum at all.
         assert_eq!(combine(&[&a, &[]]), None);
         let groups = as_groups(&combine(&[&a, &b]).expect("listed"));

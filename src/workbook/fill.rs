@@ -24,6 +24,9 @@ pub struct Figures<'a> {
 #[derive(Debug, Default, Clone)]
 pub struct Applied {
     pub filled: BTreeMap<String, Cell>,
+    /// What the clerk typed in each filled cell that held text (`1,310`), by name: a
+    /// check's message about the figure quotes it.
+    pub typed: BTreeMap<String, String>,
     pub unreadable: BTreeSet<String>,
     pub problems: Vec<Diagnostic>,
 }
@@ -256,6 +259,10 @@ impl Figures<'_> {
             let key = &column.figure;
             // Estimates (`trên 1.500`) are a feature of the open data only.
             let estimates = key.name.starts_with("data.");
+            let text = match value {
+                super::number::CellValue::Text(t) => Some(t.trim().to_string()),
+                _ => None,
+            };
             let value = match figure(value, estimates) {
                 Ok(Some(v)) => v,
                 Ok(None) => continue,
@@ -307,6 +314,9 @@ impl Figures<'_> {
             }
             match put(tree, &slot, value) {
                 Ok(()) => {
+                    if let Some(text) = text {
+                        out.typed.insert(slot.reported.clone(), text);
+                    }
                     out.filled.insert(slot.reported, at);
                 }
                 Err(group) => out.problems.push(not_a_group(group)),
@@ -332,7 +342,8 @@ impl Applied {
         {
             return None;
         }
-        if let Some((_, cell)) = self.filled.iter().find(|(k, _)| under(k)) {
+        if let Some((key, cell)) = self.filled.iter().find(|(k, _)| under(k)) {
+            let d = self.in_cell_words(d, key);
             return Some(d.at_cell(workbook, cell.clone()));
         }
         // A group the workbook made (a series entry no line of the sheet holds), e.g. an
@@ -347,6 +358,36 @@ impl Applied {
             return Some(d.at_cell(workbook, cell.clone()));
         }
         Some(d)
+    }
+}
+
+impl Applied {
+    /// A check's message about how a figure is written, in the words of a cell: the text
+    /// typed there, and the help for cells (the fact sheet's help speaks of YAML, where a dot
+    /// is a decimal point; in a cell it groups thousands).
+    fn in_cell_words(&self, mut d: Diagnostic, key: &str) -> Diagnostic {
+        let about_writing =
+            d.message.contains("is not a whole number") || d.message.contains("is not a number");
+        if !about_writing {
+            return d;
+        }
+        if let Some(typed) = self.typed.get(key)
+            && let Some((_, rest)) = d.message.split_once(" is ")
+        {
+            let read = parse_number_text(typed)
+                .map(|x| format!(" (it reads as {})", crate::locale::number(x, 6)))
+                .unwrap_or_default();
+            d.message = format!("\"{typed}\" in the cell is {rest}{read}");
+        }
+        let comma = self.typed.get(key).filter(|t| t.contains(','));
+        d.help = Some(match comma {
+            Some(t) => format!(
+                "in a cell a comma is the decimal point, so \"{t}\" is a decimal; {}",
+                super::number::HELP
+            ),
+            None => super::number::HELP.to_string(),
+        });
+        d
     }
 }
 

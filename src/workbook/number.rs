@@ -28,7 +28,7 @@ pub struct NotAFigure {
     pub help: String,
 }
 
-const HELP: &str = "type the figure as digits: 3537 or 3.537 (dots between thousands), 77,4 \
+pub(super) const HELP: &str = "type the figure as digits: 3537 or 3.537 (dots between thousands), 77,4 \
                     (a comma before decimals); leave the cell empty when there is no figure \
                     (an empty cell is never read as 0)";
 

@@ -14,6 +14,16 @@ pub struct UnitRow {
     pub key: String,
     pub name: String,
     pub values: Vec<Option<Value>>,
+    /// For a parent whose children have rows: per column, the children's rows (indices into
+    /// the rows) and the rule that combines them; its cells are formulas, not for typing.
+    pub sums: Option<Vec<Option<Sum>>>,
+}
+
+/// A parent's cell: the children's cells combined by the parent's rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sum {
+    pub rows: Vec<usize>,
+    pub rule: crate::contract::Aggregate,
 }
 
 /// The fact sheets named by `--units` (folders expanded), each with its key: the path
@@ -72,15 +82,33 @@ pub fn unit_files(units: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Diagnosti
     }
 }
 
+/// The canonical paths of a parent's children (as its `children:` resolves them).
+pub fn children_of(loaded: &Loaded) -> Vec<PathBuf> {
+    if loaded.sheet.children.is_empty() {
+        return Vec::new();
+    }
+    crate::rollup::tree::resolve(loaded)
+        .0
+        .into_iter()
+        .map(|e| e.canonical)
+        .collect()
+}
+
+fn canonical(file: &std::path::Path) -> PathBuf {
+    std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf())
+}
+
 /// The units that get a row: the fact sheets (by key) whose documents use `template`, each
-/// loaded (`None` when it cannot be read: an empty row and a warning); a sheet whose
+/// loaded (`None` when it cannot be read: an empty row and a warning), and the parents with
+/// a child among them (their row shows the children's sums); any other sheet whose
 /// documents do not use the template is left out with a warning.
 pub fn load_units(
     files: &[(String, PathBuf)],
     template: &str,
 ) -> (Vec<(String, Option<Loaded>)>, Diagnostics) {
-    let mut units = Vec::new();
+    let mut units: Vec<(String, Option<Loaded>)> = Vec::new();
     let mut warnings = Vec::new();
+    let mut others: Vec<(String, PathBuf, Loaded)> = Vec::new();
     for (key, file) in files {
         match load_file(file) {
             Ok(loaded) => {
@@ -90,10 +118,7 @@ pub fn load_units(
                     .iter()
                     .any(|d| d.template == template)
                 {
-                    let mut d = Diagnostic::warning("documents", format!("left out of the workbook: no document of this fact sheet uses `{template}`"))
-                        .with_help(format!("add `- template: {template}` under documents: to give it a row"));
-                    d.file = file.clone();
-                    warnings.push(d);
+                    others.push((key.clone(), file.clone(), loaded));
                     continue;
                 }
                 units.push((key.clone(), Some(loaded)));
@@ -113,7 +138,87 @@ pub fn load_units(
             }
         }
     }
+    // Parents over rows, up the tree (a province over districts over communes), in the
+    // order the files came.
+    let mut with_row: Vec<PathBuf> = units
+        .iter()
+        .filter_map(|(_, l)| l.as_ref().map(|l| canonical(&l.file)))
+        .collect();
+    let mut placed = vec![false; others.len()];
+    loop {
+        let mut added = false;
+        for ((_, _, loaded), placed) in others.iter().zip(placed.iter_mut()) {
+            if !*placed && children_of(loaded).iter().any(|c| with_row.contains(c)) {
+                *placed = true;
+                with_row.push(canonical(&loaded.file));
+                added = true;
+            }
+        }
+        if !added {
+            break;
+        }
+    }
+    for ((key, file, loaded), placed) in others.into_iter().zip(placed) {
+        if placed {
+            units.push((key, Some(loaded)));
+        } else {
+            let mut d = Diagnostic::warning(
+                "documents",
+                format!(
+                    "left out of the workbook: no document of this fact sheet uses `{template}`"
+                ),
+            )
+            .with_help(format!(
+                "add `- template: {template}` under documents: to give it a row"
+            ));
+            d.file = file;
+            warnings.push(d);
+        }
+    }
     (units, Diagnostics(warnings))
+}
+
+/// Each parent row's cells: per column, the rows of its children and its rule, for the
+/// columns its own templates roll up (`plans[i]`: the rolled-up names of unit `i` with their
+/// rule, empty for a unit without children in the workbook).
+pub fn sums(
+    units: &[(String, Option<Loaded>)],
+    specs: &[Spec],
+    plans: &[Vec<(String, crate::contract::Aggregate)>],
+) -> Vec<Option<Vec<Option<Sum>>>> {
+    let paths: Vec<Option<PathBuf>> = units
+        .iter()
+        .map(|(_, l)| l.as_ref().map(|l| canonical(&l.file)))
+        .collect();
+    units
+        .iter()
+        .zip(plans)
+        .map(|((_, l), plan)| {
+            let loaded = l.as_ref()?;
+            let rows: Vec<usize> = children_of(loaded)
+                .iter()
+                .filter_map(|c| paths.iter().position(|p| p.as_ref() == Some(c)))
+                .collect();
+            if rows.is_empty() {
+                return None;
+            }
+            Some(
+                specs
+                    .iter()
+                    .map(|s| {
+                        if s.key.point.is_some() {
+                            return None;
+                        }
+                        let (_, rule) = plan.iter().find(|(name, _)| *name == s.key.name)?;
+                        Some(Sum {
+                            rows: rows.clone(),
+                            rule: *rule,
+                        })
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 /// A unit's row, prefilled with the figures of `specs` its sheet holds.
@@ -132,5 +237,6 @@ pub fn unit_row(key: &str, loaded: Option<&Loaded>, specs: &[Spec]) -> UnitRow {
                     .cloned()
             })
             .collect(),
+        sums: None,
     }
 }

@@ -10,15 +10,18 @@
 //! second sheet (`Ghi chú`) says how to fill the workbook and lists what is left out.
 
 use super::columns::{Spec, columns, years};
-use super::units::{UnitRow, load_units, unit_files, unit_row};
+use super::key::FigureKey;
+use super::units::{Sum, UnitRow, load_units, sums, unit_files, unit_row};
 use super::{KEY_MARKER, NAME_MARKER, SHEET_NAME};
+use crate::contract::Aggregate;
 use crate::contract::{Declaration, Kind};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::factsheet::load::Loaded;
+use crate::rollup::figures::Plan;
 use crate::template::Templates;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
-    ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
+    ExcelDateTime, Format, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 use serde_json::Value;
 use std::path::PathBuf;
@@ -44,7 +47,38 @@ pub fn for_template(
     let files = unit_files(units)?;
     let (units, warnings) = load_units(&files, template);
     let loaded: Vec<&Loaded> = units.iter().filter_map(|(_, l)| l.as_ref()).collect();
-    let (specs, left_out) = columns(&contract, &years(&contract, &loaded));
+    let (mut specs, left_out) = columns(&contract, &years(&contract, &loaded));
+    // A parent over rows: what its own templates roll up. Its children get a column for each
+    // such figure (the district's summary reads data.patrols; the communes type it here).
+    let plans: Vec<Vec<(String, Aggregate)>> = units
+        .iter()
+        .map(|(_, l)| match l {
+            Some(l) if !l.sheet.children.is_empty() => {
+                let (merged, _) = crate::contracts(l, templates);
+                Plan::of(&merged)
+                    .scalars
+                    .into_iter()
+                    .map(|s| {
+                        if !specs
+                            .iter()
+                            .any(|d| d.key.name == s.path && d.key.point.is_none())
+                        {
+                            specs.push(Spec {
+                                key: FigureKey {
+                                    name: s.path.clone(),
+                                    point: None,
+                                },
+                                label: s.label.clone(),
+                                kind: s.kind,
+                            });
+                        }
+                        (s.path, s.rule)
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect();
     if specs.is_empty() {
         return Err(whole(
             format!(
@@ -53,10 +87,31 @@ pub fn for_template(
             "`vanban templates` shows what each template reads",
         ));
     }
-    let rows: Vec<UnitRow> = units
+    let mut rows: Vec<UnitRow> = units
         .iter()
         .map(|(key, l)| unit_row(key, l.as_ref(), &specs))
         .collect();
+    for (i, sums) in sums(&units, &specs, &plans).into_iter().enumerate() {
+        let Some(sums) = sums else { continue };
+        // A parent's figures are what its children's rows add up to, not what its sheet says.
+        let values: Vec<Option<Value>> = sums
+            .iter()
+            .enumerate()
+            .map(|(col, sum)| {
+                let sum = sum.as_ref()?;
+                let parts: Vec<Option<&Value>> = sum
+                    .rows
+                    .iter()
+                    .map(|r| rows.get(*r).and_then(|u| u.values.get(col)?.as_ref()))
+                    .collect();
+                crate::rollup::figures::combine(&parts, sum.rule).filter(Value::is_number)
+            })
+            .collect();
+        if let Some(row) = rows.get_mut(i) {
+            row.values = values;
+            row.sums = Some(sums);
+        }
+    }
     let bytes = write(template, &specs, &left_out, &rows).map_err(|e| {
         whole(
             format!("writing the workbook: {e}"),
@@ -64,6 +119,23 @@ pub fn for_template(
         )
     })?;
     Ok((bytes, warnings))
+}
+
+/// A parent's cell: its children's cells combined, empty while any of them is (a partial
+/// sum is not a total): `=IF(COUNT(C3,C5)=2,SUM(C3,C5),"")`.
+fn sum_formula(sum: &Sum, col: u16) -> String {
+    let letters = crate::diagnostic::Cell::column_letters(u32::from(col));
+    let cells: Vec<String> = sum
+        .rows
+        .iter()
+        .map(|r| format!("{letters}{}", FIRST_UNIT_ROW as usize + r + 1))
+        .collect();
+    let list = cells.join(",");
+    let function = match sum.rule {
+        Aggregate::Max => "MAX",
+        _ => "SUM",
+    };
+    format!("=IF(COUNT({list})={},{function}({list}),\"\")", cells.len())
 }
 
 /// The rule typed into a column, for the input message.
@@ -155,9 +227,20 @@ pub fn write(
         .set_italic()
         .set_font_size(8)
         .set_font_color(Color::RGB(0x808080));
-    let whole = Format::new().set_num_format("#,##0");
+    // With parents' rows the sheet is protected: their cells are formulas over their
+    // children's rows; every other unit cell stays open for typing.
+    let protect = units.iter().any(|u| u.sums.is_some());
+    let open = |f: Format| if protect { f.set_unlocked() } else { f };
+    let whole = open(Format::new().set_num_format("#,##0"));
+    let plain = open(Format::new());
+    let computed = Format::new()
+        .set_num_format("#,##0")
+        .set_background_color(Color::RGB(0xEDEDED))
+        .set_italic();
     let mut sheet = Worksheet::new();
     sheet.set_name(SHEET_NAME)?;
+    // A parent's cell whose children are not all filled holds nothing, never a 0.
+    sheet.set_formula_result_default("");
     sheet.write_string_with_format(0, 0, "Tệp số liệu của đơn vị", &label)?;
     sheet.write_string_with_format(0, 1, "Đơn vị", &label)?;
     sheet.write_string_with_format(1, 0, KEY_MARKER, &key)?;
@@ -188,6 +271,24 @@ pub fn write(
         sheet.write_string(row, 1, &unit.name)?;
         for (i, (value, d)) in unit.values.iter().zip(figures).enumerate() {
             let col = (i + 2) as u16;
+            if let Some(sums) = &unit.sums {
+                match sums.get(i).and_then(Option::as_ref) {
+                    Some(sum) => {
+                        let formula = Formula::new(sum_formula(sum, col)).set_result(
+                            value
+                                .as_ref()
+                                .and_then(Value::as_f64)
+                                .map(|x| crate::rollup::figures::number(x).to_string())
+                                .unwrap_or_default(),
+                        );
+                        sheet.write_formula_with_format(row, col, formula, &computed)?;
+                    }
+                    None => {
+                        sheet.write_blank(row, col, &computed)?;
+                    }
+                }
+                continue;
+            }
             match value {
                 Some(Value::Number(n)) => {
                     let x = n.as_f64().unwrap_or(0.0);
@@ -198,11 +299,22 @@ pub fn write(
                     }
                 }
                 Some(Value::String(s)) => {
-                    sheet.write_string(row, col, s)?;
+                    sheet.write_string_with_format(row, col, s, &plain)?;
+                }
+                _ if protect => {
+                    sheet.write_blank(row, col, &plain)?;
                 }
                 _ => {}
             }
         }
+    }
+    if protect {
+        // No password: a clerk who must can lift it (Review → Unprotect sheet).
+        sheet.protect_with_options(&ProtectionOptions {
+            format_columns: true,
+            format_rows: true,
+            ..ProtectionOptions::default()
+        });
     }
     sheet.set_freeze_panes(FIRST_UNIT_ROW, 2)?;
     book.push_worksheet(sheet);
@@ -271,6 +383,7 @@ mod tests {
             key: "xa/a.yaml".into(),
             name: "xã A".into(),
             values,
+            sums: None,
         }];
         let a = write("t", &specs, &left_out, &units).expect("writes");
         let b = write("t", &specs, &left_out, &units).expect("writes");

@@ -489,3 +489,310 @@ fn series_and_max_roll_up_by_their_declared_rule() {
         "{err}"
     );
 }
+
+/// A district (8 months of 2024, `bao-cao-tong-hop`) over two communes that issue 8-month
+/// `bao-cao-so-ket` reports (xã Pờ Y's sheet, twice under two names): no commune assesses
+/// the TT124 criteria, so nothing is said about their verdicts.
+fn district_over_so_ket(name: &str) -> PathBuf {
+    let dir = tmp::temp_dir(name);
+    std::fs::create_dir_all(dir.join("xa")).expect("mkdir");
+    let po_y =
+        std::fs::read_to_string(root().join("data/xa-po-y-2024-8-thang.yaml")).expect("read");
+    std::fs::write(dir.join("xa/po-y.yaml"), &po_y).expect("write");
+    std::fs::write(
+        dir.join("xa/dak-xu.yaml"),
+        po_y.replacen("name: Pờ Y", "name: Đăk Xú", 1),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("ngoc-hoi.yaml"),
+        "schema: 1\nunit: { name: Ngọc Hồi, level: huyen, located_in: tỉnh Kon Tum }\n\
+         period: { year: 2024, months: 8 }\n\
+         issuer:\n  agency: [Công an huyện Vân Hà]\n  abbreviation: CAH\n  short_name: Công an huyện Vân Hà\n  \
+         signer: { position: Trưởng Công an huyện, name: Lê Văn Hòa }\n  archive: [VT]\n\
+         documents:\n  - { template: bao-cao-tong-hop, number: 12, date: 2024-09-05 }\n\
+         children: [xa/*.yaml]\n",
+    )
+    .expect("write");
+    dir
+}
+
+#[test]
+fn communes_whose_documents_do_not_assess_them_get_no_verdict() {
+    let dir = district_over_so_ket("rollup-unassessed");
+    let district = dir.join("ngoc-hoi.yaml");
+    let out = dir.join("out");
+    let o = vanban(&[
+        "render",
+        district.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--format",
+        "txt",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let txt = std::fs::read_to_string(out.join("ngoc-hoi/bao-cao-tong-hop.txt")).expect("txt");
+    for claim in ["Đạt", "Chưa đạt", "chưa đạt", "theo Điều 5", "đơn vị đạt"] {
+        assert!(!txt.contains(claim), "`{claim}` in:\n{txt}");
+    }
+    // The appendix may say what is true: not assessed.
+    let rows: Vec<&str> = txt.lines().filter(|l| l.starts_with("| ")).collect();
+    assert_eq!(rows.len(), 3, "{txt}");
+    assert!(rows[1].ends_with("| Chưa đánh giá |"), "{}", rows[1]);
+    assert!(rows[2].ends_with("| Chưa đánh giá |"), "{}", rows[2]);
+    // The figures still roll up: both communes' households.
+    assert!(txt.contains("5.574 hộ"), "{txt}");
+
+    // `check` says once which communes carry no verdict and why; a note, not a warning.
+    let o = vanban(&["check", district.to_str().expect("utf-8")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(!err.contains("warning"), "{err}");
+    let notes: Vec<&str> = err.lines().filter(|l| l.contains(": note: ")).collect();
+    assert_eq!(notes.len(), 1, "{err}");
+    assert!(
+        notes[0].contains(
+            "2 of the 2 communes below are not assessed against TT124 Điều 5 for 8 months of 2024"
+        ) && notes[0].contains("xa/dak-xu.yaml")
+            && notes[0].contains("xa/po-y.yaml")
+            && notes[0].contains(
+                "(none of its documents assesses the criteria (it issues bao-cao-so-ket))"
+            ),
+        "{}",
+        notes[0]
+    );
+}
+
+#[test]
+fn a_commune_assessed_for_another_period_gets_no_verdict() {
+    let dir = copy_tree("rollup-other-period");
+    // xã Đông Thanh's report is for 2023: the 2024 summary states no verdict about it.
+    let c = dir.join("xa/c-dong-thanh.yaml");
+    edit(&c, "year: 2024", "year: 2023");
+    edit(&c, "date: 2024-01-15", "date: 2023-01-15");
+    edit(&c, "date: 2024-01-25", "date: 2023-01-25");
+    let district = dir.join("dong-son.yaml");
+    let o = vanban(&["check", district.to_str().expect("utf-8")]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("1 of the 3 communes below are not assessed")
+            && err.contains("c-dong-thanh.yaml (its sheet is for 2023)"),
+        "{err}"
+    );
+    let out = dir.join("out");
+    let o = vanban(&[
+        "render",
+        district.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--format",
+        "txt",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let txt = std::fs::read_to_string(out.join("dong-son/bao-cao-tong-hop.txt")).expect("txt");
+    assert!(
+        txt.contains("Có 02/02 xã, phường, thị trấn (100%) đạt tiêu chuẩn"),
+        "{txt}"
+    );
+    assert!(!txt.contains("Đông Thanh (chưa đạt"), "{txt}");
+}
+
+#[test]
+fn a_figure_the_parent_in_the_run_reads_is_not_unread() {
+    // xã Đông Tiến states data.patrols for the district's summary; its own report does not
+    // read it. With the district in the run, nothing says "no document reads" it.
+    let o = vanban(&["check", TREE]);
+    let err = stderr(&o);
+    assert!(!err.contains("reads `patrols`"), "{err}");
+    // Checked alone, no parent reads it: the warning is true.
+    let o = vanban(&["check", &format!("{TREE}/xa/b-dong-tien.yaml")]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: data.patrols: no document of this fact sheet reads `patrols`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn repeated_warnings_are_printed_three_times_then_counted() {
+    // Six khu dân cư sheets without narrative: each gives the same section warnings.
+    let dir = tmp::temp_dir("rollup-grouped");
+    let thon = std::fs::read_to_string(root().join(format!("{TREE}/xa/dong-hoa/thon-1.yaml")))
+        .expect("read");
+    for i in 0..6 {
+        std::fs::write(dir.join(format!("thon-{i}.yaml")), &thon).expect("write");
+    }
+    let o = vanban(&["check", dir.to_str().expect("utf-8")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    let strengths = err
+        .lines()
+        .filter(|l| l.contains("warning: narrative.strengths:"))
+        .count();
+    assert_eq!(strengths, 3, "{err}");
+    assert!(
+        err.contains("warning: and 3 more like this: narrative.strengths: no figures for"),
+        "{err}"
+    );
+    // JSON output keeps every one, for scripts.
+    let o = vanban(&[
+        "check",
+        dir.to_str().expect("utf-8"),
+        "--message-format",
+        "json",
+    ]);
+    let json = stderr(&o);
+    assert_eq!(
+        json.lines()
+            .filter(|l| l.contains("\"field\":\"narrative.strengths\""))
+            .count(),
+        6,
+        "{json}"
+    );
+}
+
+/// A user template folder with one broken template (an unknown filter) and one that uses a
+/// narrative section without testing for it.
+fn user_templates(name: &str) -> PathBuf {
+    let dir = tmp::temp_dir(name);
+    let head = "{% block kind %}BÁO CÁO{% endblock kind %}{% block type_code %}BC{% endblock type_code %}{% block title %}Thử{% endblock title %}\n";
+    std::fs::write(
+        dir.join("hong.md.tera"),
+        format!("{{#- vanban\nreads:\n  unit.households:\n-#}}\n{head}{{% block body %}}\nCó {{{{ unit.households | khong_co }}}} hộ.\n{{% endblock body %}}\n"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("bai-hoc.md.tera"),
+        format!("{{#- vanban\nreads:\n  unit.households:\n  narrative.lessons: {{ label: Bài học kinh nghiệm }}\n-#}}\n{head}{{% block body %}}\nCó {{{{ unit.households | thousands }}}} hộ.\n\n{{{{ <paragraphs items={{narrative.lessons}}/> }}}}\n{{% endblock body %}}\n"),
+    )
+    .expect("write");
+    dir
+}
+
+#[test]
+fn a_broken_user_template_fails_only_the_sheets_that_use_it_once() {
+    let templates = user_templates("rollup-broken-template");
+    let t = templates.to_str().expect("utf-8");
+    // The whole tree, none of which uses the broken template: nothing about it.
+    let o = vanban(&["check", "--templates", t, "data/"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(!err.contains("khong_co") && !err.contains("_lib"), "{err}");
+    // A sheet that uses it: one error, at the template's own line.
+    let sheet = templates.join("dung.yaml");
+    let text =
+        std::fs::read_to_string(root().join("data/phuong-phuoc-long-2024.yaml")).expect("read");
+    std::fs::write(
+        &sheet,
+        text.replacen("template: ke-hoach-tt124", "template: hong", 1),
+    )
+    .expect("write");
+    let o = vanban(&["check", "--templates", t, sheet.to_str().expect("utf-8")]);
+    let err = stderr(&o);
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(
+        errors[0].ends_with(
+            "hong.md.tera:7:25: error: the template does not load: Unknown filter `khong_co`"
+        ),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn a_missing_narrative_key_is_named_as_the_key() {
+    let templates = user_templates("rollup-missing-key");
+    let sheet = templates.join("bai-hoc.yaml");
+    let text = std::fs::read_to_string(root().join("data/phuong-ba-dinh-2024.yaml")).expect("read");
+    std::fs::write(
+        &sheet,
+        text.replacen("template: bao-cao-ket-qua-tt124", "template: bai-hoc", 1),
+    )
+    .expect("write");
+    let o = vanban(&[
+        "check",
+        "--templates",
+        templates.to_str().expect("utf-8"),
+        sheet.to_str().expect("utf-8"),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error: narrative.lessons: `narrative.lessons` (Bài học kinh nghiệm) is required by template `bai-hoc`"),
+        "{err}"
+    );
+    assert!(!err.contains("undefined") && !err.contains("_lib"), "{err}");
+}
+
+/// A district over two communes with user templates: the district's summary counts
+/// `data.sessions` in `buổi`; each commune's report declares it with `child_unit`.
+fn sessions_tree(name: &str, child_unit: &str) -> PathBuf {
+    let dir = tmp::temp_dir(name);
+    let head = "{% block kind %}BÁO CÁO{% endblock kind %}{% block type_code %}BC{% endblock type_code %}{% block title %}Thử{% endblock title %}\n";
+    let body = "{% block body %}\n{% if data.sessions is not none %}Tổ chức {{ data.sessions | thousands }} {{ units[\"data.sessions\"] }} tuyên truyền.{% endif %}\n{% endblock body %}\n";
+    std::fs::create_dir_all(dir.join("t")).expect("mkdir");
+    std::fs::write(
+        dir.join("t/tong-hop-buoi.md.tera"),
+        format!("{{#- vanban\nlevels: [huyen]\nreads:\n  data.sessions: {{ kind: count, unit: buổi, label: Buổi tuyên truyền }}\n-#}}\n{head}{body}"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("t/bao-cao-xa.md.tera"),
+        format!("{{#- vanban\nlevels: [xa]\nreads:\n  data.sessions: {{ kind: count, unit: {child_unit}, label: Tuyên truyền }}\n-#}}\n{head}{body}"),
+    )
+    .expect("write");
+    let issuer = "issuer:\n  agency: [Công an huyện Vân Hà]\n  abbreviation: CAH\n  signer: { position: Trưởng Công an, name: Lê Văn Hòa }\n  archive: [VT]\n";
+    std::fs::create_dir_all(dir.join("xa")).expect("mkdir");
+    for (file, name, n) in [("a", "Vân An", 12), ("b", "Vân Bình", 30)] {
+        std::fs::write(
+            dir.join(format!("xa/{file}.yaml")),
+            format!("schema: 1\nunit: {{ name: {name}, level: xa }}\nperiod: {{ year: 2024 }}\n{issuer}documents:\n  - template: bao-cao-xa\ndata:\n  sessions: {n}\n"),
+        )
+        .expect("write");
+    }
+    std::fs::write(
+        dir.join("huyen.yaml"),
+        format!("schema: 1\nunit: {{ name: Vân Hà, level: huyen }}\nperiod: {{ year: 2024 }}\n{issuer}documents:\n  - template: tong-hop-buoi\nchildren: [xa/*.yaml]\n"),
+    )
+    .expect("write");
+    dir
+}
+
+#[test]
+fn figures_counted_in_different_words_are_not_summed() {
+    // Conferences (hội nghị) in the communes, sessions (buổi) in the district: an error.
+    let dir = sessions_tree("rollup-units-clash", "hội nghị");
+    let o = vanban(&[
+        "check",
+        "--templates",
+        dir.join("t").to_str().expect("utf-8"),
+        dir.join("huyen.yaml").to_str().expect("utf-8"),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "error: data.sessions: `data.sessions` counts buổi in this sheet's templates, but "
+        ) && err.contains("xa/a.yaml counts hội nghị")
+            && err.contains("different things are not summed"),
+        "{err}"
+    );
+
+    // The same word: summed, and the word printed with the figure.
+    let dir = sessions_tree("rollup-units-same", "buổi");
+    let out = dir.join("out");
+    let o = vanban(&[
+        "render",
+        "--templates",
+        dir.join("t").to_str().expect("utf-8"),
+        dir.join("huyen.yaml").to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--format",
+        "txt",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let txt = std::fs::read_to_string(out.join("huyen/tong-hop-buoi.txt")).expect("txt");
+    assert!(txt.contains("Tổ chức 42 buổi tuyên truyền."), "{txt}");
+}

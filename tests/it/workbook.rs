@@ -464,3 +464,185 @@ fn a_review_series_has_a_column_per_year_and_the_prefilled_workbook_changes_noth
         "{err}"
     );
 }
+
+/// The Thạch Thành district with its communes' households left out of their sheets, and a
+/// CSV that gives them (`households` in the row of each commune).
+fn district_from_csv(name: &str, households: [&str; 4]) -> (PathBuf, PathBuf) {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for e in std::fs::read_dir(from).expect("read_dir") {
+            let p = e.expect("entry").path();
+            let target = to.join(p.file_name().expect("name"));
+            if p.is_dir() {
+                copy(&p, &target);
+            } else {
+                let text = std::fs::read_to_string(&p).expect("read");
+                let text: String = text
+                    .lines()
+                    .filter(|l| !l.starts_with("  households:"))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                std::fs::write(&target, text).expect("write");
+            }
+        }
+    }
+    let dir = temp_dir(name);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    copy(
+        &root.join("data/huyen-thach-thanh-2024-tong-hop"),
+        &dir.join("t"),
+    );
+    let units = ["thach-binh", "thach-dong", "thanh-vinh", "tt-kim-tan"];
+    let mut text = String::from("Tệp,Tên,Số hộ\nfile,name,unit.households\n");
+    for (u, h) in units.iter().zip(households) {
+        text.push_str(&format!("xa/{u}.yaml,{u},\"{h}\"\n"));
+    }
+    let csv = dir.join("so-lieu.csv");
+    std::fs::write(&csv, text).expect("write");
+    (dir.join("t/huyen-thach-thanh.yaml"), csv)
+}
+
+#[test]
+fn a_parent_over_children_filled_from_the_workbook() {
+    let (district, csv) = district_from_csv("wb-parent", ["1842", "1.520", "1310", "3 105"]);
+    let o = vanban(&[
+        "check",
+        "--figures",
+        csv.to_str().expect("utf-8"),
+        district.to_str().expect("utf-8"),
+    ]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    // The children's rows are used by the roll-up: no "matches no fact sheet", and the
+    // parent, whose figures are its children's sums, is not asked for a row.
+    assert!(!err.contains("matches no fact sheet"), "{err}");
+    assert!(!err.contains("no row of"), "{err}");
+    assert!(!err.contains("warning"), "{err}");
+
+    // A district figure that disagrees: each child's figure is cited at its cell.
+    let text = std::fs::read_to_string(&district).expect("read");
+    std::fs::write(
+        &district,
+        text.replacen(
+            "  located_in: tỉnh Thanh Hóa\n",
+            "  located_in: tỉnh Thanh Hóa\n  households: 9999\n",
+            1,
+        ),
+    )
+    .expect("write");
+    let o = vanban(&[
+        "check",
+        "--figures",
+        csv.to_str().expect("utf-8"),
+        district.to_str().expect("utf-8"),
+    ]);
+    let err = stderr(&o);
+    let shown = csv.display().to_string();
+    for part in [
+        format!("{shown}:C3 gives 1842"),
+        format!("{shown}:C4 gives 1520"),
+        format!("{shown}:C6 gives 3105"),
+    ] {
+        assert!(err.contains(&part), "no `{part}` in {err}");
+    }
+    assert!(!err.contains("thach-binh.yaml:"), "{err}");
+}
+
+#[test]
+fn a_comma_in_a_cell_gets_the_help_for_cells() {
+    let (district, csv) = district_from_csv("wb-comma", ["1842", "1520", "1,310", "3105"]);
+    let o = vanban(&[
+        "check",
+        "--figures",
+        csv.to_str().expect("utf-8"),
+        district.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let line = err
+        .lines()
+        .position(|l| l.contains(":C5: error: unit.households:"))
+        .unwrap_or_else(|| panic!("{err}"));
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(
+        lines[line].ends_with("\"1,310\" in the cell is not a whole number (it reads as 1,31)"),
+        "{}",
+        lines[line]
+    );
+    let help = lines[line + 1];
+    assert!(
+        help.contains("in a cell a comma is the decimal point") && !help.contains("fact sheet"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_parents_row_shows_its_childrens_sums_and_children_get_its_columns() {
+    let dir = temp_dir("wb-parent-row");
+    let file = dir.join("so-lieu.xlsx");
+    let o = vanban(&[
+        "workbook",
+        "bao-cao-ket-qua-tt124",
+        "--units",
+        "data/huyen-thach-thanh-2024-tong-hop",
+        "-o",
+        file.to_str().expect("utf-8"),
+    ]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    // The district does not issue the commune report, but its row is its communes' sums.
+    assert!(!err.contains("left out of the workbook"), "{err}");
+    let grid = cells(&file);
+    // data.patrols is read by the district's summary only: the communes get its column.
+    let patrols = column(&grid, "data.patrols");
+    let households = column(&grid, "unit.households");
+    let district = row(&grid, "huyen-thach-thanh.yaml");
+    let communes: Vec<usize> = ["thach-binh", "thach-dong", "thanh-vinh", "tt-kim-tan"]
+        .iter()
+        .map(|c| row(&grid, &format!("xa/{c}.yaml")))
+        .collect();
+    let sum: f64 = communes
+        .iter()
+        .map(|r| grid[*r][households].parse::<f64>().expect("a number"))
+        .sum();
+    assert_eq!(grid[district][households], sum.to_string());
+    // No commune gives patrols yet: the district's cell is empty, never 0.
+    assert_eq!(grid[district][patrols], "");
+
+    // The cells are formulas over the children's rows, locked; the children's are open.
+    let xml = {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).expect("open")).expect("zip");
+        let mut s = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .expect("sheet")
+            .read_to_string(&mut s)
+            .expect("read");
+        s
+    };
+    assert!(xml.contains("<sheetProtection"), "protected");
+    let letters = |c: usize| {
+        let mut n = c + 1;
+        let mut s = String::new();
+        while n > 0 {
+            s.insert(0, char::from(b'A' + ((n - 1) % 26) as u8));
+            n = (n - 1) / 26;
+        }
+        s
+    };
+    let h = letters(households);
+    let list: Vec<String> = communes.iter().map(|r| format!("{h}{}", r + 1)).collect();
+    let formula = format!("<f>IF(COUNT({0})=4,SUM({0}),\"\")</f>", list.join(","));
+    assert!(xml.contains(&formula), "no {formula}");
+
+    // Read back as written, the tree checks clean: the parent's row agrees with its roll-up.
+    let o = vanban(&[
+        "check",
+        "--figures",
+        file.to_str().expect("utf-8"),
+        "data/huyen-thach-thanh-2024-tong-hop",
+    ]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(!err.contains("warning"), "{err}");
+}
