@@ -2,10 +2,12 @@
 //! same in Word and in its PDF: how wide the header block's columns are and which of the ND30
 //! sizes (12 or 13 pt) its agency lines and quốc hiệu take, how long the rule under the
 //! trích yếu is, how the signatures and `Nơi nhận:` share the closing block, data tables'
-//! column widths (`layout/table.rs`) and the runs no line may break inside
-//! (`layout/nobreak.rs`).
+//! column widths (`layout/table.rs`), the runs no line may break inside (`layout/nobreak.rs`)
+//! and the page itself — size, margins, text sizes, the text width of a portrait or landscape
+//! section (`layout/page.rs`).
 
 pub mod chart;
+pub mod page;
 
 use crate::document::{Document, Header, Inline, Span};
 use crate::writer::measure::width_twips;
@@ -14,10 +16,12 @@ mod nobreak;
 mod table;
 
 pub use nobreak::unbreakable;
+pub use page::text_width;
 pub use table::table_column_widths;
 
-/// The text width of an A4 page with 30/15 mm side margins, in twips (165 mm).
-pub const TEXT_WIDTH: u32 = 11906 - 1701 - 850;
+/// The text width of a portrait A4 page with 30/15 mm side margins, in twips (165 mm): the
+/// header and closing blocks, the title rule and charts are laid out in it.
+pub const TEXT_WIDTH: u32 = text_width(false);
 
 /// How the two-column header block is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -19,7 +19,7 @@ pub(crate) const RID_HEADER_FIRST: &str = "rId6";
 pub(crate) const W_ROOT: [(&str, &str); 2] = [("xmlns:w", NS_W), ("xmlns:r", NS_R)];
 
 /// Footnote text size: 12 pt.
-pub(crate) const FOOTNOTE_SIZE: u32 = pt(12);
+pub(crate) const FOOTNOTE_SIZE: u32 = crate::writer::layout::page::FOOTNOTE_HALF_POINTS;
 
 /// `[Content_Types].xml`; `charts` chart parts (and their workbooks) are declared too.
 pub(crate) fn content_types(charts: usize) -> String {

@@ -1,6 +1,12 @@
 //! Runs of text a line must never break inside: document numbers (`23/2012/TT-BCA`,
 //! `47-NQ/ĐU`, `93/BC-BCĐ`) and dates (`12/01/2024`). Both page writers ask here, so Word and
-//! the PDF keep the same runs whole; the text itself is never changed.
+//! the PDF keep the same runs whole; the text itself is never changed and nothing invisible
+//! is added to it.
+//!
+//! Word and LibreOffice never break after a `/` inside such a run, but may break after its
+//! `-`: the DOCX writes those as non-breaking hyphens (`w:noBreakHyphen`, which Find and copy
+//! treat as `-`). Typst would break after a `/` before a letter (`124/2021/` | `TT-BCA`), so
+//! the PDF boxes the whole run.
 
 use std::ops::Range;
 
