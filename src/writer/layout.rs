@@ -15,7 +15,7 @@ use crate::writer::measure::width_twips;
 mod nobreak;
 mod table;
 
-pub use nobreak::unbreakable;
+pub use nobreak::{slash_words, unbreakable};
 pub use page::text_width;
 pub use table::table_column_widths;
 
@@ -220,6 +220,8 @@ pub fn addressee_lines(addressees: &[String]) -> Vec<String> {
 /// Data tables: 13 pt text, Word's default cell padding (twips).
 pub const TABLE_HALF_POINTS: u32 = 26;
 pub const TABLE_CELL_MARGIN: u32 = 108;
+/// Room above and below the text of a data table's cell, twips (2 pt).
+pub const TABLE_CELL_PAD: u32 = 40;
 
 /// Level-1 headings print UPPERCASE (ND30) whatever case the template wrote.
 pub fn uppercase(inline: &Inline) -> Inline {

@@ -53,8 +53,8 @@ pub(super) fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs, width
     };
     table_start(x, props, &widths);
     let spacing = Spacing {
-        before: 40,
-        after: 40,
+        before: layout::TABLE_CELL_PAD,
+        after: layout::TABLE_CELL_PAD,
         ..SINGLE
     };
     let head_run = RunProps::sized(TABLE_SIZE).bold(true);

@@ -42,6 +42,38 @@ pub fn unbreakable(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Byte ranges of the words of `text` (runs between spaces) with a `/` inside them
+/// (`nhận/tổng`, `(10/10)`): Word and LibreOffice never break a line after a `/`, where Typst
+/// would before a letter. The PDF keeps them whole; the DOCX needs nothing.
+pub fn slash_words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let close = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
+        let word = text.get(s..e).unwrap_or_default();
+        if word
+            .trim_end_matches('/')
+            .trim_start_matches('/')
+            .contains('/')
+        {
+            out.push(s..e);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        match (start, c.is_whitespace()) {
+            (None, false) => start = Some(i),
+            (Some(s), true) => {
+                close(s, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        close(s, text.len(), &mut out);
+    }
+    out
+}
+
 /// Whether the character before byte `i` is a letter or digit (a number inside a word is
 /// not the start of one).
 fn preceded_by_word(text: &str, i: usize) -> bool {
@@ -74,6 +106,16 @@ mod tests {
         assert_eq!(runs("Số: 93/BC-BCĐ"), ["93/BC-BCĐ"]);
         // A trailing separator is not part of the run.
         assert_eq!(runs("161/212- x"), ["161/212"]);
+    }
+
+    #[test]
+    fn words_with_a_slash_inside() {
+        let text = "Khu dân cư (được công nhận/tổng số), 10/10 thôn; và/ hay /x";
+        let words: Vec<&str> = slash_words(text)
+            .into_iter()
+            .filter_map(|r| text.get(r))
+            .collect();
+        assert_eq!(words, ["nhận/tổng", "10/10"]);
     }
 
     #[test]

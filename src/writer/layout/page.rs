@@ -4,7 +4,11 @@
 //! properties; the PDF writer hands them to `layout.typ` in `/data.json`, so the two cannot
 //! drift apart.
 
-/// A4 in twips (210 × 297 mm).
+/// A4: 210 × 297 mm, which is 11906 × 16838 twips rounded (Word's A4). The PDF takes the
+/// exact size, so viewers and printers see A4; the margins, and so the text width, are the
+/// same twips in both.
+pub const PAGE_WIDTH_MM: f64 = 210.0;
+pub const PAGE_HEIGHT_MM: f64 = 297.0;
 pub const PAGE_WIDTH: u32 = 11906;
 pub const PAGE_HEIGHT: u32 = 16838;
 
@@ -18,6 +22,9 @@ pub const MARGIN_RIGHT: u32 = 850;
 pub const BODY_HALF_POINTS: u32 = 28;
 /// Footnotes: 12 pt, in half-points.
 pub const FOOTNOTE_HALF_POINTS: u32 = 24;
+/// `Nơi nhận:` 12 pt bold italic, its lines 11 pt (ND30), in half-points.
+pub const RECIPIENTS_HEADING_HALF_POINTS: u32 = 24;
+pub const RECIPIENTS_HALF_POINTS: u32 = 22;
 /// The first-line indent of body paragraphs (1 cm), twips.
 pub const INDENT: u32 = 567;
 
@@ -37,6 +44,11 @@ pub fn points(twips: u32) -> f64 {
     f64::from(twips) / 20.0
 }
 
+/// Millimetres as points.
+pub fn mm_points(mm: f64) -> f64 {
+    mm / 25.4 * 72.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +58,12 @@ mod tests {
         assert_eq!(text_width(false), 9355);
         assert_eq!(text_width(true), 14287);
         assert!((points(text_width(false)) - 467.75).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_twips_page_is_a4_rounded() {
+        let twips = |mm: f64| (mm_points(mm) * 20.0).round();
+        assert_eq!(twips(PAGE_WIDTH_MM), f64::from(PAGE_WIDTH));
+        assert_eq!(twips(PAGE_HEIGHT_MM), f64::from(PAGE_HEIGHT));
     }
 }

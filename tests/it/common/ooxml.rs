@@ -258,7 +258,8 @@ pub fn invalid_xml_chars(xml: &str) -> Vec<char> {
 
 /// The visible text of a WordprocessingML part: the `w:t` texts of each paragraph
 /// concatenated, paragraphs separated by `\n` (`w:br` and `w:tab` give `\n` and `\t`,
-/// `w:noBreakHyphen` a `-`; the invisible U+2060 word joiners are dropped).
+/// `w:noBreakHyphen` a `-`). Nothing is dropped: an invisible character written into
+/// Word's text stays in it.
 pub fn plain_text(xml: &str) -> String {
     let doc = roxmltree::Document::parse(xml).expect("part is well-formed XML");
     let mut paragraphs = Vec::new();
@@ -270,7 +271,7 @@ pub fn plain_text(xml: &str) -> String {
                 continue;
             }
             if is_w(&n, "t") {
-                text.extend(n.text().unwrap_or("").chars().filter(|&c| c != '\u{2060}'));
+                text.push_str(n.text().unwrap_or(""));
             } else if is_w(&n, "noBreakHyphen") {
                 text.push('-');
             } else if is_w(&n, "br") {
