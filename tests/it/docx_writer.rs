@@ -124,12 +124,35 @@ fn package_has_every_part() {
         "word/footnotes.xml",
         "word/header1.xml",
         "word/header2.xml",
+        "word/theme/theme1.xml",
     ] {
         assert!(
             names.iter().any(|n| n == expected),
             "{expected} missing from {names:?}"
         );
     }
+    // The theme is reachable: related from the document and typed.
+    let parts = sample_parts();
+    let rels = part(&parts, "word/_rels/document.xml.rels");
+    assert!(
+        rels.contains("relationships/theme\" Target=\"theme/theme1.xml\""),
+        "{rels}"
+    );
+    let types = part(&parts, "[Content_Types].xml");
+    assert!(
+        types.contains(
+            "PartName=\"/word/theme/theme1.xml\" \
+             ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\""
+        ),
+        "{types}"
+    );
+    let theme = parse(part(&parts, "word/theme/theme1.xml"));
+    let fonts: Vec<&str> = theme
+        .descendants()
+        .filter(|n| n.tag_name().name() == "latin")
+        .filter_map(|n| n.attribute("typeface"))
+        .collect();
+    assert_eq!(fonts, [FONT, FONT]);
 }
 
 #[test]
