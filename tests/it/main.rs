@@ -20,4 +20,5 @@ mod render_example;
 mod render_pdf;
 mod rollup;
 mod tables;
+mod twins;
 mod workbook;

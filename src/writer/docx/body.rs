@@ -269,7 +269,11 @@ fn text_run(x: &mut Xml, props: RunProps, text: &str) {
 /// invisible is added: the text stays as typed, so Word's Find for "10/10" finds it.
 pub(super) fn unbroken_runs(x: &mut Xml, props: RunProps, text: &str) {
     let mut at = 0;
-    for range in layout::unbreakable(text) {
+    // Only a number with a hyphen needs a run of its own; `10/10` stays in its sentence's.
+    let hyphenated = layout::unbreakable(text)
+        .into_iter()
+        .filter(|r| text.get(r.clone()).is_some_and(|s| s.contains('-')));
+    for range in hyphenated {
         text_run(x, props, text.get(at..range.start).unwrap_or_default());
         let Some(part) = text.get(range.clone()) else {
             continue;

@@ -294,3 +294,91 @@ pub fn is_w(node: &roxmltree::Node, name: &str) -> bool {
 pub fn w_attr<'a>(node: &roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
     node.attribute((W, name))
 }
+
+/// The independent OOXML validator `openxml-audit` (PyPI; a port of the Open XML SDK's
+/// checks): `$VANBAN_OPENXML_AUDIT`, else the venv `.ci/run` makes (`.venv-ci/`), else one
+/// on the PATH. `None` (with a note) where none is installed, outside CI; under CI its
+/// absence is a failure.
+pub fn openxml_audit() -> Option<std::path::PathBuf> {
+    let runs = |p: &std::path::Path| {
+        std::process::Command::new(p)
+            .arg("--help")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let candidates = [
+        std::env::var_os("VANBAN_OPENXML_AUDIT").map(std::path::PathBuf::from),
+        Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv-ci/bin/openxml-audit")),
+        Some("openxml-audit".into()),
+    ];
+    let found = candidates.into_iter().flatten().find(|p| runs(p));
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "openxml-audit is missing under CI: .ci/run must pip-install it into .venv-ci/"
+        );
+        eprintln!(
+            "skipped: openxml-audit not installed (python3 -m venv .venv-ci && \
+             .venv-ci/bin/pip install openxml-audit)"
+        );
+    }
+    found
+}
+
+/// What the validator said about one file.
+#[derive(Debug)]
+pub struct Audit {
+    pub file: String,
+    /// Every error and warning, as `part path: description`.
+    pub findings: Vec<String>,
+}
+
+/// Runs `audit` (see [`openxml_audit`]) over every Office file in `dir`, all findings
+/// reported (`-m 0`), and reads its JSON report.
+pub fn audit(audit: &std::path::Path, dir: &std::path::Path) -> Vec<Audit> {
+    let o = std::process::Command::new(audit)
+        .args(["-r", "-o", "json", "-m", "0"])
+        .arg(dir)
+        .output()
+        .expect("openxml-audit runs");
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "openxml-audit printed no JSON ({e}): {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    });
+    let files = report.as_array().expect("a JSON list, one entry per file");
+    files
+        .iter()
+        .map(|f| {
+            let list = |key: &str| {
+                f[key]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|e| {
+                        format!(
+                            "{} {}: {}",
+                            e["part_uri"].as_str().unwrap_or(""),
+                            e["path"].as_str().unwrap_or(""),
+                            e["description"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let mut findings = list("errors");
+            findings.extend(list("warnings"));
+            // A count or a verdict without details still counts.
+            let counted =
+                f["error_count"].as_u64().unwrap_or(0) + f["warning_count"].as_u64().unwrap_or(0);
+            if findings.len() < counted as usize || (findings.is_empty() && f["valid"] != true) {
+                findings.push(format!("{counted} finding(s), valid: {}", f["valid"]));
+            }
+            Audit {
+                file: f["file"].as_str().unwrap_or("?").to_string(),
+                findings,
+            }
+        })
+        .collect()
+}
