@@ -42,6 +42,21 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
     let mut x = Xml::new();
     x.start("w:document", &W_ROOT);
     x.start("w:body", &[]);
+    // LibreOffice sets a table that opens the document a line (~15 pt) below the top margin;
+    // a 1 pt paragraph ahead of it keeps page 1 where Word and the PDF put it.
+    para(
+        &mut x,
+        ParaProps::new(
+            Jc::Left,
+            Spacing {
+                line: 20,
+                rule: LineRule::Exact,
+                ..SINGLE
+            },
+        ),
+        RunProps::sized(2),
+        "",
+    );
     header_table(&mut x, &doc.header);
     title(&mut x, doc);
     let mut notes = NoteRefs {
