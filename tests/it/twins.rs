@@ -1,5 +1,6 @@
-//! The DOCX and the PDF are twins: every example sheet in `data/` (all its documents) and a
-//! generated district of 16 communes (a long landscape appendix) are rendered once; then
+//! The DOCX and the PDF are twins: every example sheet in `data/` (all its documents) and two
+//! generated districts — 16 communes, and 30 whose landscape appendix breaks across pages
+//! with its header repeated — are rendered once; then
 //! - LibreOffice converts every DOCX (one `soffice` call) and its PDF has our PDF's page
 //!   count, and at least 90% of its text lines are our PDF's lines (in order: the longest
 //!   common subsequence of the two line lists, over the longer list);
@@ -39,11 +40,15 @@ fn rendered() -> &'static [Rendered] {
         let dir = temp_dir("twins");
         let examples = dir.join("examples");
         render(&["data/"], &examples);
-        let district = write_district(&dir.join("district-sheets"));
-        let district_out = dir.join("district");
-        render(&[district.to_str().expect("utf-8")], &district_out);
+        let mut roots = vec![(examples, "data".to_string())];
+        for communes in [16, 30] {
+            let sheet = write_district(&dir.join(format!("sheets-{communes}")), communes);
+            let out = dir.join(format!("district-{communes}"));
+            render(&[sheet.to_str().expect("utf-8")], &out);
+            roots.push((out, format!("district-{communes}")));
+        }
         let mut docs = Vec::new();
-        for (root, prefix) in [(&examples, "data"), (&district_out, "district")] {
+        for (root, prefix) in &roots {
             for docx in files_under(root)
                 .into_iter()
                 .filter(|p| p.extension().is_some_and(|e| e == "docx"))
@@ -55,8 +60,8 @@ fn rendered() -> &'static [Rendered] {
                 docs.push(Rendered { name, docx, pdf });
             }
         }
-        // The five example sheets give twelve documents, the district one.
-        assert!(docs.len() >= 13, "only {} documents rendered", docs.len());
+        // The five example sheets give twelve documents, each district one.
+        assert!(docs.len() >= 14, "only {} documents rendered", docs.len());
         docs
     })
 }
@@ -69,11 +74,11 @@ fn render(sheets: &[&str], out: &Path) {
     assert!(o.status.success(), "vanban {args:?}: {}", stderr(&o));
 }
 
-/// A district of 16 communes, modelled on `data/huyen-thach-thanh-2024-tong-hop/`: its own
-/// narrative, the communes' figures summed; one commune short of 70% of its thôn recognised.
-/// Returns the district's sheet.
-fn write_district(dir: &Path) -> PathBuf {
-    const COMMUNES: [&str; 16] = [
+/// A district of `communes` communes (at most 30), modelled on
+/// `data/huyen-thach-thanh-2024-tong-hop/`: its own narrative, the communes' figures summed;
+/// one in five short of 70% of its thôn recognised. Returns the district's sheet.
+fn write_district(dir: &Path, communes: usize) -> PathBuf {
+    const COMMUNES: [&str; 30] = [
         "Thạch Bình",
         "Thạch Đồng",
         "Thành Vinh",
@@ -90,9 +95,23 @@ fn write_district(dir: &Path) -> PathBuf {
         "Thành Trực",
         "Ngọc Trạo",
         "Kim Tân",
+        "Thạch Lâm",
+        "Thạch Định",
+        "Thành Hưng",
+        "Thành Kim",
+        "Thành Tâm",
+        "Thành An",
+        "Thành Long",
+        "Thành Thọ",
+        "Thành Tiến",
+        "Thạch Tân",
+        "Vân Du",
+        "Thạch Hòa",
+        "Thạch Sơn Nam",
+        "Thành Vân",
     ];
     std::fs::create_dir_all(dir.join("xa")).expect("district folder");
-    for (i, name) in COMMUNES.iter().enumerate() {
+    for (i, name) in COMMUNES.iter().take(communes).enumerate() {
         let households = 1850 + 37 * i;
         let thon = 8 + i % 5;
         let recognised = 6 + i % 3;
@@ -300,6 +319,22 @@ fn libreoffice_prints_the_docx_as_our_pdf() {
         let lo = std::fs::read(&lo_path)
             .unwrap_or_else(|e| panic!("LibreOffice wrote no {}: {e}", lo_path.display()));
         let (pages, lo_pages) = (pdf_pages(&ours), pdf_pages(&lo));
+        if d.name.starts_with("district-30/") {
+            // The long appendix breaks, its header repeated on the next page, in both.
+            for (pdf, who) in [(&ours, "our PDF"), (&lo, "LibreOffice")] {
+                let headed = (1..=pages.max(lo_pages))
+                    .filter(|p| {
+                        let p = p.to_string();
+                        let args = ["-f", p.as_str(), "-l", p.as_str(), "-enc", "UTF-8"];
+                        poppler("pdftotext", &args, pdf).contains("Đơn vị")
+                    })
+                    .count();
+                assert!(
+                    headed >= 2,
+                    "{who}: the appendix header on {headed} page(s)"
+                );
+            }
+        }
         let (a, b) = (pdf_lines(&ours), pdf_lines(&lo));
         let m = matching_lines(&a, &b);
         let n = a.len().max(b.len()).max(1);

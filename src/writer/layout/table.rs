@@ -20,6 +20,9 @@ const MIN_COLUMN: u32 = 2 * TABLE_CELL_MARGIN + 260;
 struct Want {
     min: u32,
     max: u32,
+    /// The longest line of the body and total cells alone (0 for a header cell): header
+    /// labels wrap well, figures and names do not.
+    body: u32,
 }
 
 impl Want {
@@ -35,15 +38,36 @@ impl Want {
             }
         }
         let pad = 2 * TABLE_CELL_MARGIN;
+        let max = (want.max + pad).max(MIN_COLUMN);
         Want {
             min: (want.min + pad + WORD_SLACK).max(MIN_COLUMN),
-            max: (want.max + pad).max(MIN_COLUMN),
+            max,
+            body: max + WORD_SLACK,
+        }
+    }
+
+    /// A header cell's want: it may wrap to its longest word.
+    fn header(content: &[Inline]) -> Want {
+        Want {
+            body: 0,
+            ..Want::of(content, true)
         }
     }
 
     fn grow(&mut self, other: Want) {
         self.min = self.min.max(other.min);
         self.max = self.max.max(other.max);
+        self.body = self.body.max(other.body);
+    }
+
+    /// What a column gets before the room left is shared: its longest word, and its longest
+    /// body line when `body_lines`.
+    fn base(&self, body_lines: bool) -> u32 {
+        if body_lines {
+            self.min.max(self.body)
+        } else {
+            self.min
+        }
     }
 }
 
@@ -51,6 +75,9 @@ impl Want {
 /// table sits in, [`super::text_width`]):
 /// - everything fits on one line: each column its longest line and an equal share of the
 ///   room left (a long header label does not make its column twice the others);
+/// - else, when the body's lines fit, each column its longest word and longest body line
+///   (names and figures on one line), and the rest shared in proportion to how much more
+///   each header label would need — they wrap;
 /// - else each column its longest word, and the rest shared in proportion to how much more
 ///   each would need for its longest line — the long text column gets most of it;
 /// - else (words wider than the page) in proportion to the longest words.
@@ -79,7 +106,7 @@ pub fn table_column_widths(table: &Table, width: u32) -> Vec<u32> {
                     cell: Some(cell),
                     colspan,
                     ..
-                } => Some((c, *colspan, Want::of(&cell.content, true))),
+                } => Some((c, *colspan, Want::header(&cell.content))),
                 _ => None,
             })
         })
@@ -113,6 +140,7 @@ pub fn table_column_widths(table: &Table, width: u32) -> Vec<u32> {
 fn distribute(wants: &[Want], width: u32) -> Vec<u32> {
     let total = u64::from(width);
     let sum_min: u64 = wants.iter().map(|w| u64::from(w.min)).sum();
+    let sum_body: u64 = wants.iter().map(|w| u64::from(w.base(true))).sum();
     let sum_max: u64 = wants.iter().map(|w| u64::from(w.max)).sum();
     let share = |base: &dyn Fn(&Want) -> u64, weight: &dyn Fn(&Want) -> u64| -> Vec<u64> {
         let used: u64 = wants.iter().map(base).sum();
@@ -125,6 +153,10 @@ fn distribute(wants: &[Want], width: u32) -> Vec<u32> {
     };
     let widths: Vec<u64> = if sum_max <= total {
         share(&|w| u64::from(w.max), &|_| 1)
+    } else if sum_body <= total {
+        share(&|w| u64::from(w.base(true)), &|w| {
+            u64::from(w.max.saturating_sub(w.base(true)))
+        })
     } else if sum_min <= total {
         share(&|w| u64::from(w.min), &|w| {
             u64::from(w.max - w.min.min(w.max))
@@ -233,6 +265,43 @@ mod tests {
         assert_eq!(g.iter().sum::<u32>(), TEXT_WIDTH);
         assert!(g[0] + g[1] > p[0] + p[1], "{p:?} {g:?}");
         assert!(g[2] > g[0] + g[1], "{g:?}");
+    }
+
+    #[test]
+    fn names_stay_on_one_line_and_long_labels_wrap() {
+        let t = table(
+            &[
+                "STT",
+                "Đơn vị",
+                "Số hộ",
+                "Khu dân cư (được công nhận/tổng số)",
+                "Cơ quan",
+                "Doanh nghiệp",
+                "Cơ sở giáo dục",
+                "Kết quả",
+            ],
+            &[&[
+                "7",
+                "Xã Thạch Tượng",
+                "2.072",
+                "06/09",
+                "",
+                "05/06",
+                "03/03",
+                "Chưa đạt (tiêu chí 4)",
+            ]],
+        );
+        // The appendix of a district's summary, on a landscape page.
+        let w = table_column_widths(&t, text_width(true));
+        assert_eq!(w.iter().sum::<u32>(), text_width(true));
+        let name = width_twips("Xã Thạch Tượng", TABLE_HALF_POINTS, false);
+        assert!(w[1] >= name + 2 * TABLE_CELL_MARGIN, "{w:?} {name}");
+        let label = width_twips(
+            "Khu dân cư (được công nhận/tổng số)",
+            TABLE_HALF_POINTS,
+            true,
+        );
+        assert!(w[3] < label, "the label wraps: {w:?}");
     }
 
     #[test]
