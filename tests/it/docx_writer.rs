@@ -155,6 +155,31 @@ fn package_has_every_part() {
     assert_eq!(fonts, [FONT, FONT]);
 }
 
+/// Invisible characters a pasted text may carry never reach Word's text (Find for "10/10"
+/// would miss `10/\u{2060}10`); a number keeps its slashes as plain text and its hyphen as
+/// Word's non-breaking hyphen.
+#[test]
+fn nothing_invisible_reaches_words_text() {
+    use vanban::document::{Block, Inline, Span};
+    let mut doc = sample_document();
+    doc.body
+        .push(Block::paragraph(vec![Inline::Text(Span::plain(
+            "Có 10/\u{2060}10 khu\u{AD} phố\u{200B} theo Thông tư số 124/2021/TT-BCA\u{FEFF}.",
+        ))]));
+    let parts = docx_parts(&docx::write(&doc).expect("writes"));
+    let xml = part(&parts, "word/document.xml");
+    for c in ['\u{2060}', '\u{200B}', '\u{AD}', '\u{FEFF}'] {
+        assert!(!xml.contains(c), "U+{:04X} in document.xml", c as u32);
+    }
+    let text = plain_text(xml);
+    assert!(
+        text.contains("Có 10/10 khu phố theo Thông tư số 124/2021/TT-BCA."),
+        "{text}"
+    );
+    assert!(xml.contains("<w:t xml:space=\"preserve\">Có 10/10 khu phố theo Thông tư số </w:t>"));
+    assert!(xml.contains("124/2021/TT</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">BCA"));
+}
+
 #[test]
 fn every_part_is_word_safe() {
     for (name, xml) in sample_parts() {
