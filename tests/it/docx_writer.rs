@@ -407,13 +407,20 @@ fn header_block_is_a_two_column_borderless_table() {
     let parts = sample_parts();
     let doc = parse(part(&parts, "word/document.xml"));
     let body = all(doc.root(), "body").next().expect("body");
-    let table = body
-        .children()
-        .find(|c| c.is_element())
-        .expect("first block");
+    // A 1 pt empty paragraph (LibreOffice drops a table that opens the document a line
+    // below the top margin), then the header table.
+    let mut blocks = body.children().filter(|c| c.is_element());
+    let first = blocks.next().expect("first block");
+    assert!(is_w(&first, "p") && para_text(first).is_empty());
+    let spacing = all(first, "spacing").next().expect("spacing");
+    assert_eq!(
+        (w_attr(&spacing, "line"), w_attr(&spacing, "lineRule")),
+        (Some("20"), Some("exact"))
+    );
+    let table = blocks.next().expect("second block");
     assert!(
         is_w(&table, "tbl"),
-        "the document starts with the header table"
+        "the header table follows the spacer"
     );
     let grid: Vec<u32> = all(table, "gridCol")
         .map(|g| w_attr(&g, "w").expect("w").parse().expect("number"))

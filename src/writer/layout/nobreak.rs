@@ -42,6 +42,10 @@ pub fn unbreakable(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The longest word [`slash_words`] keeps whole, in characters: a longer one (a web address)
+/// could not fit a line anyway, and a box would run into the margin where Word breaks it.
+const LONGEST_SLASH_WORD: usize = 40;
+
 /// Byte ranges of the words of `text` (runs between spaces) with a `/` inside them
 /// (`nhận/tổng`, `(10/10)`): Word and LibreOffice never break a line after a `/`, where Typst
 /// would before a letter. The PDF keeps them whole; the DOCX needs nothing.
@@ -50,11 +54,11 @@ pub fn slash_words(text: &str) -> Vec<Range<usize>> {
     let mut start = None;
     let close = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
         let word = text.get(s..e).unwrap_or_default();
-        if word
+        let inner = word
             .trim_end_matches('/')
             .trim_start_matches('/')
-            .contains('/')
-        {
+            .contains('/');
+        if inner && word.chars().count() <= LONGEST_SLASH_WORD {
             out.push(s..e);
         }
     };
@@ -116,6 +120,8 @@ mod tests {
             .filter_map(|r| text.get(r))
             .collect();
         assert_eq!(words, ["nhận/tổng", "10/10"]);
+        let link = "xem https://congan.thanhhoa.gov.vn/tin-tuc/an-ninh-trat-tu/2024/bao-cao";
+        assert_eq!(slash_words(link), Vec::<Range<usize>>::new());
     }
 
     #[test]
