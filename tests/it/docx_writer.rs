@@ -418,10 +418,7 @@ fn header_block_is_a_two_column_borderless_table() {
         (Some("20"), Some("exact"))
     );
     let table = blocks.next().expect("second block");
-    assert!(
-        is_w(&table, "tbl"),
-        "the header table follows the spacer"
-    );
+    assert!(is_w(&table, "tbl"), "the header table follows the spacer");
     let grid: Vec<u32> = all(table, "gridCol")
         .map(|g| w_attr(&g, "w").expect("w").parse().expect("number"))
         .collect();

@@ -333,17 +333,40 @@ pub struct Audit {
     pub findings: Vec<String>,
 }
 
-/// Runs `audit` (see [`openxml_audit`]) over every Office file in `dir`, all findings
-/// reported (`-m 0`), and reads its JSON report.
-pub fn audit(audit: &std::path::Path, dir: &std::path::Path) -> Vec<Audit> {
-    let o = std::process::Command::new(audit)
-        .args(["-r", "-o", "json", "-m", "0"])
-        .arg(dir)
+/// Runs `tool` (see [`openxml_audit`]) over each of `files`, every finding reported
+/// (`-m 0`), and reads its JSON reports. One process per file: in one process over a folder
+/// (`-r`), openxml-audit 0.8 keys a cache of cross-part references by the Python `id()` of
+/// the package, which a later file's package can reuse, and then reports one document's
+/// footnote references as missing from another's footnotes (now and then, not always).
+pub fn audit(tool: &std::path::Path, files: &[std::path::PathBuf]) -> Vec<Audit> {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let mut out = Vec::new();
+    for chunk in files.chunks(workers) {
+        let reports: Vec<Vec<Audit>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = chunk
+                .iter()
+                .map(|file| scope.spawn(move || audit_one(tool, file)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("audit thread"))
+                .collect()
+        });
+        out.extend(reports.into_iter().flatten());
+    }
+    out
+}
+
+fn audit_one(tool: &std::path::Path, file: &std::path::Path) -> Vec<Audit> {
+    let o = std::process::Command::new(tool)
+        .args(["-o", "json", "-m", "0"])
+        .arg(file)
         .output()
         .expect("openxml-audit runs");
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
         panic!(
-            "openxml-audit printed no JSON ({e}): {}{}",
+            "openxml-audit printed no JSON for {} ({e}): {}{}",
+            file.display(),
             String::from_utf8_lossy(&o.stdout),
             String::from_utf8_lossy(&o.stderr)
         )
