@@ -50,6 +50,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>> {
         ("word/footnotes.xml", body::footnotes(doc)?),
         ("word/header1.xml", parts::header_page_number()),
         ("word/header2.xml", parts::header_empty()),
+        ("word/theme/theme1.xml", parts::theme()),
     ]
     .into_iter()
     .map(|(name, xml)| (name.to_string(), xml.into_bytes()))

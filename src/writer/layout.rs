@@ -2,10 +2,12 @@
 //! same in Word and in its PDF: how wide the header block's columns are and which of the ND30
 //! sizes (12 or 13 pt) its agency lines and quốc hiệu take, how long the rule under the
 //! trích yếu is, how the signatures and `Nơi nhận:` share the closing block, data tables'
-//! column widths (`layout/table.rs`) and the runs no line may break inside
-//! (`layout/nobreak.rs`).
+//! column widths (`layout/table.rs`), the runs no line may break inside (`layout/nobreak.rs`)
+//! and the page itself — size, margins, text sizes, the text width of a portrait or landscape
+//! section (`layout/page.rs`).
 
 pub mod chart;
+pub mod page;
 
 use crate::document::{Document, Header, Inline, Span};
 use crate::writer::measure::width_twips;
@@ -13,11 +15,13 @@ use crate::writer::measure::width_twips;
 mod nobreak;
 mod table;
 
-pub use nobreak::unbreakable;
+pub use nobreak::{slash_words, unbreakable};
+pub use page::text_width;
 pub use table::table_column_widths;
 
-/// The text width of an A4 page with 30/15 mm side margins, in twips (165 mm).
-pub const TEXT_WIDTH: u32 = 11906 - 1701 - 850;
+/// The text width of a portrait A4 page with 30/15 mm side margins, in twips (165 mm): the
+/// header and closing blocks, the title rule and charts are laid out in it.
+pub const TEXT_WIDTH: u32 = text_width(false);
 
 /// How the two-column header block is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,6 +220,8 @@ pub fn addressee_lines(addressees: &[String]) -> Vec<String> {
 /// Data tables: 13 pt text, Word's default cell padding (twips).
 pub const TABLE_HALF_POINTS: u32 = 26;
 pub const TABLE_CELL_MARGIN: u32 = 108;
+/// Room above and below the text of a data table's cell, twips (2 pt).
+pub const TABLE_CELL_PAD: u32 = 40;
 
 /// Level-1 headings print UPPERCASE (ND30) whatever case the template wrote.
 pub fn uppercase(inline: &Inline) -> Inline {

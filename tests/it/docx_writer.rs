@@ -124,12 +124,60 @@ fn package_has_every_part() {
         "word/footnotes.xml",
         "word/header1.xml",
         "word/header2.xml",
+        "word/theme/theme1.xml",
     ] {
         assert!(
             names.iter().any(|n| n == expected),
             "{expected} missing from {names:?}"
         );
     }
+    // The theme is reachable: related from the document and typed.
+    let parts = sample_parts();
+    let rels = part(&parts, "word/_rels/document.xml.rels");
+    assert!(
+        rels.contains("relationships/theme\" Target=\"theme/theme1.xml\""),
+        "{rels}"
+    );
+    let types = part(&parts, "[Content_Types].xml");
+    assert!(
+        types.contains(
+            "PartName=\"/word/theme/theme1.xml\" \
+             ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\""
+        ),
+        "{types}"
+    );
+    let theme = parse(part(&parts, "word/theme/theme1.xml"));
+    let fonts: Vec<&str> = theme
+        .descendants()
+        .filter(|n| n.tag_name().name() == "latin")
+        .filter_map(|n| n.attribute("typeface"))
+        .collect();
+    assert_eq!(fonts, [FONT, FONT]);
+}
+
+/// Invisible characters a pasted text may carry never reach Word's text (Find for "10/10"
+/// would miss `10/\u{2060}10`); a number keeps its slashes as plain text and its hyphen as
+/// Word's non-breaking hyphen.
+#[test]
+fn nothing_invisible_reaches_words_text() {
+    use vanban::document::{Block, Inline, Span};
+    let mut doc = sample_document();
+    doc.body
+        .push(Block::paragraph(vec![Inline::Text(Span::plain(
+            "Có 10/\u{2060}10 khu\u{AD} phố\u{200B} theo Thông tư số 124/2021/TT-BCA\u{FEFF}.",
+        ))]));
+    let parts = docx_parts(&docx::write(&doc).expect("writes"));
+    let xml = part(&parts, "word/document.xml");
+    for c in ['\u{2060}', '\u{200B}', '\u{AD}', '\u{FEFF}'] {
+        assert!(!xml.contains(c), "U+{:04X} in document.xml", c as u32);
+    }
+    let text = plain_text(xml);
+    assert!(
+        text.contains("Có 10/10 khu phố theo Thông tư số 124/2021/TT-BCA."),
+        "{text}"
+    );
+    assert!(xml.contains("<w:t xml:space=\"preserve\">Có 10/10 khu phố theo Thông tư số </w:t>"));
+    assert!(xml.contains("124/2021/TT</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">BCA"));
 }
 
 #[test]
@@ -359,14 +407,18 @@ fn header_block_is_a_two_column_borderless_table() {
     let parts = sample_parts();
     let doc = parse(part(&parts, "word/document.xml"));
     let body = all(doc.root(), "body").next().expect("body");
-    let table = body
-        .children()
-        .find(|c| c.is_element())
-        .expect("first block");
-    assert!(
-        is_w(&table, "tbl"),
-        "the document starts with the header table"
+    // A 1 pt empty paragraph (LibreOffice drops a table that opens the document a line
+    // below the top margin), then the header table.
+    let mut blocks = body.children().filter(|c| c.is_element());
+    let first = blocks.next().expect("first block");
+    assert!(is_w(&first, "p") && para_text(first).is_empty());
+    let spacing = all(first, "spacing").next().expect("spacing");
+    assert_eq!(
+        (w_attr(&spacing, "line"), w_attr(&spacing, "lineRule")),
+        (Some("20"), Some("exact"))
     );
+    let table = blocks.next().expect("second block");
+    assert!(is_w(&table, "tbl"), "the header table follows the spacer");
     let grid: Vec<u32> = all(table, "gridCol")
         .map(|g| w_attr(&g, "w").expect("w").parse().expect("number"))
         .collect();

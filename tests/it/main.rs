@@ -25,4 +25,5 @@ mod rollup;
 mod sections;
 mod tables;
 mod truthful;
+mod twins;
 mod workbook;

@@ -568,3 +568,67 @@ fn long_agency_names_keep_their_lines() {
         );
     }
 }
+
+/// A heading never stays alone at the foot of a page: before a short table (kept whole,
+/// so it moves to the next page) the heading moves with it. The filler grows one paragraph
+/// at a time, so one of the documents puts the heading where the page ends.
+#[test]
+fn a_heading_keeps_with_the_short_table_after_it() {
+    let t = |s: &str| Inline::Text(Span::plain(s));
+    let filler = "Công tác tuyên truyền, phổ biến pháp luật được triển khai thường xuyên, \
+                  rộng khắp trên địa bàn, với nhiều hình thức phong phú.";
+    let mut moved = 0;
+    for n in 8..=24 {
+        let mut doc = minimal_document();
+        doc.body = (0..n).map(|_| Block::paragraph(vec![t(filler)])).collect();
+        // Two headings in a row, then a captioned table: all three move together.
+        doc.body.push(Block::Heading {
+            level: 1,
+            number: "II.".into(),
+            content: vec![t("KẾT QUẢ")],
+        });
+        doc.body.push(Block::Heading {
+            level: 2,
+            number: "2.".into(),
+            content: vec![t("Số liệu theo thôn")],
+        });
+        doc.body.push(Block::Table(Table {
+            caption: Some("Bảng 1. Số hộ".into()),
+            head: vec![vec![HeadCell::plain("Thôn"), HeadCell::plain("Số hộ")]],
+            rows: (1..=12)
+                .map(|i| vec![vec![t(&format!("Thôn số {i:02}"))], vec![t("120")]])
+                .collect(),
+            ..Table::default()
+        }));
+        doc.body.push(Block::paragraph(vec![t("Kết thúc.")]));
+        let pdf = render(&doc);
+        let pages = page_count(&pdf);
+        let with = |needle: &str| {
+            (1..=pages)
+                .find(|&p| squeeze(&text_of(&pdf, Some((p, p)))).contains(needle))
+                .unwrap_or_else(|| panic!("{needle:?} missing ({n} paragraphs)"))
+        };
+        let (section, heading, first, last) = (
+            with("II. KẾT QUẢ"),
+            with("2. Số liệu theo thôn"),
+            with("Thôn số 01"),
+            with("Thôn số 12"),
+        );
+        assert_eq!(
+            section, heading,
+            "the section heading left alone ({n} paragraphs)"
+        );
+        assert_eq!(heading, first, "the heading left alone ({n} paragraphs)");
+        assert_eq!(
+            with("Bảng 1. Số hộ"),
+            first,
+            "the caption left alone ({n} paragraphs)"
+        );
+        assert_eq!(first, last, "a short table broken ({n} paragraphs)");
+        moved += usize::from(heading > 1);
+    }
+    assert!(
+        moved > 0,
+        "no document put the heading on page 2: the test tests nothing"
+    );
+}

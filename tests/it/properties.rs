@@ -364,7 +364,6 @@ proptest! {
 
     /// No TT124 verdict about a commune that no document of its own assesses.
     #[test]
-    #[ignore = "issue 15 item 1 (roll-up semantics from declarations) not merged yet"]
     fn no_verdict_for_unassessed_units(communes in prop::collection::vec(periodic(), 1..4)) {
         let parent = district(&communes);
         let templates = Templates::load(None).expect("templates");
@@ -557,7 +556,6 @@ proptest! {
 
     /// A clean varied tree gives no warning.
     #[test]
-    #[ignore = "issue 15 item 8 not merged yet: a 6- or 8-month tree warns that `recognised` is not summed when no child gives it (nothing is recognised before the year's end)"]
     fn varied_trees_give_no_warning(seed in any::<u64>()) {
         let dir = varied_tree(seed);
         let templates = Templates::load(None).expect("templates");
@@ -571,7 +569,6 @@ proptest! {
     /// No document of a district or the province states a TT124 verdict (Đạt / Chưa đạt,
     /// "đạt tiêu chuẩn … theo Điều 5") about a commune that issued no TT124 report.
     #[test]
-    #[ignore = "issue 15 item 1 (roll-up semantics from declarations) not merged yet: the summary assesses every commune child"]
     fn varied_trees_state_no_verdict_for_unassessed_units(seed in any::<u64>()) {
         let dir = varied_tree(seed);
         let sheets = crate::common::tmp::files_under(&dir);

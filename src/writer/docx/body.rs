@@ -18,9 +18,9 @@ use crate::writer::measure::width_twips;
 /// The width every table and rule is laid out in: 9355 twips (165 mm).
 pub(crate) const TEXT_WIDTH: u32 = layout::TEXT_WIDTH;
 
-/// Body text: 14 pt, first line indented 1 cm, 6 pt after, 1.2 lines.
-pub(super) const BODY_SIZE: u32 = pt(14);
-const INDENT: u32 = 567;
+/// Body text: 14 pt, first line indented 1 cm (`writer::layout::page`), 6 pt after, 1.2 lines.
+pub(super) const BODY_SIZE: u32 = layout::page::BODY_HALF_POINTS;
+const INDENT: u32 = layout::page::INDENT;
 const BODY_SPACING: Spacing = Spacing {
     before: 0,
     after: 120,
@@ -33,7 +33,7 @@ const RULE_GAP: u32 = 60;
 /// the line's descent (0.216 em of 14 pt ≈ 60 twips) and the border's 1 pt space.
 const TITLE_RULE_GAP: u32 = layout::TITLE_RULE_DROP - 60 - 20;
 /// Data tables: 13 pt.
-pub(super) const TABLE_SIZE: u32 = pt(13);
+pub(super) const TABLE_SIZE: u32 = layout::TABLE_HALF_POINTS;
 /// Cell padding of data tables (Word's default), twips.
 pub(super) const TABLE_CELL_MARGIN: u32 = layout::TABLE_CELL_MARGIN;
 
@@ -42,6 +42,21 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
     let mut x = Xml::new();
     x.start("w:document", &W_ROOT);
     x.start("w:body", &[]);
+    // LibreOffice sets a table that opens the document a line (~15 pt) below the top margin;
+    // a 1 pt paragraph ahead of it keeps page 1 where Word and the PDF put it.
+    para(
+        &mut x,
+        ParaProps::new(
+            Jc::Left,
+            Spacing {
+                line: 20,
+                rule: LineRule::Exact,
+                ..SINGLE
+            },
+        ),
+        RunProps::sized(2),
+        "",
+    );
     header_table(&mut x, &doc.header);
     title(&mut x, doc);
     let mut notes = NoteRefs {
@@ -49,7 +64,7 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
         charts: 0,
     };
     let articles = doc.numbering == Scheme::Articles;
-    blocks(&mut x, &doc.body, articles, &mut notes, true);
+    blocks(&mut x, &doc.body, articles, &mut notes, true, TEXT_WIDTH);
     // The last lines of the body go with the signatures: a signature never stands alone on
     // a page (LibreOffice did that to a BIÊN BẢN whose closing just fit).
     para(
@@ -76,7 +91,8 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
             first: false,
         };
         appendix_start(&mut x, appendix, &mut notes);
-        blocks(&mut x, &appendix.blocks, articles, &mut notes, false);
+        let width = layout::text_width(appendix.landscape);
+        blocks(&mut x, &appendix.blocks, articles, &mut notes, false, width);
     }
     // Word wants the body to end with a paragraph; keep it tiny so it never makes a page.
     spacer(&mut x, 2);
@@ -85,17 +101,19 @@ pub(crate) fn document(doc: &Document) -> Result<String> {
     Ok(x.finish())
 }
 
-/// Body blocks, with a little air under each table; with `keep_last`, the last block is kept
-/// with what follows it.
-fn blocks(x: &mut Xml, blocks: &[Block], articles: bool, notes: &mut NoteRefs, keep_last: bool) {
+/// Body blocks in a section whose text is `width` twips wide, with a little air under each
+/// table; with `keep_last`, the last block is kept with what follows it.
+fn blocks(
+    x: &mut Xml,
+    blocks: &[Block],
+    articles: bool,
+    notes: &mut NoteRefs,
+    keep_last: bool,
+    width: u32,
+) {
     for (i, block) in blocks.iter().enumerate() {
-        body_block(
-            x,
-            block,
-            articles,
-            notes,
-            keep_last && i + 1 == blocks.len(),
-        );
+        let keep_next = keep_last && i + 1 == blocks.len();
+        body_block(x, block, articles, notes, keep_next, width);
         if matches!(block, Block::Table(_)) {
             // Air under the grid; also keeps two tables in a row from merging in Word.
             spacer(x, pt(6));
@@ -220,7 +238,14 @@ pub(super) fn spacer(x: &mut Xml, half_points: u32) {
     );
 }
 
-/// A run of text: `\n` becomes `w:br`, `\t` `w:tab`. Empty text writes nothing.
+/// Characters that print nothing, which must never reach Word's text: Find for "10/10" would
+/// miss `10/\u{2060}10`, and a copy would carry them into a spreadsheet.
+pub(super) fn invisible(c: char) -> bool {
+    matches!(c, '\u{2060}' | '\u{200B}' | '\u{00AD}' | '\u{FEFF}')
+}
+
+/// A run of text: `\n` becomes `w:br`, `\t` `w:tab`; invisible characters are dropped.
+/// Empty text writes nothing.
 fn text_run(x: &mut Xml, props: RunProps, text: &str) {
     if text.is_empty() {
         return;
@@ -245,6 +270,7 @@ fn text_run(x: &mut Xml, props: RunProps, text: &str) {
                 x.empty("w:tab", &[]);
             }
             '\r' => {}
+            c if invisible(c) => {}
             c => buf.push(c),
         }
     }
@@ -253,25 +279,29 @@ fn text_run(x: &mut Xml, props: RunProps, text: &str) {
 }
 
 /// Text whose document numbers and dates (see [`layout::unbreakable`]) must not break
-/// across lines: inside them a `-` is Word's non-breaking hyphen (`w:noBreakHyphen`) and a
-/// `/` is followed by U+2060 WORD JOINER, which forbids the break Word would take after it.
-/// The visible text stays as typed.
+/// across lines: Word does not break after their `/`, and a `-` in them is Word's
+/// non-breaking hyphen (`w:noBreakHyphen`, which Find and copy treat as `-`). Nothing
+/// invisible is added: the text stays as typed, so Word's Find for "10/10" finds it.
 pub(super) fn unbroken_runs(x: &mut Xml, props: RunProps, text: &str) {
     let mut at = 0;
-    for range in layout::unbreakable(text) {
+    // Only a number with a hyphen needs a run of its own; `10/10` stays in its sentence's.
+    let hyphenated = layout::unbreakable(text)
+        .into_iter()
+        .filter(|r| text.get(r.clone()).is_some_and(|s| s.contains('-')));
+    for range in hyphenated {
         text_run(x, props, text.get(at..range.start).unwrap_or_default());
-        let Some(number) = text.get(range.clone()) else {
+        let Some(part) = text.get(range.clone()) else {
             continue;
         };
         x.start("w:r", &[]);
         props.write(x);
-        for (i, piece) in number.split('-').enumerate() {
+        for (i, piece) in part.split('-').enumerate() {
             if i > 0 {
                 x.empty("w:noBreakHyphen", &[]);
             }
+            // A run is letters and digits only: nothing invisible can be in it.
             if !piece.is_empty() {
-                let joined = piece.replace('/', "/\u{2060}");
-                x.leaf("w:t", &[("xml:space", "preserve")], &joined);
+                x.leaf("w:t", &[("xml:space", "preserve")], piece);
             }
         }
         x.end();
@@ -505,7 +535,14 @@ const BODY_PARA: ParaProps = ParaProps {
     ..ParaProps::new(Jc::Both, BODY_SPACING)
 };
 
-fn body_block(x: &mut Xml, block: &Block, articles: bool, notes: &mut NoteRefs, keep_next: bool) {
+fn body_block(
+    x: &mut Xml,
+    block: &Block,
+    articles: bool,
+    notes: &mut NoteRefs,
+    keep_next: bool,
+    width: u32,
+) {
     let plain = RunProps::sized(BODY_SIZE);
     match block {
         Block::Heading {
@@ -600,7 +637,7 @@ fn body_block(x: &mut Xml, block: &Block, articles: bool, notes: &mut NoteRefs, 
             inlines(x, content, plain, Some(notes));
             x.end();
         }
-        Block::Table(table) => super::table::data_table(x, table, notes),
+        Block::Table(table) => super::table::data_table(x, table, notes, width),
         Block::Chart(c) => {
             notes.charts += 1;
             super::chart::chart_paragraph(x, c, notes.charts);

@@ -2,12 +2,12 @@
 //! `writer::layout::closing_layout` decides, shared with the PDF writer.
 
 use super::body::{cell_start, layout_table_start, para};
-use super::props::{self, Jc, ParaProps, RunProps, SINGLE, Spacing, VAlign, pt};
+use super::props::{self, Jc, ParaProps, RunProps, SINGLE, Spacing, VAlign};
 use super::xml::Xml;
 use crate::document::{Document, SignatureBlock};
-use crate::writer::layout::{self, ClosingCell};
+use crate::writer::layout::{self, ClosingCell, page};
 
-const BODY_SIZE: u32 = pt(14);
+const BODY_SIZE: u32 = page::BODY_HALF_POINTS;
 
 /// The closing table, rows as decided in `writer::layout` (one signature: `Nơi nhận:` |
 /// signature; two: THƯ KÝ | CHỦ TỌA, then `Nơi nhận:`); no row splits across pages, and each
@@ -63,11 +63,18 @@ fn recipients_cell(x: &mut Xml, doc: &Document, keep_next: bool, below: bool) {
             },
             ..flush_left
         },
-        RunProps::sized(pt(12)).bold(true).italic(true),
+        RunProps::sized(page::RECIPIENTS_HEADING_HALF_POINTS)
+            .bold(true)
+            .italic(true),
         &r.heading,
     );
     for line in &r.lines {
-        para(x, flush_left, RunProps::sized(pt(11)), line);
+        para(
+            x,
+            flush_left,
+            RunProps::sized(page::RECIPIENTS_HALF_POINTS),
+            line,
+        );
     }
 }
 

@@ -19,7 +19,7 @@ pub(crate) const RID_HEADER_FIRST: &str = "rId6";
 pub(crate) const W_ROOT: [(&str, &str); 2] = [("xmlns:w", NS_W), ("xmlns:r", NS_R)];
 
 /// Footnote text size: 12 pt.
-pub(crate) const FOOTNOTE_SIZE: u32 = pt(12);
+pub(crate) const FOOTNOTE_SIZE: u32 = crate::writer::layout::page::FOOTNOTE_HALF_POINTS;
 
 /// `[Content_Types].xml`; `charts` chart parts (and their workbooks) are declared too.
 pub(crate) fn content_types(charts: usize) -> String {
@@ -77,6 +77,10 @@ pub(crate) fn content_types(charts: usize) -> String {
             format!("{WML}.footnotes+xml"),
         ),
         ("/word/header1.xml".to_string(), format!("{WML}.header+xml")),
+        (
+            "/word/theme/theme1.xml".to_string(),
+            "application/vnd.openxmlformats-officedocument.theme+xml".to_string(),
+        ),
         ("/word/header2.xml".to_string(), format!("{WML}.header+xml")),
         (
             "/docProps/core.xml".to_string(),
@@ -116,6 +120,14 @@ fn relationships(rels: &[(&str, String, &str)]) -> String {
     x.finish()
 }
 
+/// `word/theme/theme1.xml`: the Office colours and Times New Roman as the theme's heading
+/// and body fonts. Word expects a theme part (a document without one is flagged by
+/// validators, and Word falls back to its own); every run names its font explicitly, so the
+/// theme changes nothing that prints.
+pub(crate) fn theme() -> String {
+    include_str!("theme1.xml").to_string()
+}
+
 /// `_rels/.rels`.
 pub(crate) fn package_rels() -> String {
     relationships(&[
@@ -151,6 +163,7 @@ pub(crate) fn document_rels(charts: usize) -> String {
         ("rId4", format!("{REL}/footnotes"), "footnotes.xml"),
         (RID_HEADER_DEFAULT, format!("{REL}/header"), "header1.xml"),
         (RID_HEADER_FIRST, format!("{REL}/header"), "header2.xml"),
+        ("rId7", format!("{REL}/theme"), "theme/theme1.xml"),
     ];
     for (id, target) in &chart_rels {
         rels.push((id.as_str(), format!("{REL}/chart"), target.as_str()));

@@ -5,13 +5,9 @@ use super::parts::{RID_HEADER_DEFAULT, RID_HEADER_FIRST};
 use super::props::{Jc, ParaProps, RunProps, SINGLE};
 use super::xml::Xml;
 
-/// A4 and the 20/20/30/15 mm margins, in twips.
-const PAGE_WIDTH: u32 = 11906;
-const PAGE_HEIGHT: u32 = 16838;
-const MARGIN_TOP: u32 = 1134;
-const MARGIN_BOTTOM: u32 = 1134;
-const MARGIN_LEFT: u32 = 1701;
-const MARGIN_RIGHT: u32 = 850;
+use crate::writer::layout::page::{
+    MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
+};
 
 /// Ends the current section: a tiny paragraph carrying its `w:sectPr`.
 pub(super) fn section_end(x: &mut Xml, page: Page) {

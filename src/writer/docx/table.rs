@@ -2,8 +2,8 @@
 //! body and total rows, with the column widths `writer::layout` decides for both writers.
 
 use super::body::{
-    BODY_SIZE, NoteRefs, TABLE_CELL_MARGIN, TABLE_SIZE, TEXT_WIDTH, cell_start, inlines,
-    table_start, unbroken_runs,
+    BODY_SIZE, NoteRefs, TABLE_CELL_MARGIN, TABLE_SIZE, cell_start, inlines, table_start,
+    unbroken_runs,
 };
 use super::props::{self, Jc, ParaProps, RunProps, SINGLE, Spacing, TableProps, VAlign, VMerge};
 use super::xml::Xml;
@@ -11,11 +11,13 @@ use crate::document::table::{Slot, head_grid};
 use crate::document::{Align, Table};
 use crate::writer::layout;
 
-/// A data table: the caption above it (bold, centred, kept with the table), then the grid —
-/// 13 pt, fixed widths from the content, header rows bold, centred and repeated on each
-/// page (merged cells as `w:gridSpan`/`w:vMerge`), the total row bold. No row splits across
-/// pages.
-pub(super) fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) {
+/// A data table in a section whose text is `width` twips wide: the caption above it (bold,
+/// centred, kept with the table), then the grid — as wide as the text, 13 pt, fixed widths
+/// from the content, header rows bold, centred and repeated on each page (merged cells as
+/// `w:gridSpan`/`w:vMerge`), the total row bold. No row splits across pages; a short table
+/// ([`layout::page::KEEP_WHOLE_ROWS`]) is kept on one page, as the PDF keeps it, by keeping
+/// every row but the last with the next.
+pub(super) fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs, width: u32) {
     let columns = table.columns();
     if columns == 0 || (table.rows.is_empty() && table.total.is_none()) {
         return;
@@ -40,17 +42,19 @@ pub(super) fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) {
         unbroken_runs(x, run, caption);
         x.end();
     }
-    let widths = layout::table_column_widths(table);
+    let widths = layout::table_column_widths(table, width);
+    let whole = table.rows.len() <= layout::page::KEEP_WHOLE_ROWS;
+    let last = table.rows.len() + usize::from(table.total.is_some());
     let span_width = |c: usize, span: usize| widths.iter().skip(c).take(span).sum::<u32>();
     let props = TableProps {
-        width: TEXT_WIDTH,
+        width,
         borders: true,
         cell_margin: TABLE_CELL_MARGIN,
     };
     table_start(x, props, &widths);
     let spacing = Spacing {
-        before: 40,
-        after: 40,
+        before: layout::TABLE_CELL_PAD,
+        after: layout::TABLE_CELL_PAD,
         ..SINGLE
     };
     let head_run = RunProps::sized(TABLE_SIZE).bold(true);
@@ -79,7 +83,9 @@ pub(super) fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) {
             x.start("w:tc", &[]);
             props::span_cell_props(x, span_width(c, span), span, merge, VAlign::Center);
             x.start("w:p", &[]);
+            // The header always keeps with the first row (it repeats on each page anyway).
             ParaProps {
+                keep_next: true,
                 mark: Some(head_run),
                 ..ParaProps::new(Jc::Center, spacing)
             }
@@ -93,7 +99,11 @@ pub(super) fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) {
         x.end();
     }
     let body = table.rows.iter().map(|r| (r, false));
-    for (row, bold) in body.chain(table.total.iter().map(|r| (r, true))) {
+    for (i, (row, bold)) in body
+        .chain(table.total.iter().map(|r| (r, true)))
+        .enumerate()
+    {
+        let keep_next = whole && i + 1 < last;
         x.start("w:tr", &[]);
         props::row_props(x, true, false);
         for (c, width) in widths.iter().enumerate() {
@@ -106,6 +116,7 @@ pub(super) fn data_table(x: &mut Xml, table: &Table, notes: &mut NoteRefs) {
             cell_start(x, *width, VAlign::Center);
             x.start("w:p", &[]);
             ParaProps {
+                keep_next,
                 mark: Some(run),
                 ..ParaProps::new(jc, spacing)
             }

@@ -1,6 +1,12 @@
 //! Runs of text a line must never break inside: document numbers (`23/2012/TT-BCA`,
 //! `47-NQ/ĐU`, `93/BC-BCĐ`) and dates (`12/01/2024`). Both page writers ask here, so Word and
-//! the PDF keep the same runs whole; the text itself is never changed.
+//! the PDF keep the same runs whole; the text itself is never changed and nothing invisible
+//! is added to it.
+//!
+//! Word and LibreOffice never break after a `/` inside such a run, but may break after its
+//! `-`: the DOCX writes those as non-breaking hyphens (`w:noBreakHyphen`, which Find and copy
+//! treat as `-`). Typst would break after a `/` before a letter (`124/2021/` | `TT-BCA`), so
+//! the PDF boxes the whole run.
 
 use std::ops::Range;
 
@@ -32,6 +38,42 @@ pub fn unbreakable(text: &str) -> Vec<Range<usize>> {
     }
     if let Some((s, e, true, _)) = run {
         out.push(s..e);
+    }
+    out
+}
+
+/// The longest word [`slash_words`] keeps whole, in characters: a longer one (a web address)
+/// could not fit a line anyway, and a box would run into the margin where Word breaks it.
+const LONGEST_SLASH_WORD: usize = 40;
+
+/// Byte ranges of the words of `text` (runs between spaces) with a `/` inside them
+/// (`nhận/tổng`, `(10/10)`): Word and LibreOffice never break a line after a `/`, where Typst
+/// would before a letter. The PDF keeps them whole; the DOCX needs nothing.
+pub fn slash_words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let close = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
+        let word = text.get(s..e).unwrap_or_default();
+        let inner = word
+            .trim_end_matches('/')
+            .trim_start_matches('/')
+            .contains('/');
+        if inner && word.chars().count() <= LONGEST_SLASH_WORD {
+            out.push(s..e);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        match (start, c.is_whitespace()) {
+            (None, false) => start = Some(i),
+            (Some(s), true) => {
+                close(s, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        close(s, text.len(), &mut out);
     }
     out
 }
@@ -68,6 +110,18 @@ mod tests {
         assert_eq!(runs("Số: 93/BC-BCĐ"), ["93/BC-BCĐ"]);
         // A trailing separator is not part of the run.
         assert_eq!(runs("161/212- x"), ["161/212"]);
+    }
+
+    #[test]
+    fn words_with_a_slash_inside() {
+        let text = "Khu dân cư (được công nhận/tổng số), 10/10 thôn; và/ hay /x";
+        let words: Vec<&str> = slash_words(text)
+            .into_iter()
+            .filter_map(|r| text.get(r))
+            .collect();
+        assert_eq!(words, ["nhận/tổng", "10/10"]);
+        let link = "xem https://congan.thanhhoa.gov.vn/tin-tuc/an-ninh-trat-tu/2024/bao-cao";
+        assert_eq!(slash_words(link), Vec::<Range<usize>>::new());
     }
 
     #[test]

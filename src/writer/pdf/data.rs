@@ -18,7 +18,7 @@ use crate::writer::layout::{self, ClosingCell, header_layout};
 pub(super) fn to_json(doc: &Document, covered: &dyn Fn(char) -> bool) -> anyhow::Result<Vec<u8>> {
     let mut notes = NoteUse::new(doc.footnotes.len());
     let articles = doc.numbering == Scheme::Articles;
-    let body = blocks_json(&doc.body, articles, &mut notes);
+    let body = blocks_json(&doc.body, articles, &mut notes, layout::TEXT_WIDTH);
     // Appendices come after the body in reading order, so their first references follow.
     let appendices: Vec<Value> = doc
         .appendices
@@ -29,7 +29,7 @@ pub(super) fn to_json(doc: &Document, covered: &dyn Fn(char) -> bool) -> anyhow:
                 "heading": inlines_json(&a.heading, &mut notes),
                 "name": inlines_json(&a.name, &mut notes),
                 "attached": inlines_json(&a.attached, &mut notes),
-                "body": blocks_json(&a.blocks, articles, &mut notes),
+                "body": blocks_json(&a.blocks, articles, &mut notes, layout::text_width(a.landscape)),
             })
         })
         .collect();
@@ -56,6 +56,7 @@ pub(super) fn to_json(doc: &Document, covered: &dyn Fn(char) -> bool) -> anyhow:
             "title": clean(&doc.meta.title),
             "author": clean(&doc.meta.author),
         },
+        "page": page_json(),
         "header": {
             "parent": lines(&h.parent_agency),
             "issuing": lines(&h.issuing_agency),
@@ -156,14 +157,40 @@ fn closing_json(doc: &Document) -> Value {
     })
 }
 
-fn blocks_json(blocks: &[Block], articles: bool, notes: &mut NoteUse) -> Vec<Value> {
+/// The page and text sizes of `writer::layout::page`, in points: the DOCX writer writes
+/// the same numbers into its section and paragraph properties.
+fn page_json() -> Value {
+    use layout::page::{self, points};
+    json!({
+        "width": page::mm_points(page::PAGE_WIDTH_MM),
+        "height": page::mm_points(page::PAGE_HEIGHT_MM),
+        "top": points(page::MARGIN_TOP),
+        "bottom": points(page::MARGIN_BOTTOM),
+        "left": points(page::MARGIN_LEFT),
+        // What the exact A4 leaves of the DOCX's text width (0.03 pt less than 15 mm).
+        "right": page::mm_points(page::PAGE_WIDTH_MM)
+            - points(page::MARGIN_LEFT)
+            - points(layout::TEXT_WIDTH),
+        "size": f64::from(page::BODY_HALF_POINTS) / 2.0,
+        "footnote_size": f64::from(page::FOOTNOTE_HALF_POINTS) / 2.0,
+        "recipients_heading_size": f64::from(page::RECIPIENTS_HEADING_HALF_POINTS) / 2.0,
+        "recipients_size": f64::from(page::RECIPIENTS_HALF_POINTS) / 2.0,
+        "indent": points(page::INDENT),
+        "table_size": f64::from(layout::TABLE_HALF_POINTS) / 2.0,
+        "cell_inset": points(layout::TABLE_CELL_MARGIN),
+        "cell_pad": points(layout::TABLE_CELL_PAD),
+    })
+}
+
+/// Blocks in a section whose text is `width` twips wide (portrait or landscape).
+fn blocks_json(blocks: &[Block], articles: bool, notes: &mut NoteUse, width: u32) -> Vec<Value> {
     blocks
         .iter()
-        .map(|b| block_json(b, articles, notes))
+        .map(|b| block_json(b, articles, notes, width))
         .collect()
 }
 
-fn block_json(block: &Block, articles: bool, notes: &mut NoteUse) -> Value {
+fn block_json(block: &Block, articles: bool, notes: &mut NoteUse, width: u32) -> Value {
     match block {
         Block::Heading {
             level,
@@ -210,15 +237,16 @@ fn block_json(block: &Block, articles: bool, notes: &mut NoteUse) -> Value {
             "depth": depth,
             "content": inlines_json(content, notes),
         }),
-        Block::Table(table) => table_json(table, notes),
+        Block::Table(table) => table_json(table, notes, width),
         Block::Chart(chart) => chart_json(chart),
     }
 }
 
-/// A table for the layout: widths (shared with the DOCX writer), the header as cells with
-/// explicit grid positions (so merged cells never shift the others), body rows padded to
-/// the column count, the total row and the caption.
-fn table_json(table: &Table, notes: &mut NoteUse) -> Value {
+/// A table for the layout: widths for a section `width` twips wide (shared with the DOCX
+/// writer), whether it may break across pages, the header as cells with explicit grid
+/// positions (so merged cells never shift the others), body rows padded to the column
+/// count, the total row and the caption.
+fn table_json(table: &Table, notes: &mut NoteUse, width: u32) -> Value {
     let cols = table.columns();
     let align: Vec<&str> = (0..cols)
         .map(|i| match table.align.get(i) {
@@ -263,7 +291,8 @@ fn table_json(table: &Table, notes: &mut NoteUse) -> Value {
         "k": "table",
         "caption": caption,
         "align": align,
-        "widths": layout::table_column_widths(table),
+        "widths": layout::table_column_widths(table, width),
+        "breakable": table.rows.len() > layout::page::KEEP_WHOLE_ROWS,
         "head_rows": table.head.len(),
         "head": head,
         "rows": rows,
@@ -319,9 +348,25 @@ fn chart_json(chart: &Chart) -> Value {
     })
 }
 
-/// A run of text as layout items: `\n` becomes a line break, and each document number or
-/// date ([`layout::unbreakable`]) is its own item marked `nb`, which the layout boxes so no
-/// line breaks inside it.
+/// What the layout keeps on one line: document numbers and dates ([`layout::unbreakable`])
+/// and words with a `/` inside ([`layout::slash_words`]), as Word and LibreOffice do;
+/// sorted, overlaps merged.
+fn kept_whole(line: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = layout::unbreakable(line);
+    ranges.extend(layout::slash_words(line));
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// A run of text as layout items: `\n` becomes a line break, and each run [`kept_whole`] is
+/// its own item marked `nb`, which the layout boxes so no line breaks inside it.
 fn text_json(text: &str, bold: bool, italic: bool) -> Vec<Value> {
     let mut out = Vec::new();
     let piece = |s: &str, nb: bool, out: &mut Vec<Value>| {
@@ -334,7 +379,7 @@ fn text_json(text: &str, bold: bool, italic: bool) -> Vec<Value> {
             out.push(json!({ "k": "br" }));
         }
         let mut at = 0;
-        for range in layout::unbreakable(line) {
+        for range in kept_whole(line) {
             piece(
                 line.get(at..range.start).unwrap_or_default(),
                 false,

@@ -258,7 +258,8 @@ pub fn invalid_xml_chars(xml: &str) -> Vec<char> {
 
 /// The visible text of a WordprocessingML part: the `w:t` texts of each paragraph
 /// concatenated, paragraphs separated by `\n` (`w:br` and `w:tab` give `\n` and `\t`,
-/// `w:noBreakHyphen` a `-`; the invisible U+2060 word joiners are dropped).
+/// `w:noBreakHyphen` a `-`). Nothing is dropped: an invisible character written into
+/// Word's text stays in it.
 pub fn plain_text(xml: &str) -> String {
     let doc = roxmltree::Document::parse(xml).expect("part is well-formed XML");
     let mut paragraphs = Vec::new();
@@ -270,7 +271,7 @@ pub fn plain_text(xml: &str) -> String {
                 continue;
             }
             if is_w(&n, "t") {
-                text.extend(n.text().unwrap_or("").chars().filter(|&c| c != '\u{2060}'));
+                text.push_str(n.text().unwrap_or(""));
             } else if is_w(&n, "noBreakHyphen") {
                 text.push('-');
             } else if is_w(&n, "br") {
@@ -292,4 +293,115 @@ pub fn is_w(node: &roxmltree::Node, name: &str) -> bool {
 /// The `w:`-namespaced attribute `name` of `node`.
 pub fn w_attr<'a>(node: &roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
     node.attribute((W, name))
+}
+
+/// The independent OOXML validator `openxml-audit` (PyPI; a port of the Open XML SDK's
+/// checks): `$VANBAN_OPENXML_AUDIT`, else the venv `.ci/run` makes (`.venv-ci/`), else one
+/// on the PATH. `None` (with a note) where none is installed, outside CI; under CI its
+/// absence is a failure.
+pub fn openxml_audit() -> Option<std::path::PathBuf> {
+    let runs = |p: &std::path::Path| {
+        std::process::Command::new(p)
+            .arg("--help")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let candidates = [
+        std::env::var_os("VANBAN_OPENXML_AUDIT").map(std::path::PathBuf::from),
+        Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv-ci/bin/openxml-audit")),
+        Some("openxml-audit".into()),
+    ];
+    let found = candidates.into_iter().flatten().find(|p| runs(p));
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "openxml-audit is missing under CI: .ci/run must pip-install it into .venv-ci/"
+        );
+        eprintln!(
+            "skipped: openxml-audit not installed (python3 -m venv .venv-ci && \
+             .venv-ci/bin/pip install openxml-audit)"
+        );
+    }
+    found
+}
+
+/// What the validator said about one file.
+#[derive(Debug)]
+pub struct Audit {
+    pub file: String,
+    /// Every error and warning, as `part path: description`.
+    pub findings: Vec<String>,
+}
+
+/// Runs `tool` (see [`openxml_audit`]) over each of `files`, every finding reported
+/// (`-m 0`), and reads its JSON reports. One process per file: in one process over a folder
+/// (`-r`), openxml-audit 0.8 keys a cache of cross-part references by the Python `id()` of
+/// the package, which a later file's package can reuse, and then reports one document's
+/// footnote references as missing from another's footnotes (now and then, not always).
+pub fn audit(tool: &std::path::Path, files: &[std::path::PathBuf]) -> Vec<Audit> {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let mut out = Vec::new();
+    for chunk in files.chunks(workers) {
+        let reports: Vec<Vec<Audit>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = chunk
+                .iter()
+                .map(|file| scope.spawn(move || audit_one(tool, file)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("audit thread"))
+                .collect()
+        });
+        out.extend(reports.into_iter().flatten());
+    }
+    out
+}
+
+fn audit_one(tool: &std::path::Path, file: &std::path::Path) -> Vec<Audit> {
+    let o = std::process::Command::new(tool)
+        .args(["-o", "json", "-m", "0"])
+        .arg(file)
+        .output()
+        .expect("openxml-audit runs");
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "openxml-audit printed no JSON for {} ({e}): {}{}",
+            file.display(),
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    });
+    let files = report.as_array().expect("a JSON list, one entry per file");
+    files
+        .iter()
+        .map(|f| {
+            let list = |key: &str| {
+                f[key]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|e| {
+                        format!(
+                            "{} {}: {}",
+                            e["part_uri"].as_str().unwrap_or(""),
+                            e["path"].as_str().unwrap_or(""),
+                            e["description"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let mut findings = list("errors");
+            findings.extend(list("warnings"));
+            // A count or a verdict without details still counts.
+            let counted =
+                f["error_count"].as_u64().unwrap_or(0) + f["warning_count"].as_u64().unwrap_or(0);
+            if findings.len() < counted as usize || (findings.is_empty() && f["valid"] != true) {
+                findings.push(format!("{counted} finding(s), valid: {}", f["valid"]));
+            }
+            Audit {
+                file: f["file"].as_str().unwrap_or("?").to_string(),
+                findings,
+            }
+        })
+        .collect()
 }
