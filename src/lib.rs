@@ -16,6 +16,7 @@
     )
 )]
 
+pub mod app;
 pub mod batch;
 pub mod compose;
 pub mod context;
@@ -125,8 +126,7 @@ pub(crate) fn contracts(
             }
         }
         let c = templates.contract(&spec.template);
-        if !c.levels.is_empty() && !c.levels.contains(&level) {
-            let words: Vec<&str> = c.levels.iter().map(|l| l.word()).collect();
+        if let Some(words) = c.levels_excluding(level) {
             problems.push(loaded.locate(
                 Diagnostic::error(
                     format!("documents[{i}].template"),

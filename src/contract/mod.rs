@@ -190,6 +190,16 @@ pub struct Contract {
     pub place_date: Option<bool>,
 }
 
+impl Contract {
+    /// The words of the levels the template is written for, when `level` is not one of
+    /// them (`None` when it is, or when the template is for any level): the one rule behind
+    /// both `check`'s error and `init`'s refusal.
+    pub fn levels_excluding(&self, level: Level) -> Option<Vec<&'static str>> {
+        (!self.levels.is_empty() && !self.levels.contains(&level))
+            .then(|| self.levels.iter().map(|l| l.word()).collect())
+    }
+}
+
 /// A problem in a template header, at a line and column of the template file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeaderError {

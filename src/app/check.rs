@@ -1,0 +1,81 @@
+//! `vanban check`: everything `render` does but writing. Each sheet's documents are built
+//! and written to memory in both formats (DOCX and PDF/A), so a sheet that passes renders.
+
+use super::{Exit, Reporter};
+use crate::diagnostic::Diagnostics;
+use crate::template::Templates;
+use crate::writer::pdf::{PdfOptions, PdfRenderer};
+use crate::{CheckOptions, Format, RenderOptions, batch};
+use std::path::PathBuf;
+
+/// What `check` is asked to do.
+pub struct Options {
+    /// Fact sheets, or folders searched for them.
+    pub paths: Vec<PathBuf>,
+    pub templates: Option<PathBuf>,
+    /// A data-entry workbook whose rows fill the sheets' figures.
+    pub figures: Option<PathBuf>,
+}
+
+/// What a check builds in memory: every format `render` writes by default, the PDF as
+/// PDF/A (its stricter rules are the ones a sheet must pass).
+pub fn in_memory() -> RenderOptions {
+    RenderOptions {
+        out_dir: PathBuf::from("output"),
+        formats: vec![Format::Docx, Format::Pdf],
+        pdf: PdfOptions { pdf_a: true },
+    }
+}
+
+/// Checks every sheet; prints its problems and a line per sheet on `err`.
+pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
+    let templates = Templates::load(options.templates.as_deref())?;
+    let Some(workbook) = r.read_workbook(options.figures.as_deref()) else {
+        return Ok(Exit::Failed);
+    };
+    let pdf = PdfRenderer::new()?;
+    let covers = |c: char| pdf.covers(c);
+    let render = in_memory();
+    let (jobs, problems) = batch::expand::expand(&options.paths);
+    r.report(&Diagnostics(problems.clone()));
+    let mut failed = !problems.is_empty();
+    let loads = crate::factsheet::load::Loads::default();
+    let sheets: Vec<PathBuf> = jobs.iter().map(|j| j.sheet.clone()).collect();
+    let parents = crate::rollup::Parents::of(&sheets, &templates, Some(&loads));
+    // A row for a sheet below a parent given is used by the parent's roll-up.
+    let unused_rows = workbook.as_ref().map(|w| {
+        w.rows_without_sheet(sheets.iter().chain(parents.below()).map(PathBuf::as_path))
+    });
+    for file in sheets {
+        let check = CheckOptions {
+            covers: Some(&covers),
+            workbook: workbook.as_ref(),
+            loads: Some(&loads),
+            parents: Some(&parents),
+        };
+        let result = crate::check_with(&file, &templates, &check).and_then(|checked| {
+            crate::produce(&checked, &templates, &render, Some(&pdf)).map(|_| checked.warnings)
+        });
+        match result {
+            Ok(warnings) => {
+                r.report(&warnings);
+                r.summary(&format!("{}: ok", file.display()));
+            }
+            Err(diagnostics) => {
+                r.report(&diagnostics);
+                r.summary(&format!(
+                    "{}: {} error(s)",
+                    file.display(),
+                    diagnostics.error_count()
+                ));
+                failed = true;
+            }
+        }
+    }
+    // Reported after the sheets: the rows nothing used.
+    if let Some(rows) = &unused_rows {
+        r.report(rows);
+    }
+    r.report_grouped();
+    Ok(Exit::failed_if(failed))
+}

@@ -1,0 +1,103 @@
+//! `vanban render`: every document of the fact sheets, in parallel, written to the output
+//! folder (the batch), with the workbook's rows as figures.
+
+use super::{Exit, MessageFormat, Reporter};
+use crate::batch::{self, expand::Job};
+use crate::diagnostic::Diagnostics;
+use crate::template::Templates;
+use crate::writer::pdf::{PdfOptions, PdfRenderer};
+use crate::{Format, RenderOptions};
+use std::path::PathBuf;
+
+/// What `render` is asked to do.
+pub struct Options {
+    /// Fact sheets, or folders searched for them.
+    pub paths: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub formats: Vec<Format>,
+    /// A folder of templates over the built-in ones.
+    pub templates: Option<PathBuf>,
+    /// PDF/A-2b (for archiving) rather than plain PDF.
+    pub pdf_a: bool,
+    /// Render every sheet, even those whose documents are up to date.
+    pub force: bool,
+    /// A data-entry workbook whose rows fill the sheets' figures.
+    pub figures: Option<PathBuf>,
+    /// Show a progress bar (the caller knows whether stderr is a terminal).
+    pub progress: bool,
+}
+
+/// Renders; prints each file written on `out`, problems and the summary on `err`.
+pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
+    let templates = Templates::load(options.templates.as_deref())?;
+    let Some(workbook) = r.read_workbook(options.figures.as_deref()) else {
+        return Ok(Exit::Failed);
+    };
+    let mut formats = options.formats;
+    formats.sort();
+    formats.dedup();
+    let render = RenderOptions {
+        out_dir: options.out,
+        formats,
+        pdf: PdfOptions {
+            pdf_a: options.pdf_a,
+        },
+    };
+    let pdf = if render.formats.contains(&Format::Pdf) {
+        Some(PdfRenderer::new()?)
+    } else {
+        None
+    };
+    let (jobs, problems) = batch::expand::expand(&options.paths);
+    let clashes = batch::expand::collisions(&jobs, &render.out_dir);
+    if !clashes.is_empty() {
+        r.report(&Diagnostics(clashes));
+        return Ok(Exit::Failed);
+    }
+    r.report(&Diagnostics(problems.clone()));
+    if let Some(workbook) = &workbook {
+        // A row for a sheet below a parent given is used by the parent's roll-up.
+        let sheets: Vec<PathBuf> = jobs.iter().map(|j| j.sheet.clone()).collect();
+        let parents = crate::rollup::Parents::of(&sheets, &templates, None);
+        let rows = workbook
+            .rows_without_sheet(sheets.iter().chain(parents.below()).map(PathBuf::as_path));
+        r.report(&rows);
+    }
+    let digests = workbook
+        .as_ref()
+        .map(crate::workbook::row_digests)
+        .unwrap_or_default();
+    let batch_options = batch::Options {
+        render,
+        force: options.force,
+        progress: r.format == MessageFormat::Human && options.progress,
+        digests: &digests,
+        workbook: workbook.as_ref(),
+    };
+    let print = |job: &Job, outcome: &batch::Outcome| match outcome {
+        batch::Outcome::Written { files, warnings } => {
+            r.report(warnings);
+            let paths: String = files.iter().map(|p| format!("{}\n", p.display())).collect();
+            r.console.out(&paths);
+        }
+        batch::Outcome::Skipped => {}
+        batch::Outcome::Refused(diagnostics) => {
+            r.report(diagnostics);
+            r.summary(&format!(
+                "{}: not rendered: {} error(s)",
+                job.sheet.display(),
+                diagnostics.error_count()
+            ));
+        }
+        batch::Outcome::Failed(diagnostics) => r.report(diagnostics),
+    };
+    let done = batch::render(&jobs, &templates, &batch_options, pdf.as_ref(), &print);
+    if let Some(d) = &done.manifest_error {
+        r.report(&Diagnostics(vec![d.clone()]));
+    }
+    r.report_grouped();
+    if jobs.len() > 1 || done.skipped > 0 || done.removed > 0 || !problems.is_empty() {
+        r.summary(done.to_string().trim_end());
+    }
+    Ok(Exit::failed_if(done.failed() > 0 || !problems.is_empty()))
+}

@@ -1,0 +1,124 @@
+//! `vanban templates`: the templates and the facts each one reads; with a name, that
+//! template alone and the blocks a fact sheet's `sections:` can anchor to.
+
+use super::{Exit, Reporter};
+use crate::contract::Aggregate;
+use crate::template::{BlockNode, Templates};
+use std::fmt::Write;
+use std::path::PathBuf;
+
+/// What `templates` is asked to do.
+pub struct Options {
+    /// One template to show.
+    pub name: Option<String>,
+    pub templates: Option<PathBuf>,
+}
+
+/// Prints the listing on `out`; an unknown name is a usage error (with the nearest name).
+pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
+    let templates = Templates::load(options.templates.as_deref())?;
+    if let Some(name) = &options.name
+        && !templates.exists(name)
+    {
+        let names: Vec<String> = templates.list().map(|(n, _)| n.to_string()).collect();
+        return Ok(r.usage(&match crate::factsheet::load::nearest(name, &names) {
+            Some(best) => format!(
+                "there is no template `{name}`; did you mean `{best}`? (run `vanban templates` for the list)"
+            ),
+            None => format!("there is no template `{name}` (run `vanban templates` for the list)"),
+        }));
+    }
+    r.console.out(&listing(&templates, options.name.as_deref()));
+    Ok(Exit::Success)
+}
+
+/// Every template (or the one named): its origin, what it is about, the levels and periods
+/// it is written for, its problems, what it reads, and its blocks.
+pub fn listing(templates: &Templates, only: Option<&str>) -> String {
+    let mut s = String::new();
+    for (name, origin) in templates
+        .list()
+        .filter(|(n, _)| only.is_none_or(|only| only == *n))
+    {
+        let c = templates.contract(name);
+        let _ = writeln!(s, "{name} ({origin})");
+        if let Some(about) = &c.about {
+            let _ = writeln!(s, "  {about}");
+        }
+        if !c.levels.is_empty() {
+            let words: Vec<&str> = c.levels.iter().map(|l| l.word()).collect();
+            let _ = writeln!(s, "  for: {}", words.join(", "));
+        }
+        if !c.periods.is_empty() {
+            let kinds: Vec<&str> = c.periods.iter().map(|k| k.name()).collect();
+            let _ = writeln!(s, "  periods: {}", kinds.join(", "));
+        }
+        for p in templates.problems(name) {
+            let _ = writeln!(s, "  problem: {}", p.to_string().replace('\n', "\n  "));
+        }
+        for d in &c.reads {
+            let mut line = format!("  {:<34} {:<8} {}", d.name, d.kind.name(), d.label);
+            if d.required {
+                line.push_str(" (required)");
+            }
+            if d.kind.is_figure() && d.aggregate != Aggregate::None {
+                let _ = write!(
+                    line,
+                    " [{}]",
+                    match d.aggregate {
+                        Aggregate::Sum => "sum",
+                        Aggregate::Max => "max",
+                        Aggregate::None => "none",
+                    }
+                );
+            }
+            for f in &d.fields {
+                let _ = write!(
+                    line,
+                    "\n  {:<34} {:<8} {}",
+                    format!("  .{}", f.name),
+                    f.kind.name(),
+                    f.label.as_deref().unwrap_or("")
+                );
+            }
+            let _ = writeln!(s, "{}", line.trim_end());
+        }
+        // The blocks a fact sheet's `sections:` anchors to, nested as in the body.
+        let blocks = templates.blocks(name);
+        if !blocks.is_empty() {
+            s.push_str("  blocks (sections: after, before, replace, drop, rename):\n");
+            write_blocks(&mut s, &blocks, 2);
+        }
+    }
+    s
+}
+
+/// A template's blocks, one a line, indented by nesting.
+fn write_blocks(s: &mut String, blocks: &[BlockNode], depth: usize) {
+    for b in blocks {
+        let _ = writeln!(s, "{}{}", "  ".repeat(depth), b.name);
+        write_blocks(s, &b.children, depth + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_listing_names_every_built_in_template_and_one_alone() {
+        let templates = Templates::load(None).expect("built-in templates");
+        let all = listing(&templates, None);
+        let names: Vec<String> = templates.list().map(|(n, _)| n.to_string()).collect();
+        assert!(names.len() > 1);
+        for name in &names {
+            assert!(all.contains(&format!("{name} (")), "{name} missing");
+        }
+        let first = names.first().expect("a template");
+        let one = listing(&templates, Some(first));
+        assert!(one.starts_with(&format!("{first} (")));
+        for other in names.iter().skip(1) {
+            assert!(!one.contains(&format!("\n{other} (")), "{other} listed too");
+        }
+    }
+}
