@@ -1,20 +1,26 @@
 //! `vanban check`: everything `render` does but writing. Each sheet's documents are built
 //! and written to memory in both formats (DOCX and PDF/A), so a sheet that passes renders.
 
-use super::{Exit, Reporter};
+use super::{Exit, MessageFormat, Reporter};
 use crate::diagnostic::Diagnostics;
 use crate::template::Templates;
 use crate::writer::pdf::{PdfOptions, PdfRenderer};
 use crate::{CheckOptions, Format, RenderOptions, batch};
 use std::path::PathBuf;
 
-/// What `check` is asked to do.
+// What `check` is asked to do (the doc comments are its `--help`).
+#[derive(clap::Args)]
 pub struct Options {
-    /// Fact sheets, or folders searched for them.
+    #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    #[arg(long)]
     pub templates: Option<PathBuf>,
-    /// A data-entry workbook whose rows fill the sheets' figures.
+    /// A filled data-entry workbook (.xlsx or .csv): figures from each sheet's row
+    #[arg(long, value_name = "FILE")]
     pub figures: Option<PathBuf>,
+    /// How to print problems on stderr: human (default) or json (one object per line)
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
 }
 
 /// What a check builds in memory: every format `render` writes by default, the PDF as
@@ -43,9 +49,9 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
     let sheets: Vec<PathBuf> = jobs.iter().map(|j| j.sheet.clone()).collect();
     let parents = crate::rollup::Parents::of(&sheets, &templates, Some(&loads));
     // A row for a sheet below a parent given is used by the parent's roll-up.
-    let unused_rows = workbook.as_ref().map(|w| {
-        w.rows_without_sheet(sheets.iter().chain(parents.below()).map(PathBuf::as_path))
-    });
+    let unused_rows = workbook
+        .as_ref()
+        .map(|w| w.rows_without_sheet(sheets.iter().chain(parents.below()).map(PathBuf::as_path)));
     for file in sheets {
         let check = CheckOptions {
             covers: Some(&covers),

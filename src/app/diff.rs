@@ -4,10 +4,12 @@ use super::{Exit, Reporter};
 use crate::template::Templates;
 use std::path::{Path, PathBuf};
 
-/// What `diff` is asked to do.
+// What `diff` is asked to do.
+#[derive(clap::Args)]
 pub struct Options {
     pub old: PathBuf,
     pub new: PathBuf,
+    #[arg(long)]
     pub templates: Option<PathBuf>,
 }
 
@@ -27,10 +29,7 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
 
 /// Each document of `new` with the lines changed from the document of the same name in
 /// `old` (all of it when `old` has none); documents that did not change are left out.
-pub fn pair<'a>(
-    old: &[(String, String)],
-    new: &'a [(String, String)],
-) -> Vec<(&'a str, String)> {
+pub fn pair<'a>(old: &[(String, String)], new: &'a [(String, String)]) -> Vec<(&'a str, String)> {
     new.iter()
         .filter_map(|(name, new_text)| {
             let old_text = old
@@ -74,11 +73,18 @@ mod tests {
     #[test]
     fn documents_are_paired_by_name_and_unchanged_ones_left_out() {
         let old = [doc("a", "one\ntwo\n"), doc("b", "same\n")];
-        let new = [doc("b", "same\n"), doc("a", "one\nthree\n"), doc("c", "new\n")];
+        let new = [
+            doc("b", "same\n"),
+            doc("a", "one\nthree\n"),
+            doc("c", "new\n"),
+        ];
         let pairs = pair(&old, &new);
         let names: Vec<&str> = pairs.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, ["a", "c"]);
         assert!(pairs[0].1.contains("three"), "{}", pairs[0].1);
-        assert!(pairs[1].1.contains("new"), "a document new in `new` shows whole");
+        assert!(
+            pairs[1].1.contains("new"),
+            "a document new in `new` shows whole"
+        );
     }
 }

@@ -5,16 +5,28 @@ use crate::CheckOptions;
 use crate::template::Templates;
 use std::path::PathBuf;
 
-/// What `explain` is asked to do.
+// What `explain` is asked to do (the doc comments are its `--help`).
+#[derive(clap::Args)]
 pub struct Options {
     pub sheet: PathBuf,
-    /// Only the document of this template.
+    /// Only the document of this template
+    #[arg(long, value_name = "NAME")]
     pub document: Option<String>,
-    /// JSON rather than text.
-    pub json: bool,
+    /// text (default) or json
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+    #[arg(long)]
     pub templates: Option<PathBuf>,
-    /// The data-entry workbook the sheet is rendered with.
+    /// The data-entry workbook the sheet is rendered with (.xlsx or .csv)
+    #[arg(long, value_name = "FILE")]
     pub figures: Option<PathBuf>,
+}
+
+/// How `explain` prints.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExplainFormat {
+    Text,
+    Json,
 }
 
 /// Prints the explanation on `out`, or the sheet's problems on `err`.
@@ -37,7 +49,7 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
     });
     match explained {
         Ok(e) => {
-            if options.json {
+            if options.format == ExplainFormat::Json {
                 r.console
                     .out(&format!("{}\n", serde_json::to_string_pretty(&e)?));
             } else {

@@ -5,15 +5,20 @@ use crate::contract::skeleton;
 use crate::template::Templates;
 use std::path::PathBuf;
 
-/// What `init` is asked to do.
+// What `init` is asked to do (the doc comments are its `--help`).
+#[derive(clap::Args)]
 pub struct Options {
-    /// The unit's level as a fact sheet writes it (`xa`, `phuong`, …).
+    /// Level of the unit: xa, phuong, thi_tran, khu_dan_cu, huyen, tinh
+    #[arg(long, alias = "level", default_value = "phuong")]
     pub kind: String,
-    /// Print exactly what this template reads.
+    /// Print exactly what this template reads
+    #[arg(long)]
     pub template: Option<String>,
+    #[arg(long)]
     pub templates: Option<PathBuf>,
-    /// The year of the skeleton's period.
-    pub year: i32,
+    // The year of the skeleton's period; `None` is this year.
+    #[arg(skip)]
+    pub year: Option<i32>,
 }
 
 /// Prints the skeleton on `out`; a level or template that does not exist is a usage error.
@@ -25,9 +30,8 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
         )));
     };
     let Some(template) = options.template else {
-        r.console.out(
-            &crate::factsheet::SKELETON.replace("level: phuong", &format!("level: {kind}")),
-        );
+        r.console
+            .out(&crate::factsheet::SKELETON.replace("level: phuong", &format!("level: {kind}")));
         return Ok(Exit::Success);
     };
     let templates = Templates::load(options.templates.as_deref())?;
@@ -47,7 +51,7 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
         &template,
         &contract,
         level,
-        options.year,
+        options.year.unwrap_or_else(this_year),
     ));
     Ok(Exit::Success)
 }

@@ -38,12 +38,13 @@ impl Exit {
     }
 }
 
-/// How diagnostics are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How diagnostics are printed on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum MessageFormat {
-    /// `file:line:col: error: field: message` with a `help:` line, and a summary per file.
+    /// `file:line:col: error: field: message` with a `help:` line, and a summary per file
     Human,
-    /// One JSON object per diagnostic per line; nothing else.
+    /// One JSON object per diagnostic per line:
+    /// {"file","line","column","severity","field","message","help"}; nothing else
     Json,
 }
 

@@ -9,22 +9,50 @@ use crate::writer::pdf::{PdfOptions, PdfRenderer};
 use crate::{Format, RenderOptions};
 use std::path::PathBuf;
 
-/// What `render` is asked to do.
+// What `render` is asked to do (the doc comments are its `--help`).
+#[derive(clap::Args)]
 pub struct Options {
-    /// Fact sheets, or folders searched for them.
+    #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Output folder; each fact sheet gets a subfolder named after it
+    #[arg(short, long, default_value = "output")]
     pub out: PathBuf,
-    pub formats: Vec<Format>,
-    /// A folder of templates over the built-in ones.
+    /// Formats to write, comma-separated
+    #[arg(long, value_delimiter = ',', default_value = "docx,pdf")]
+    pub format: Vec<FormatArg>,
+    /// Folder of *.md.tera templates that override or extend the built-in ones
+    #[arg(long)]
     pub templates: Option<PathBuf>,
-    /// PDF/A-2b (for archiving) rather than plain PDF.
-    pub pdf_a: bool,
-    /// Render every sheet, even those whose documents are up to date.
+    /// PDF standard: a-2b (PDF/A-2b, for archiving) or none
+    #[arg(long, default_value = "a-2b")]
+    pub pdf_standard: PdfStandard,
+    /// How to print problems on stderr: human (default) or json (one object per line)
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+    /// Render every fact sheet, even those whose documents are up to date
+    #[arg(long)]
     pub force: bool,
-    /// A data-entry workbook whose rows fill the sheets' figures.
+    /// A filled data-entry workbook (.xlsx or .csv, see `vanban workbook`): each fact
+    /// sheet's figures are taken from its row
+    #[arg(long, value_name = "FILE")]
     pub figures: Option<PathBuf>,
-    /// Show a progress bar (the caller knows whether stderr is a terminal).
+    // Show a progress bar: the caller knows whether stderr is a terminal.
+    #[arg(skip)]
     pub progress: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum FormatArg {
+    Docx,
+    Pdf,
+    Txt,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum PdfStandard {
+    #[value(name = "a-2b")]
+    A2b,
+    None,
 }
 
 /// Renders; prints each file written on `out`, problems and the summary on `err`.
@@ -33,14 +61,22 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
     let Some(workbook) = r.read_workbook(options.figures.as_deref()) else {
         return Ok(Exit::Failed);
     };
-    let mut formats = options.formats;
+    let mut formats: Vec<Format> = options
+        .format
+        .iter()
+        .map(|f| match f {
+            FormatArg::Docx => Format::Docx,
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Txt => Format::Txt,
+        })
+        .collect();
     formats.sort();
     formats.dedup();
     let render = RenderOptions {
         out_dir: options.out,
         formats,
         pdf: PdfOptions {
-            pdf_a: options.pdf_a,
+            pdf_a: matches!(options.pdf_standard, PdfStandard::A2b),
         },
     };
     let pdf = if render.formats.contains(&Format::Pdf) {
@@ -59,8 +95,8 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
         // A row for a sheet below a parent given is used by the parent's roll-up.
         let sheets: Vec<PathBuf> = jobs.iter().map(|j| j.sheet.clone()).collect();
         let parents = crate::rollup::Parents::of(&sheets, &templates, None);
-        let rows = workbook
-            .rows_without_sheet(sheets.iter().chain(parents.below()).map(PathBuf::as_path));
+        let rows =
+            workbook.rows_without_sheet(sheets.iter().chain(parents.below()).map(PathBuf::as_path));
         r.report(&rows);
     }
     let digests = workbook

@@ -7,10 +7,12 @@ use crate::template::{BlockNode, Templates};
 use std::fmt::Write;
 use std::path::PathBuf;
 
-/// What `templates` is asked to do.
+// What `templates` is asked to do (the doc comments are its `--help`).
+#[derive(clap::Args)]
 pub struct Options {
-    /// One template to show.
+    /// One template to show (its declarations and its blocks)
     pub name: Option<String>,
+    #[arg(long)]
     pub templates: Option<PathBuf>,
 }
 

@@ -4,14 +4,18 @@ use super::{Exit, Reporter};
 use crate::template::Templates;
 use std::path::PathBuf;
 
-/// What `workbook` is asked to do.
+// What `workbook` is asked to do (the doc comments are its `--help`).
+#[derive(clap::Args)]
 pub struct Options {
-    /// The template whose figures are the columns.
+    /// The template whose figures are the columns (`vanban templates` lists them)
     pub template: String,
-    /// Fact sheets to give a row each: folders (searched recursively) or files.
+    /// Fact sheets to give a row each: folders (searched recursively) or files
+    #[arg(long, num_args = 1..)]
     pub units: Vec<PathBuf>,
-    /// The workbook to write; `so-lieu-TEMPLATE.xlsx` when not given.
+    /// The workbook to write [default: so-lieu-TEMPLATE.xlsx]
+    #[arg(short, long)]
     pub out: Option<PathBuf>,
+    #[arg(long)]
     pub templates: Option<PathBuf>,
 }
 
