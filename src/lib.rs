@@ -294,6 +294,28 @@ pub fn check_with(
     )
 }
 
+/// [`check_with`] of a sheet given as bytes (standard input, an editor's buffer): `name`
+/// stands for it in messages and names its output folder; the sheet itself is never read
+/// from a file (its `children:`, if any, are).
+pub fn check_bytes(
+    name: &Path,
+    bytes: Vec<u8>,
+    templates: &Templates,
+    options: &CheckOptions<'_>,
+) -> Result<Checked, Diagnostics> {
+    let own = factsheet::load::Loads::default();
+    let loads = options.loads.unwrap_or(&own);
+    loads.insert(name, bytes);
+    check_with(
+        name,
+        templates,
+        &CheckOptions {
+            loads: Some(loads),
+            ..*options
+        },
+    )
+}
+
 /// [`check`] of a sheet inside a tree: `walk` is where the roll-up is, `inherited` what the
 /// parent sums (checked and rolled up here too, so the parent finds it).
 pub(crate) fn check_in(

@@ -67,6 +67,16 @@ impl Console for Stdio {
     fn err(&self, text: &str) {
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
     }
+    fn input(&self) -> std::io::Result<Vec<u8>> {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        let limit = vanban::factsheet::load::LARGEST_FILE + 1;
+        std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
 }
 
 fn main() -> ExitCode {

@@ -1,16 +1,17 @@
 //! `vanban check`: everything `render` does but writing. Each sheet's documents are built
 //! and written to memory in both formats (DOCX and PDF/A), so a sheet that passes renders.
 
-use super::{Exit, MessageFormat, Reporter};
+use super::{Exit, MessageFormat, Reporter, STDIN, is_stdin};
 use crate::diagnostic::Diagnostics;
 use crate::template::Templates;
 use crate::writer::pdf::{PdfOptions, PdfRenderer};
 use crate::{CheckOptions, Format, RenderOptions, batch};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 // What `check` is asked to do (the doc comments are its `--help`).
 #[derive(clap::Args)]
 pub struct Options {
+    /// Fact sheets, or folders searched for them; `-` reads one from standard input
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[arg(long)]
@@ -46,7 +47,17 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
     r.report(&Diagnostics(problems.clone()));
     let mut failed = !problems.is_empty();
     let loads = crate::factsheet::load::Loads::default();
-    let sheets: Vec<PathBuf> = jobs.iter().map(|j| j.sheet.clone()).collect();
+    // `-` is the sheet on standard input, read once and never as a file.
+    let sheets: Vec<PathBuf> = jobs
+        .iter()
+        .map(|j| match is_stdin(&j.sheet) {
+            true => PathBuf::from(STDIN),
+            false => j.sheet.clone(),
+        })
+        .collect();
+    if jobs.iter().any(|j| is_stdin(&j.sheet)) {
+        loads.insert(Path::new(STDIN), r.console.input()?);
+    }
     let parents = crate::rollup::Parents::of(&sheets, &templates, Some(&loads));
     // A row for a sheet below a parent given is used by the parent's roll-up.
     let unused_rows = workbook

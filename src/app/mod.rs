@@ -19,6 +19,18 @@ use std::path::Path;
 pub trait Console: Sync {
     fn out(&self, text: &str);
     fn err(&self, text: &str);
+    /// The sheet given as `-`: standard input for the binary (at most one byte more than
+    /// a fact sheet may have, so that a larger one is refused without being held whole).
+    fn input(&self) -> std::io::Result<Vec<u8>>;
+}
+
+/// What a sheet read from standard input (`-`) is called in messages; its documents go to
+/// `<out>/stdin/`.
+pub const STDIN: &str = "stdin.yaml";
+
+/// Whether a path argument is `-`, standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path == Path::new("-")
 }
 
 /// How a command ended; the binary's exit code is its number.
@@ -140,6 +152,8 @@ fn failure(file: &Path, message: String) -> Diagnostics {
 /// A console that keeps what is printed (tests, an editor showing a command's output).
 #[derive(Default)]
 pub struct Captured {
+    /// What `-` reads.
+    pub input: Vec<u8>,
     pub out: std::sync::Mutex<String>,
     pub err: std::sync::Mutex<String>,
 }
@@ -154,5 +168,91 @@ impl Console for Captured {
         if let Ok(mut s) = self.err.lock() {
             s.push_str(text);
         }
+    }
+    fn input(&self) -> std::io::Result<Vec<u8>> {
+        Ok(self.input.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::Templates;
+    use crate::{Format, RenderOptions};
+    use std::path::PathBuf;
+
+    const EXAMPLE: &str = include_str!("../../data/phuong-ba-dinh-2024.yaml");
+
+    /// A name no file has: were the sheet read from disk, the check would fail.
+    fn nowhere() -> PathBuf {
+        PathBuf::from("/nonexistent-vanban-buffer/buffer.yaml")
+    }
+
+    #[test]
+    fn a_sheet_in_memory_is_checked_and_rendered_without_a_file() {
+        assert!(!nowhere().exists());
+        let templates = Templates::load(None).expect("built-in templates");
+        let checked = crate::check_bytes(
+            &nowhere(),
+            EXAMPLE.as_bytes().to_vec(),
+            &templates,
+            &crate::CheckOptions::default(),
+        )
+        .expect("the example checks clean");
+        assert_eq!(checked.loaded.file, nowhere());
+        let options = RenderOptions {
+            out_dir: PathBuf::from("out"),
+            formats: vec![Format::Docx, Format::Txt],
+            pdf: crate::writer::pdf::PdfOptions { pdf_a: true },
+        };
+        let files = crate::produce(&checked, &templates, &options, None).expect("documents");
+        let txt = files
+            .iter()
+            .find(|(p, _)| p.extension().is_some_and(|e| e == "txt"))
+            .expect("a text document");
+        assert_eq!(txt.0.parent(), Some(std::path::Path::new("out/buffer")));
+        let text = String::from_utf8(txt.1.clone()).expect("utf-8");
+        assert!(text.contains("Ba Đình"), "{text}");
+        let docx = files
+            .iter()
+            .find(|(p, _)| p.extension().is_some_and(|e| e == "docx"))
+            .expect("a DOCX document");
+        assert!(docx.1.starts_with(b"PK"), "a DOCX is a zip");
+    }
+
+    #[test]
+    fn a_mistake_in_memory_is_reported_at_the_buffers_name_and_line() {
+        let templates = Templates::load(None).expect("built-in templates");
+        let broken = EXAMPLE.replacen("schema:", "schemaa:", 1);
+        let d = crate::check_bytes(
+            &nowhere(),
+            broken.into_bytes(),
+            &templates,
+            &crate::CheckOptions::default(),
+        )
+        .expect_err("an unknown key");
+        let text = d.to_string();
+        assert!(
+            text.contains("/nonexistent-vanban-buffer/buffer.yaml:4:1: error"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn check_dash_reads_the_consoles_input() {
+        let console = Captured {
+            input: EXAMPLE.as_bytes().to_vec(),
+            ..Captured::default()
+        };
+        let r = Reporter::new(&console, MessageFormat::Human);
+        let options = check::Options {
+            paths: vec![PathBuf::from("-")],
+            templates: None,
+            figures: None,
+            message_format: MessageFormat::Human,
+        };
+        assert_eq!(check::run(options, &r).expect("runs"), Exit::Success);
+        let err = console.err.lock().expect("lock").clone();
+        assert_eq!(err, format!("{STDIN}: ok\n"));
     }
 }

@@ -1,17 +1,18 @@
 //! `vanban render`: every document of the fact sheets, in parallel, written to the output
 //! folder (the batch), with the workbook's rows as figures.
 
-use super::{Exit, MessageFormat, Reporter};
+use super::{Exit, MessageFormat, Reporter, STDIN, is_stdin};
 use crate::batch::{self, expand::Job};
 use crate::diagnostic::Diagnostics;
 use crate::template::Templates;
 use crate::writer::pdf::{PdfOptions, PdfRenderer};
 use crate::{Format, RenderOptions};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 // What `render` is asked to do (the doc comments are its `--help`).
 #[derive(clap::Args)]
 pub struct Options {
+    /// Fact sheets, or folders searched for them; `-` reads one from standard input
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Output folder; each fact sheet gets a subfolder named after it
@@ -84,6 +85,20 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
     } else {
         None
     };
+    if options.paths.iter().any(|p| is_stdin(p)) {
+        if options.paths.len() > 1 {
+            return Ok(r.usage("`-` (a fact sheet on standard input) is rendered alone"));
+        }
+        let bytes = r.console.input()?;
+        return Ok(stdin(
+            bytes,
+            &templates,
+            &render,
+            workbook.as_ref(),
+            pdf.as_ref(),
+            r,
+        ));
+    }
     let (jobs, problems) = batch::expand::expand(&options.paths);
     let clashes = batch::expand::collisions(&jobs, &render.out_dir);
     if !clashes.is_empty() {
@@ -136,4 +151,51 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
         r.summary(done.to_string().trim_end());
     }
     Ok(Exit::failed_if(done.failed() > 0 || !problems.is_empty()))
+}
+
+/// Renders the sheet read from standard input into `<out>/stdin/`. Not a batch: there is no
+/// file to compare with the manifest, so it is always rendered and never recorded.
+fn stdin(
+    bytes: Vec<u8>,
+    templates: &Templates,
+    render: &RenderOptions,
+    workbook: Option<&crate::workbook::Workbook>,
+    pdf: Option<&PdfRenderer>,
+    r: &Reporter,
+) -> Exit {
+    let name = Path::new(STDIN);
+    let covers = |c: char| pdf.is_none_or(|p| p.covers(c));
+    let check = crate::CheckOptions {
+        covers: Some(&covers),
+        workbook,
+        ..crate::CheckOptions::default()
+    };
+    let checked = match crate::check_bytes(name, bytes, templates, &check) {
+        Ok(checked) => checked,
+        Err(d) => {
+            r.report(&d);
+            r.summary(&format!(
+                "{STDIN}: not rendered: {} error(s)",
+                d.error_count()
+            ));
+            return Exit::Failed;
+        }
+    };
+    r.report(&checked.warnings);
+    let files = match crate::produce(&checked, templates, render, pdf) {
+        Ok(files) => files,
+        Err(d) => {
+            r.report(&d);
+            return Exit::Failed;
+        }
+    };
+    for (path, bytes) in files {
+        if let Err(e) = crate::output::write_atomic(&path, &bytes) {
+            r.fatal(&e);
+            return Exit::Failed;
+        }
+        r.console.out(&format!("{}\n", path.display()));
+    }
+    r.report_grouped();
+    Exit::Success
 }

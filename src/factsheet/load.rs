@@ -126,8 +126,24 @@ pub fn read_file(file: &Path) -> Read {
     if bytes.len() as u64 > LARGEST_FILE {
         return too_large(bytes.len() as u64);
     }
-    let sha256 = Some(crate::batch::manifest::sha256(&bytes));
     after_read(file);
+    read_bytes(file, bytes)
+}
+
+/// [`read_file`] of bytes already in memory (standard input, an editor's buffer): `file`
+/// names them in diagnostics; nothing is read.
+pub fn read_bytes(file: &Path, bytes: Vec<u8>) -> Read {
+    if bytes.len() as u64 > LARGEST_FILE {
+        return Read {
+            sha256: None,
+            text: Err(vec![locate(
+                file_too_large(bytes.len() as u64),
+                file,
+                &PathMap::default(),
+            )]),
+        };
+    }
+    let sha256 = Some(crate::batch::manifest::sha256(&bytes));
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = e
             .as_bytes()
@@ -193,6 +209,14 @@ impl Loads {
             .entry(file.to_path_buf())
             .or_insert(read)
             .clone()
+    }
+
+    /// Gives `file` these bytes for the rest of the run: it is never read (a sheet from
+    /// standard input or an editor's buffer, named `file` in messages).
+    pub fn insert(&self, file: &Path, bytes: Vec<u8>) {
+        let read = Arc::new(read_bytes(file, bytes));
+        lock(&self.read).insert(file.to_path_buf(), read);
+        lock(&self.parsed).remove(file);
     }
 
     /// The hash of `file`'s bytes as this run read them; `None` if it was not read whole.

@@ -298,3 +298,76 @@ fn extreme_values_never_panic() {
         }
     }
 }
+
+/// Runs `vanban ARGS` in the project folder with `input` on its standard input.
+fn vanban_with_input(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("vanban runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin piped")
+        .write_all(input)
+        .expect("input written");
+    child.wait_with_output().expect("vanban ends")
+}
+
+#[test]
+fn check_dash_reads_a_sheet_piped_on_standard_input() {
+    let out = vanban_with_input(&["check", "-"], example().as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "stdin.yaml: ok\n");
+
+    let bad = std::fs::read("tests/fixtures/bad/three-mistakes.yaml").expect("fixture");
+    let out = vanban_with_input(&["check", "-"], &bad);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for expected in [
+        "stdin.yaml:12:3: error: unit.housholds: unknown key `housholds`",
+        "stdin.yaml: 3 error(s)",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+}
+
+#[test]
+fn render_dash_writes_what_rendering_the_file_writes_into_a_stdin_folder() {
+    let from_file = render_ok("ba-dinh-file", &example(), "txt,docx");
+    let out_dir = temp_dir("stdin-out");
+    let out = vanban_with_input(
+        &[
+            "render",
+            "-",
+            "-o",
+            out_dir.to_str().expect("utf-8"),
+            "--format",
+            "txt,docx",
+        ],
+        example().as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut written = 0;
+    for name in ["bao-cao-ket-qua-tt124.txt", "bao-cao-ket-qua-tt124.docx"] {
+        let ours = out_dir.join("stdin").join(name);
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(&ours.display().to_string()),
+            "{name} not listed"
+        );
+        let theirs = from_file.join("ba-dinh-file").join(name);
+        assert_eq!(
+            std::fs::read(&ours).expect("written"),
+            std::fs::read(&theirs).expect("written"),
+            "{name} differs"
+        );
+        written += 1;
+    }
+    assert_eq!(written, 2);
+}
