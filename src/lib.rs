@@ -601,8 +601,6 @@ pub fn build_documents(
 
 /// Builds one document of a checked sheet from its template context (one of [`contexts`]):
 /// the template rendered, the sheet's `sections:` applied, the model composed.
-// One diagnostic, returned once per document: its size costs nothing worth a Box.
-#[allow(clippy::result_large_err)]
 pub fn build_document(
     checked: &Checked,
     templates: &Templates,
