@@ -273,34 +273,20 @@ impl Sums<'_> {
             return None;
         };
         if stated.is_empty() {
-            for t in rolled.iter().filter(|t| t.recognised.is_none()) {
-                let lacking = self
-                    .children
+            // The children with a group of the category that `has` accepts.
+            let children_with = |has: &dyn Fn(&crate::factsheet::SubUnits) -> bool| {
+                self.children
                     .iter()
-                    .filter(|c| {
-                        c.loaded
-                            .sheet
-                            .unit
-                            .sub_units
-                            .iter()
-                            .any(|g| g.category == t.category && g.recognised.is_none())
-                    })
+                    .filter(|c| c.loaded.sheet.unit.sub_units.iter().any(has))
                     .map(|c| c.file.display().to_string())
-                    .collect::<Vec<_>>();
+                    .collect::<Vec<_>>()
+            };
+            for t in rolled.iter().filter(|t| t.recognised.is_none()) {
+                let lacking =
+                    children_with(&|g| g.category == t.category && g.recognised.is_none());
                 // No child gives it (a report before the year's recognition): there is no
                 // partial sum to warn about, the documents just have no such figure.
-                let with_category = self
-                    .children
-                    .iter()
-                    .filter(|c| {
-                        c.loaded
-                            .sheet
-                            .unit
-                            .sub_units
-                            .iter()
-                            .any(|g| g.category == t.category)
-                    })
-                    .count();
+                let with_category = children_with(&|g| g.category == t.category).len();
                 if lacking.len() >= with_category {
                     continue;
                 }
