@@ -255,7 +255,7 @@ fn one(job: &Job, shared: &Shared) -> Done {
         }
         outputs.push(Output {
             path: relative(&path, out),
-            sha256: manifest::sha256(&bytes),
+            sha256: crate::factsheet::load::sha256(&bytes),
         });
         written.push(path);
     }

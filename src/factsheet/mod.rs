@@ -480,6 +480,33 @@ pub struct Facts {
     pub criteria: CriteriaFacts,
 }
 
+impl Facts {
+    /// Last year's incidents, to set against this period's: the total as given, else the sum
+    /// of every category's `previous`; `None` when neither is known, and when this period's
+    /// incidents are not given (absent is not zero: only `incidents: []` says none happened).
+    pub fn incidents_last_year(&self) -> Option<CaseCount> {
+        let incidents = self.incidents.stated()?;
+        if let Some(total) = self.incidents_previous {
+            return Some(total);
+        }
+        if incidents.is_empty() {
+            return None;
+        }
+        let per_category: Vec<CaseCount> = incidents
+            .iter()
+            .map(|i| i.previous)
+            .collect::<Option<_>>()?;
+        Some(CaseCount {
+            cases: per_category
+                .iter()
+                .fold(0u32, |a, p| a.saturating_add(p.cases)),
+            offenders: per_category
+                .iter()
+                .fold(0u32, |a, p| a.saturating_add(p.offenders)),
+        })
+    }
+}
+
 /// A list the fact sheet may leave out: absent (the key left out or blank) is not the same
 /// as empty (`[]`, written to say there was none). Reads as a slice — empty when absent — so
 /// code that only lists the entries needs no change; [`Listed::stated`] tells the two apart.
