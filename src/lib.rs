@@ -565,7 +565,7 @@ pub fn build_documents(
             Ok(doc) => out.push((spec.template.clone(), doc)),
             Err(d) => {
                 if !errors.contains(&d) {
-                    errors.push(d);
+                    errors.push(*d);
                 }
             }
         }
@@ -584,23 +584,27 @@ pub fn build_document(
     templates: &Templates,
     spec: &factsheet::DocumentSpec,
     value: &serde_json::Value,
-) -> Result<Document, Diagnostic> {
+) -> Result<Document, Box<Diagnostic>> {
     let sheet = &checked.loaded.sheet;
-    let ctx = tera::Context::from_serialize(value)
-        .map_err(|e| Diagnostic::error("", format!("building the template context: {e}")))?;
+    let ctx = tera::Context::from_serialize(value).map_err(|e| {
+        Box::new(Diagnostic::error(
+            "",
+            format!("building the template context: {e}"),
+        ))
+    })?;
     let blocks = template::BlockNode::names(&templates.blocks(&spec.template));
     let edits = compose::sections::edits(sheet, spec, &blocks, &checked.data)
-        .map_err(|d| checked.loaded.locate(*d))?;
+        .map_err(|d| Box::new(checked.loaded.locate(*d)))?;
     let rendered = templates.render(&spec.template, &ctx).map_err(|d| {
         // A value the template uses unguarded and the sheet lacks: name the key, at the
         // sheet, not Tera's message inside the component library.
         match templates.absent_cause(&spec.template, value) {
-            Some(key) => missing_key(checked, templates, &spec.template, &key),
-            None => *d,
+            Some(key) => Box::new(missing_key(checked, templates, &spec.template, &key)),
+            None => d,
         }
     })?;
     compose::compose(sheet, spec, &rendered, &edits).map_err(|e| match e {
-        compose::ComposeError::Section(d) => checked.loaded.locate(*d),
+        compose::ComposeError::Section(d) => Box::new(checked.loaded.locate(*d)),
         compose::ComposeError::Template(e) => {
             // The rendered Markdown has no position in the template file: name the template
             // and the div instead.
@@ -608,7 +612,7 @@ pub fn build_document(
                 Diagnostic::error("", format!("template `{}`: {}", spec.template, e.message))
                     .with_help(e.help);
             d.file = templates.file(&spec.template).unwrap_or_default();
-            d
+            Box::new(d)
         }
     })
 }

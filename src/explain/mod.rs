@@ -144,7 +144,7 @@ pub fn explain(
         crate::template::trace::start();
         let doc = crate::build_document(checked, templates, spec, &value);
         let calls = crate::template::trace::finish();
-        let doc = doc.map_err(|d| Diagnostics(vec![d]))?;
+        let doc = doc.map_err(|d| Diagnostics(vec![*d]))?;
         let text = crate::writer::text::write(&doc);
         let mut forms: BTreeMap<String, Vec<usize>> = catalogue.sheet_forms();
         let mut add = |catalogue: &mut Catalogue, source: Source, printed: Vec<String>| {

@@ -508,7 +508,7 @@ fn district_over_so_ket(name: &str) -> PathBuf {
         dir.join("ngoc-hoi.yaml"),
         "schema: 1\nunit: { name: Ngọc Hồi, level: huyen, located_in: tỉnh Kon Tum }\n\
          period: { year: 2024, months: 8 }\n\
-         issuer:\n  agency: [Công an huyện Vân Hà]\n  abbreviation: CAH\n  short_name: Công an huyện Vân Hà\n  \
+         issuer:\n  agency: [Công an huyện Vân Hà]\n  abbreviation: CAH\n  \
          signer: { position: Trưởng Công an huyện, name: Lê Văn Hòa }\n  archive: [VT]\n\
          documents:\n  - { template: bao-cao-tong-hop, number: 12, date: 2024-09-05 }\n\
          children: [xa/*.yaml]\n",
@@ -542,6 +542,12 @@ fn communes_whose_documents_do_not_assess_them_get_no_verdict() {
     assert!(rows[2].ends_with("| Chưa đánh giá |"), "{}", rows[2]);
     // The figures still roll up: both communes' households.
     assert!(txt.contains("5.574 hộ"), "{txt}");
+    // The period is the sheet's (8 months), and the agency, without a short_name, prints
+    // as typed.
+    assert!(txt.contains("8 tháng đầu năm 2024"), "{txt}");
+    assert!(!txt.contains("Trong năm 2024"), "{txt}");
+    assert!(txt.contains("Công an huyện Vân Hà"), "{txt}");
+    assert!(!txt.contains("vân hà") && !txt.contains("Vân hà"), "{txt}");
 
     // `check` says once which communes carry no verdict and why; a note, not a warning.
     let o = vanban(&["check", district.to_str().expect("utf-8")]);
