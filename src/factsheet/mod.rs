@@ -8,6 +8,7 @@
 
 pub mod absent;
 pub mod data;
+pub mod find;
 pub mod load;
 pub mod paths;
 pub mod placeholder;
