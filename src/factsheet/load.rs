@@ -89,6 +89,25 @@ pub struct Read {
     pub text: Result<String, Vec<Diagnostic>>,
 }
 
+/// Something a sheet's documents depend on, besides the templates, vanban's version and the
+/// render options (recorded for every sheet). [`crate::check`] lists the fact sheet itself;
+/// whatever else it reads adds its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dependency {
+    /// A file read: the fact sheet, a child sheet.
+    File(PathBuf),
+    /// A glob pattern, as `glob::glob` takes it (joined to the sheet's folder), and what it
+    /// matched, so that a new or removed match is noticed.
+    Glob {
+        pattern: String,
+        matched: Vec<PathBuf>,
+    },
+    /// A value the caller computes once per run (e.g. one workbook row, labelled
+    /// `workbook:<file>:<key>`): current values are passed to [`crate::batch::render`]
+    /// in [`crate::batch::Options::digests`].
+    Digest { label: String, sha256: String },
+}
+
 /// Hex SHA-256 of `bytes`: the identity of what was read, which the manifest records and
 /// the roll-up keys its copies of children by.
 pub fn sha256(bytes: &[u8]) -> String {

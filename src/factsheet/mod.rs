@@ -7,7 +7,6 @@
 //! `docs/fact-sheet.md`.
 
 pub mod absent;
-pub mod data;
 pub mod find;
 pub mod load;
 pub mod paths;
