@@ -14,7 +14,7 @@ pub const TT124_ONLY: [&str; 4] = [
 ];
 
 /// Every figure a sheet of the variation mode may leave out, by its key.
-const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 9] = [
     "population",
     "area_ha",
     "tip_offs",
@@ -118,6 +118,11 @@ impl Figures {
     /// not): the parent then states the total itself, or its check warns.
     pub fn partial(&self, key: &str) -> bool {
         self.gaps.contains(key) && self.given.contains(key)
+    }
+
+    /// Whether none of the children added gives `key` (some or all leave it out).
+    pub fn given_by_none(&self, key: &str) -> bool {
+        self.gaps.contains(key) && !self.given.contains(key)
     }
 
     pub fn cases(&self) -> (u64, u64) {

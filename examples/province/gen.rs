@@ -260,6 +260,13 @@ impl Generator {
         if template == "bao-cao-so-ket" {
             total.absent.extend(TT124_ONLY);
         }
+        // What none of its communes gives, the district's roll-up cannot give either: for
+        // the province it is absent (not a figure some district gives).
+        for k in KEYS {
+            if total.given_by_none(k) {
+                total.absent.insert(k);
+            }
+        }
         Ok(Written {
             patrols: (patrols, stated.is_some()),
             figures: total,

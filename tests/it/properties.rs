@@ -96,6 +96,11 @@ fn periodic() -> impl Strategy<Value = Periodic> {
         .prop_map(
             |(months, households, population, total, agency, short_name, tip_offs, r, c)| {
                 let registered = ((f64::from(total) * r).round() as u32).min(total);
+                // A clean sheet: at least one person per household (fewer is a warning).
+                let population = match (households, population) {
+                    (Some(h), Some(p)) => Some(p.max(h)),
+                    (_, p) => p,
+                };
                 Periodic {
                     months,
                     households,
@@ -322,9 +327,11 @@ proptest! {
                 let elsewhere = s.points.iter().any(|(y, t, r)| *y != year && (*t == n || r.is_some_and(|r| r == n)));
                 if !elsewhere {
                     // A fraction `160/212` (not a document number `112/BC-BCĐ`, nor a date).
-                    let needle = format!(" {shown}/");
+                    // Of its own year's total (another series may print the same count).
+                    let whole = s.points.iter().find(|(y, _, _)| *y == year).map(|(_, t, _)| vanban::locale::count(i64::from(*t))).unwrap_or_default();
+                    let needle = format!(" {shown}/{whole}");
                     let fractions = text.match_indices(&needle).filter(|(at, m)| {
-                        text[at + m.len()..].starts_with(|c: char| c.is_ascii_digit())
+                        !text[at + m.len()..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
                             && !text[..*at].ends_with("ngày")
                     });
                     for (at, _) in fractions {
