@@ -90,7 +90,7 @@ pub struct Read {
 }
 
 /// Something a sheet's documents depend on, besides the templates, vanban's version and the
-/// render options (recorded for every sheet). [`crate::check`] lists the fact sheet itself;
+/// render options (recorded for every sheet). the check (`lib.rs`) lists the fact sheet itself;
 /// whatever else it reads adds its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dependency {
