@@ -40,7 +40,7 @@ pub struct FactSheet {
     #[serde(default)]
     pub narrative: BTreeMap<String, Vec<String>>,
     /// The user's own figures, series, tables and text, named as the templates declare them;
-    /// checked against those declarations by [`data::check`], not by serde.
+    /// checked against those declarations by `contract::data::check`, not by serde.
     #[serde(default)]
     pub data: BTreeMap<String, serde_json::Value>,
     /// The units one level below whose sheets this one sums up: paths or globs
