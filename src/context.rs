@@ -108,7 +108,7 @@ pub fn reference(sheet: &FactSheet, doc: &DocumentSpec, type_code: Option<&str>)
 }
 
 /// The template context for document `doc` of the fact sheet; `data` is the sheet's open
-/// data as [`crate::factsheet::data::check`] normalised it.
+/// data as [`crate::contract::data::check`] normalised it.
 pub fn build(
     sheet: &FactSheet,
     doc: &DocumentSpec,

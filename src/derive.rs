@@ -2,7 +2,7 @@
 //! comparisons, ratios and rates, totals, and the TT124 Điều 5 verdicts. Pure functions of the
 //! typed fact sheet; templates only choose words around what is computed here.
 
-use crate::factsheet::{CaseCount, CriteriaFacts, FactSheet, Level, SubUnits};
+use crate::factsheet::{CriteriaFacts, FactSheet, Level, SubUnits};
 use crate::locale;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -322,29 +322,12 @@ pub struct IncidentComparison {
     pub offenders: Comparison,
 }
 
-/// Total incidents against the same period last year: last year's total as given, else the
-/// sum of every category's `previous`; `None` when neither is known, and when this period's
-/// incidents are not given (absent is not zero: only `incidents: []` says none happened).
+/// Total incidents against the same period last year
+/// ([`crate::factsheet::Facts::incidents_last_year`]); `None` when last year is not known, and
+/// when this period's incidents are not given.
 pub fn incident_comparison(sheet: &FactSheet) -> Option<IncidentComparison> {
     let incidents = sheet.facts.incidents.stated()?;
-    let previous = match sheet.facts.incidents_previous {
-        Some(total) => total,
-        None => {
-            if incidents.is_empty() {
-                return None;
-            }
-            let per_category: Option<Vec<_>> = incidents.iter().map(|i| i.previous).collect();
-            let per_category = per_category?;
-            CaseCount {
-                cases: per_category
-                    .iter()
-                    .fold(0u32, |a, p| a.saturating_add(p.cases)),
-                offenders: per_category
-                    .iter()
-                    .fold(0u32, |a, p| a.saturating_add(p.offenders)),
-            }
-        }
-    };
+    let previous = sheet.facts.incidents_last_year()?;
     Some(IncidentComparison {
         cases: Comparison::new(
             incidents.iter().map(|i| i.cases as i64).sum(),

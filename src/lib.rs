@@ -69,7 +69,7 @@ pub struct Checked {
     pub warnings: Diagnostics,
     /// What the documents depend on besides the templates and the render options: the fact
     /// sheet itself, and whatever else the check read (the incremental render re-checks them).
-    pub dependencies: Vec<batch::Dependency>,
+    pub dependencies: Vec<factsheet::load::Dependency>,
     /// The figures a workbook supplied, by field path, with their place:
     /// `so-lieu.xlsx:'Số liệu'!C5` (a parent's message about this sheet's figure cites it).
     pub cells: std::collections::BTreeMap<String, String>,
@@ -85,24 +85,24 @@ fn dependencies(
     file: &Path,
     rollup: Option<&rollup::RollUp>,
     workbook: Option<&workbook::Workbook>,
-) -> Vec<batch::Dependency> {
+) -> Vec<factsheet::load::Dependency> {
     let mut files = vec![file.to_path_buf()];
     let mut out = Vec::new();
     if let Some(r) = rollup {
         files.extend(r.files.iter().cloned());
-        out.extend(r.globs.iter().map(|g| batch::Dependency::Glob {
+        out.extend(r.globs.iter().map(|g| factsheet::load::Dependency::Glob {
             pattern: g.pattern.clone(),
             matched: g.matched.clone(),
         }));
     }
     for file in files {
         if let Some(f) = workbook.and_then(|w| w.figures_for(&file).ok()) {
-            out.push(batch::Dependency::Digest {
+            out.push(factsheet::load::Dependency::Digest {
                 label: f.label(),
                 sha256: f.workbook.row_digest(f.row),
             });
         }
-        out.push(batch::Dependency::File(file));
+        out.push(factsheet::load::Dependency::File(file));
     }
     out
 }
@@ -367,7 +367,7 @@ pub(crate) fn check_in(
     let (mut merged, problems) = contracts(&loaded, templates);
     rollup::inherit(&mut merged, inherited);
     found.extend(problems);
-    let open = factsheet::data::check(&loaded.tree, &merged);
+    let open = contract::data::check(&loaded.tree, &merged);
     let mut data = open.data;
     // A required name the loader dropped for a mistake inside it is reported once, there.
     let dropped = |d: &Diagnostic| {

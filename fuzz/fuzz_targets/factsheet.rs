@@ -9,6 +9,6 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     if let Ok(loaded) = vanban::factsheet::load::load_str(&text, Path::new("fuzz.yaml")) {
         let _ = vanban::factsheet::validate::validate(&loaded.sheet, &|_| true);
-        let _ = vanban::factsheet::data::check(&loaded.tree, &vanban::contract::Merged::default());
+        let _ = vanban::contract::data::check(&loaded.tree, &vanban::contract::Merged::default());
     }
 });

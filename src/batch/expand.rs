@@ -8,6 +8,7 @@
 //! is written.
 
 use crate::diagnostic::Diagnostic;
+use crate::factsheet::find::sheets_in;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
@@ -37,48 +38,6 @@ impl Job {
             None => out.to_path_buf(),
         }
     }
-}
-
-/// Whether a file name is one an editor or office suite leaves beside the real file, or a
-/// hidden file: `.#x.yaml` (Emacs lock), `~$x.yaml` (Office lock), `x.yaml~` (backup),
-/// `.x.yaml.swp`, `.x.yaml`.
-pub fn is_editor_file(name: &str) -> bool {
-    name.starts_with('.') || name.starts_with("~$") || name.ends_with('~') || name.ends_with('#')
-}
-
-/// Whether `path` is named like a fact sheet: `*.yaml` or `*.yml`.
-pub fn is_sheet(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
-}
-
-/// The fact sheets under `dir`, recursively, sorted (editor files skipped): what
-/// `render DIR` renders and `vanban workbook --units DIR` lists.
-pub fn sheets_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    walk(dir, &mut found)?;
-    found.sort();
-    Ok(found)
-}
-
-/// The fact sheets under `dir`, recursively, in directory order. Symbolic links to folders
-/// are not followed (no loops); links to files are.
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if is_editor_file(name) {
-            continue;
-        }
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            walk(&path, found)?;
-        } else if is_sheet(&path) && (kind.is_file() || path.is_file()) {
-            found.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// The output key of a sheet at `relative` (to its folder argument): components joined with
@@ -115,14 +74,16 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Job>, Vec<Diagnostic>) {
             });
             continue;
         }
-        let mut found = Vec::new();
-        if let Err(e) = walk(path, &mut found) {
-            let mut d = Diagnostic::error("", format!("cannot read the folder: {e}"))
-                .with_help("check the folder's name and that you may read it");
-            d.file = path.clone();
-            problems.push(d);
-            continue;
-        }
+        let found = match sheets_in(path) {
+            Ok(found) => found,
+            Err(e) => {
+                let mut d = Diagnostic::error("", format!("cannot read the folder: {e}"))
+                    .with_help("check the folder's name and that you may read it");
+                d.file = path.clone();
+                problems.push(d);
+                continue;
+            }
+        };
         if found.is_empty() {
             let mut d = Diagnostic::error("", "no fact sheet in this folder").with_help(
                 "fact sheets are files ending in .yaml or .yml (in the folder or its subfolders); check the folder's name",
@@ -194,23 +155,6 @@ pub fn collisions(jobs: &[Job], out: &Path) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn editor_and_hidden_files_are_recognised() {
-        for name in [
-            ".#x.yaml",
-            "~$x.yaml",
-            "x.yaml~",
-            ".x.yaml.swp",
-            ".x.yaml",
-            "#x.yaml#",
-        ] {
-            assert!(is_editor_file(name), "{name}");
-        }
-        for name in ["x.yaml", "x~y.yml", "xa-1.yaml"] {
-            assert!(!is_editor_file(name), "{name}");
-        }
-    }
 
     #[test]
     fn keys_keep_subfolders_and_drop_the_extension() {

@@ -15,9 +15,9 @@
 //! write is simply rendered again.
 
 use super::Dependency;
+use crate::factsheet::load::sha256;
 use crate::template::Templates;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest as _, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -81,12 +81,6 @@ pub enum Recorded {
 pub struct Output {
     pub path: String,
     pub sha256: String,
-}
-
-/// Hex SHA-256 of `bytes`.
-pub fn sha256(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Hex SHA-256 of a file's bytes; `None` if it cannot be read.
@@ -232,14 +226,6 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sha256_is_hex_of_the_standard_digest() {
-        assert_eq!(
-            sha256(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
 
     #[test]
     fn an_entry_goes_stale_when_any_input_or_output_changes() {

@@ -18,24 +18,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// Something a sheet's documents depend on, besides the templates, vanban's version and the
-/// render options (recorded for every sheet). [`crate::check`] lists the fact sheet itself;
-/// whatever else it reads adds its own.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Dependency {
-    /// A file read: the fact sheet, a child sheet.
-    File(PathBuf),
-    /// A glob pattern, as `glob::glob` takes it (joined to the sheet's folder), and what it
-    /// matched, so that a new or removed match is noticed.
-    Glob {
-        pattern: String,
-        matched: Vec<PathBuf>,
-    },
-    /// A value the caller computes once per run (e.g. one workbook row, labelled
-    /// `workbook:<file>:<key>`): current values are passed to [`render`] in
-    /// [`Options::digests`].
-    Digest { label: String, sha256: String },
-}
+pub use crate::factsheet::load::Dependency;
 
 /// What happened to one fact sheet.
 #[derive(Debug, Clone)]
@@ -255,7 +238,7 @@ fn one(job: &Job, shared: &Shared) -> Done {
         }
         outputs.push(Output {
             path: relative(&path, out),
-            sha256: manifest::sha256(&bytes),
+            sha256: crate::factsheet::load::sha256(&bytes),
         });
         written.push(path);
     }

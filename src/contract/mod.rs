@@ -9,6 +9,7 @@
 //! knows) may be declared with no body: the catalogue supplies it.
 
 pub mod catalogue;
+pub mod data;
 mod declare;
 pub mod skeleton;
 

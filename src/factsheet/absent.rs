@@ -139,7 +139,7 @@ fn tt124_movement(s: &FactSheet) -> bool {
         || f.offenders_supported.is_some()
         || !f.weapons_handed_in.is_empty()
         || !f.other_results.is_empty()
-        || crate::derive::incident_comparison(s).is_some()
+        || f.incidents_last_year().is_some()
         || !f.models.is_empty()
         || narrative(s, "movement")
 }

@@ -89,6 +89,33 @@ pub struct Read {
     pub text: Result<String, Vec<Diagnostic>>,
 }
 
+/// Something a sheet's documents depend on, besides the templates, vanban's version and the
+/// render options (recorded for every sheet). the check (`lib.rs`) lists the fact sheet itself;
+/// whatever else it reads adds its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dependency {
+    /// A file read: the fact sheet, a child sheet.
+    File(PathBuf),
+    /// A glob pattern, as `glob::glob` takes it (joined to the sheet's folder), and what it
+    /// matched, so that a new or removed match is noticed.
+    Glob {
+        pattern: String,
+        matched: Vec<PathBuf>,
+    },
+    /// A value the caller computes once per run (e.g. one workbook row, labelled
+    /// `workbook:<file>:<key>`): current values are passed to [`crate::batch::render`]
+    /// in [`crate::batch::Options::digests`].
+    Digest { label: String, sha256: String },
+}
+
+/// Hex SHA-256 of `bytes`: the identity of what was read, which the manifest records and
+/// the roll-up keys its copies of children by.
+pub fn sha256(bytes: &[u8]) -> String {
+    use sha2::{Digest as _, Sha256};
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Reads `file` once: at most [`LARGEST_FILE`] bytes, hashed as read, then as UTF-8 text.
 pub fn read_file(file: &Path) -> Read {
     use std::io::Read as _;
@@ -143,7 +170,7 @@ pub fn read_bytes(file: &Path, bytes: Vec<u8>) -> Read {
             )]),
         };
     }
-    let sha256 = Some(crate::batch::manifest::sha256(&bytes));
+    let sha256 = Some(sha256(&bytes));
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = e
             .as_bytes()
@@ -586,6 +613,14 @@ fn walk<'a>(tree: &'a mut Value, path: &str) -> Option<&'a mut Value> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn sha256_is_hex_of_the_standard_digest() {
+        assert_eq!(
+            sha256(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
     const BASE: &str = "schema: 1
 unit:
   name: Ba Đình
@@ -623,10 +658,7 @@ facts:
             Some(5)
         );
         // The hash is of the bytes parsed, not of the file as it is now.
-        assert_eq!(
-            loads.sha256(&file),
-            Some(crate::batch::manifest::sha256(BASE.as_bytes()))
-        );
+        assert_eq!(loads.sha256(&file), Some(sha256(BASE.as_bytes())));
         assert_eq!(first.sha256, loads.sha256(&file));
         let broken = dir.join("b.yaml");
         std::fs::write(&broken, "unit: [").expect("write");

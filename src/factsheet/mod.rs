@@ -7,7 +7,7 @@
 //! `docs/fact-sheet.md`.
 
 pub mod absent;
-pub mod data;
+pub mod find;
 pub mod load;
 pub mod paths;
 pub mod placeholder;
@@ -40,7 +40,7 @@ pub struct FactSheet {
     #[serde(default)]
     pub narrative: BTreeMap<String, Vec<String>>,
     /// The user's own figures, series, tables and text, named as the templates declare them;
-    /// checked against those declarations by [`data::check`], not by serde.
+    /// checked against those declarations by `contract::data::check`, not by serde.
     #[serde(default)]
     pub data: BTreeMap<String, serde_json::Value>,
     /// The units one level below whose sheets this one sums up: paths or globs
@@ -478,6 +478,33 @@ pub struct Facts {
     /// What the TT124 criteria look at.
     #[serde(default)]
     pub criteria: CriteriaFacts,
+}
+
+impl Facts {
+    /// Last year's incidents, to set against this period's: the total as given, else the sum
+    /// of every category's `previous`; `None` when neither is known, and when this period's
+    /// incidents are not given (absent is not zero: only `incidents: []` says none happened).
+    pub fn incidents_last_year(&self) -> Option<CaseCount> {
+        let incidents = self.incidents.stated()?;
+        if let Some(total) = self.incidents_previous {
+            return Some(total);
+        }
+        if incidents.is_empty() {
+            return None;
+        }
+        let per_category: Vec<CaseCount> = incidents
+            .iter()
+            .map(|i| i.previous)
+            .collect::<Option<_>>()?;
+        Some(CaseCount {
+            cases: per_category
+                .iter()
+                .fold(0u32, |a, p| a.saturating_add(p.cases)),
+            offenders: per_category
+                .iter()
+                .fold(0u32, |a, p| a.saturating_add(p.offenders)),
+        })
+    }
 }
 
 /// A list the fact sheet may leave out: absent (the key left out or blank) is not the same

@@ -7,6 +7,7 @@
 //! quotes a file that is not a fact sheet (`children: [/etc/passwd]`).
 
 use crate::diagnostic::Diagnostic;
+use crate::factsheet::find::{is_editor_file, is_sheet};
 use crate::factsheet::load::Loaded;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -120,15 +121,8 @@ pub struct Entry {
     pub canonical: PathBuf,
 }
 
-/// Editor lock and backup files, and hidden files: never fact sheets (the rule the batch's
-/// folder expansion uses).
-pub fn is_editor_file(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|n| crate::batch::expand::is_editor_file(&n.to_string_lossy()))
-}
-
 fn is_fact_sheet(path: &Path) -> bool {
-    path.is_file() && crate::batch::expand::is_sheet(path) && !is_editor_file(path)
+    path.is_file() && is_sheet(path) && !is_editor_file(path)
 }
 
 /// The fact sheets a `children:` glob matches (editor files and other files left out), in
@@ -315,17 +309,4 @@ fn existing(file: &Path) -> Option<PathBuf> {
         .collect();
     found.sort();
     found.into_iter().next()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn editor_files_are_not_fact_sheets() {
-        for name in [".#a.yaml", "~$a.yaml", "a.yaml~", ".hidden.yaml"] {
-            assert!(is_editor_file(Path::new(name)), "{name}");
-        }
-        assert!(!is_editor_file(Path::new("xa/a.yaml")));
-    }
 }

@@ -262,7 +262,7 @@ impl Workbook {
             // Unit and record separators cannot occur in a key or a trimmed cell.
             text.push_str(&format!("\u{1e}{key}\u{1f}{value}"));
         }
-        crate::batch::manifest::sha256(text.as_bytes())
+        crate::factsheet::load::sha256(text.as_bytes())
     }
 }
 

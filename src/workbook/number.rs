@@ -4,7 +4,7 @@
 //! number is a problem at its cell; the kind (whole number, not negative) is left to the
 //! fact-sheet checks, which see the figure as if it had been typed in the sheet.
 
-use crate::factsheet::data::value::{APPROXIMATIONS, parse_vietnamese_number};
+use crate::contract::data::value::{APPROXIMATIONS, parse_vietnamese_number};
 use serde_json::{Number, Value};
 
 /// What a cell holds, as read from the file.

@@ -33,7 +33,7 @@ pub fn unit_files(units: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Diagnosti
     let mut errors = Vec::new();
     for given in units {
         let found: Vec<(String, PathBuf)> = if given.is_dir() {
-            match crate::batch::expand::sheets_in(given) {
+            match crate::factsheet::find::sheets_in(given) {
                 Ok(files) => files
                     .into_iter()
                     .map(|f| {

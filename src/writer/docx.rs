@@ -17,6 +17,7 @@ mod workbook;
 
 mod parts;
 mod props;
+mod runs;
 mod section;
 mod table;
 mod xml;

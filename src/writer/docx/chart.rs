@@ -10,8 +10,8 @@
 //! written as a format code, so each point's label is its text (`70,9%`), made in Rust. The
 //! cached values and the workbook cells stay real numbers.
 
-use super::body::BODY_SIZE;
 use super::props::{Jc, ParaProps, RunProps, SINGLE, Spacing};
+use super::runs::BODY_SIZE;
 use super::xml::Xml;
 use crate::document::chart::{Chart, ChartKind, Series, ValueFormat};
 use crate::writer::layout::chart::{ChartLayout, LABEL_SIZE, TITLE_SIZE, emu};

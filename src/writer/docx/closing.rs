@@ -1,8 +1,8 @@
 //! The closing block of `word/document.xml`: signatures and `Nơi nhận:` in the rows
 //! `writer::layout::closing_layout` decides, shared with the PDF writer.
 
-use super::body::{cell_start, layout_table_start, para};
 use super::props::{self, Jc, ParaProps, RunProps, SINGLE, Spacing, VAlign};
+use super::runs::{cell_start, layout_table_start, para};
 use super::xml::Xml;
 use crate::document::{Document, SignatureBlock};
 use crate::writer::layout::{self, ClosingCell, page};

@@ -1,11 +1,11 @@
 //! A data table in `word/document.xml`: caption, merged header rows repeated on each page,
 //! body and total rows, with the column widths `writer::layout` decides for both writers.
 
-use super::body::{
+use super::props::{self, Jc, ParaProps, RunProps, SINGLE, Spacing, TableProps, VAlign, VMerge};
+use super::runs::{
     BODY_SIZE, NoteRefs, TABLE_CELL_MARGIN, TABLE_SIZE, cell_start, inlines, table_start,
     unbroken_runs,
 };
-use super::props::{self, Jc, ParaProps, RunProps, SINGLE, Spacing, TableProps, VAlign, VMerge};
 use super::xml::Xml;
 use crate::document::table::{Slot, head_grid};
 use crate::document::{Align, Table};
