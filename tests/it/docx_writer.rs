@@ -718,7 +718,7 @@ fn output_is_deterministic() {
 }
 
 /// Writes the sample to `$VANBAN_SAMPLE_DOCX` for a look in LibreOffice or Word:
-/// `VANBAN_SAMPLE_DOCX=/tmp/x/sample.docx cargo test --test docx_writer -- --ignored`.
+/// `VANBAN_SAMPLE_DOCX=/tmp/x/sample.docx cargo test --test it write_sample -- --ignored`.
 #[test]
 #[ignore]
 fn write_sample_for_inspection() {
