@@ -12,6 +12,7 @@ mod facts;
 pub mod find;
 mod issuer;
 pub mod load;
+mod loads;
 pub mod paths;
 mod period;
 pub mod placeholder;

@@ -58,7 +58,8 @@ pub(super) fn budget(source: &Source, why: &str) -> Diagnostic {
 }
 
 impl Templates {
-    /// Renders a template (or one block of it) within [`RENDER_TIME`](super::RENDER_TIME) and [`LARGEST_OUTPUT`].
+    /// Renders a template (or one block of it) within [`RENDER_TIME`](super::RENDER_TIME) and
+    /// [`LARGEST_OUTPUT`].
     /// Tera has no instruction budget, so the render runs on a thread of its own: the output
     /// it writes is counted (and the clock read) as it goes, which stops any loop that writes;
     /// a loop that writes nothing is abandoned when the time is up (the caller goes on; the

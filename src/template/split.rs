@@ -7,7 +7,8 @@ use crate::document::outline::ANCHOR;
 use std::collections::BTreeMap;
 use tera::Tera;
 
-/// The blocks a document template fills, in the order [`Templates::render_once`](super::Templates::render_once) returns.
+/// The blocks a document template fills, in the order
+/// [`Templates::render_once`](super::Templates::render_once) returns.
 pub(super) const BLOCKS: [&str; 4] = ["kind", "type_code", "title", "body"];
 /// Around each block in a splitter's output: control characters no fact sheet or template
 /// text carries (the loader turns them into spaces).
