@@ -1,0 +1,456 @@
+//! Checking a fact sheet: the typed frame, the rules, the template declarations, the
+//! templates themselves and the characters against the PDF font.
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::factsheet::load::{Loaded, load_file_with};
+use crate::template::Templates;
+use crate::{Checked, compose, contract, factsheet, rollup, template, workbook};
+use serde_json::Value;
+use std::path::Path;
+
+/// What a sheet's documents depend on besides templates and options: the sheet, its
+/// workbook row, and for a roll-up every sheet below it and every glob with its matches (a
+/// child's own workbook row is read again when the child's file is).
+fn dependencies(
+    file: &Path,
+    rollup: Option<&rollup::RollUp>,
+    workbook: Option<&workbook::Workbook>,
+) -> Vec<factsheet::load::Dependency> {
+    let mut files = vec![file.to_path_buf()];
+    let mut out = Vec::new();
+    if let Some(r) = rollup {
+        files.extend(r.files.iter().cloned());
+        out.extend(r.globs.iter().map(|g| factsheet::load::Dependency::Glob {
+            pattern: g.pattern.clone(),
+            matched: g.matched.clone(),
+        }));
+    }
+    for file in files {
+        if let Some(f) = workbook.and_then(|w| w.figures_for(&file).ok()) {
+            out.push(factsheet::load::Dependency::Digest {
+                label: f.label(),
+                sha256: f.workbook.row_digest(f.row),
+            });
+        }
+        out.push(factsheet::load::Dependency::File(file));
+    }
+    out
+}
+
+/// The declarations of every template the sheet's documents use, and the problems of those
+/// templates themselves (header, syntax, level).
+pub(crate) fn contracts(
+    loaded: &Loaded,
+    templates: &Templates,
+) -> (contract::Merged, Vec<Diagnostic>) {
+    let mut merged = contract::Merged::default();
+    let mut problems = Vec::new();
+    let level = loaded.sheet.unit.level;
+    for (i, spec) in loaded.sheet.documents.iter().enumerate() {
+        if !templates.exists(&spec.template) {
+            continue; // validate reports it
+        }
+        for p in templates.problems(&spec.template) {
+            if !problems.contains(&p) {
+                problems.push(p);
+            }
+        }
+        let c = templates.contract(&spec.template);
+        if let Some(words) = c.levels_excluding(level) {
+            problems.push(loaded.locate(
+                Diagnostic::error(
+                    format!("documents[{i}].template"),
+                    format!(
+                        "`{}` is written for a {}, but the unit is a {}",
+                        spec.template,
+                        words.join(", "),
+                        level.word()
+                    ),
+                )
+                .with_help("set unit.level to one of those, or choose another template (`vanban templates`)"),
+            ));
+        }
+        let period = loaded.sheet.period.kind();
+        if !c.periods.is_empty() && !c.periods.contains(&period) {
+            // Said at the line that makes the period what it is.
+            let at = match period {
+                factsheet::PeriodKind::Years => "period.first_year",
+                factsheet::PeriodKind::Months | factsheet::PeriodKind::Year => "period.months",
+                factsheet::PeriodKind::Tt124 => "period.year",
+            };
+            let kinds: Vec<&str> = c.periods.iter().map(|k| k.example()).collect();
+            problems.push(loaded.locate(
+                Diagnostic::error(
+                    at,
+                    format!(
+                        "`{}` (documents[{i}]) is not written for this period ({})",
+                        spec.template,
+                        period.name()
+                    ),
+                )
+                .with_help(format!(
+                    "its period is {}; change `period:` or issue this document from another fact sheet",
+                    kinds.join(" or ")
+                )),
+            ));
+        }
+        merged.add(&spec.template, &c);
+    }
+    (merged, problems)
+}
+
+/// Characters of a template's own text that the PDF font cannot print, at their line and
+/// column in the template file (one per template is enough to act on).
+fn unprintable_in_template(
+    templates: &Templates,
+    name: &str,
+    covers: &dyn Fn(char) -> bool,
+) -> Option<Diagnostic> {
+    let text = templates.text(name)?;
+    for (i, line) in text.lines().enumerate() {
+        if let Some((col, c)) = line
+            .chars()
+            .enumerate()
+            .find(|(_, c)| !c.is_control() && !covers(*c))
+        {
+            let mut d = Diagnostic::error(
+                "",
+                format!(
+                    "the character `{c}` (U+{:04X}) in template `{name}` cannot be printed: the document font has no such letter",
+                    c as u32
+                ),
+            )
+            .with_help("replace it in the template with a plain character (a hyphen, a space, a quote)");
+            d.file = templates.file(name)?;
+            d.position = Some(factsheet::paths::Position {
+                line: i + 1,
+                column: col + 1,
+            });
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Every string of the sheet that the PDF font cannot print, at its place in the file.
+fn unprintable(loaded: &Loaded, covers: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
+    fn walk(v: &Value, path: String, covers: &dyn Fn(char) -> bool, out: &mut Vec<Diagnostic>) {
+        match v {
+            Value::String(s) => {
+                if let Some(c) = s.chars().find(|c| !c.is_control() && !covers(*c)) {
+                    out.push(
+                        Diagnostic::error(
+                            path,
+                            format!("the character `{c}` (U+{:04X}) cannot be printed: the document font has no such letter", c as u32),
+                        )
+                        .with_help("retype it, or replace it with a plain character (a hyphen, a space, a quote); it was probably pasted from another program"),
+                    );
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, format!("{path}[{i}]"), covers, out);
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map {
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    walk(item, p, covers, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&loaded.tree, String::new(), covers, &mut out);
+    out
+}
+
+/// Loads and checks one fact sheet: the typed frame, the cross-field rules, the template
+/// declarations, the templates themselves, the characters against the PDF font. Returns the
+/// sheet with its warnings, or every diagnostic when there is at least one error.
+pub fn check(
+    file: &Path,
+    templates: &Templates,
+    covers: Option<&dyn Fn(char) -> bool>,
+) -> Result<Checked, Diagnostics> {
+    check_with(
+        file,
+        templates,
+        &CheckOptions {
+            covers,
+            ..CheckOptions::default()
+        },
+    )
+}
+
+/// What `check` is given besides the fact sheet and the templates.
+#[derive(Clone, Copy, Default)]
+pub struct CheckOptions<'a> {
+    /// Whether the PDF font can print a character; `None` skips that check.
+    pub covers: Option<&'a dyn Fn(char) -> bool>,
+    /// A data-entry workbook: each sheet's row (found by the sheet's path, for the children
+    /// of a roll-up too) fills its figures before any check, and a problem with one of them is
+    /// reported at its cell.
+    pub workbook: Option<&'a workbook::Workbook>,
+    /// Sheets already loaded in this run (a batch's roll-ups read each sheet again).
+    pub loads: Option<&'a factsheet::load::Loads>,
+    /// What the parents in this run read of their children: a child is checked with it, as
+    /// its parent's roll-up checks it (no "nothing reads" for a figure its parent sums).
+    pub parents: Option<&'a rollup::Parents>,
+}
+
+/// [`check`] with every option.
+pub fn check_with(
+    file: &Path,
+    templates: &Templates,
+    options: &CheckOptions<'_>,
+) -> Result<Checked, Diagnostics> {
+    let none = contract::Merged::default();
+    let inherited = options
+        .parents
+        .and_then(|p| p.inherited(file))
+        .unwrap_or(&none);
+    check_in(
+        file,
+        templates,
+        options,
+        &mut rollup::Walk::default(),
+        inherited,
+    )
+}
+
+/// [`check_with`] of a sheet given as bytes (standard input, an editor's buffer): `name`
+/// stands for it in messages and names its output folder; the sheet itself is never read
+/// from a file (its `children:`, if any, are).
+pub fn check_bytes(
+    name: &Path,
+    bytes: Vec<u8>,
+    templates: &Templates,
+    options: &CheckOptions<'_>,
+) -> Result<Checked, Diagnostics> {
+    let own = factsheet::load::Loads::default();
+    let loads = options.loads.unwrap_or(&own);
+    loads.insert(name, bytes);
+    check_with(
+        name,
+        templates,
+        &CheckOptions {
+            loads: Some(loads),
+            ..*options
+        },
+    )
+}
+
+/// [`check`] of a sheet inside a tree: `walk` is where the roll-up is, `inherited` what the
+/// parent sums (checked and rolled up here too, so the parent finds it).
+pub(crate) fn check_in(
+    file: &Path,
+    templates: &Templates,
+    options: &CheckOptions<'_>,
+    walk: &mut rollup::Walk,
+    inherited: &contract::Merged,
+) -> Result<Checked, Diagnostics> {
+    let covers = options.covers;
+    let mut no_row = None;
+    let figures = match options.workbook.map(|w| w.figures_for(file)) {
+        Some(Ok(figures)) => Some(figures),
+        Some(Err(warning)) => {
+            no_row = Some(*warning);
+            None
+        }
+        None => None,
+    };
+    let mut applied = workbook::Applied::default();
+    let mut patch = |tree: &mut Value, paths: &factsheet::paths::LazyPathMap| {
+        if let Some(figures) = figures {
+            applied = figures.apply(tree, paths, file);
+        }
+    };
+    // One read of the file per run, whoever reads it: the hash the manifest records is the
+    // hash of the bytes these documents are made from.
+    let loaded = match (figures, options.loads) {
+        (None, Some(loads)) => loads.load(file),
+        (Some(_), Some(loads)) => loads.load_with(file, &mut patch),
+        (_, None) => load_file_with(file, &mut patch),
+    };
+    let mut loaded = loaded.map_err(|found| {
+        let mut found: Vec<Diagnostic> = found
+            .into_iter()
+            .filter_map(|d| relocate(&applied, figures, file, d))
+            .collect();
+        found.append(&mut applied.problems.clone());
+        Diagnostics(found)
+    })?;
+    // Errors of dropped fields first; then the rules, run on what did load, so one pass
+    // reports a typo and a wrong total together.
+    let mut found: Vec<Diagnostic> = loaded.errors.clone();
+    found.extend(
+        factsheet::validate::validate(&loaded.sheet, &|name| templates.exists(name))
+            .into_iter()
+            .map(|d| loaded.locate(d)),
+    );
+    let (mut merged, problems) = contracts(&loaded, templates);
+    rollup::inherit(&mut merged, inherited);
+    found.extend(problems);
+    let open = contract::data::check(&loaded.tree, &merged);
+    let mut data = open.data;
+    // A required name the loader dropped for a mistake inside it is reported once, there.
+    let dropped = |d: &Diagnostic| {
+        d.message.contains("is required by template")
+            && loaded.errors.iter().any(|e| {
+                e.path == d.path
+                    || e.path.starts_with(&format!("{}.", d.path))
+                    || e.path.starts_with(&format!("{}[", d.path))
+            })
+    };
+    // With a template unknown, what it would read is unknown: no "nothing reads" warnings.
+    let all_known = loaded
+        .sheet
+        .documents
+        .iter()
+        .all(|d| templates.exists(&d.template));
+    let unread = |d: &Diagnostic| {
+        !all_known
+            && d.message
+                .starts_with("no document of this fact sheet reads")
+    };
+    found.extend(
+        open.diagnostics
+            .into_iter()
+            .filter(|d| !dropped(d) && !unread(d))
+            .map(|d| {
+                let key_error =
+                    d.message.starts_with("unknown key") || d.message.starts_with("no document");
+                let mut d = loaded.locate(d);
+                if key_error {
+                    d.position = loaded.paths.locate_key(&d.path).or(d.position);
+                }
+                d
+            }),
+    );
+    // The children: the sums fill what the sheet leaves out (so a required figure the
+    // children give is no longer missing), before the sections are judged empty or not.
+    let rolled = if loaded.sheet.children.is_empty() {
+        None
+    } else {
+        let (rolled, diagnostics) =
+            rollup::roll_up(&loaded, &merged, &data, templates, options, walk);
+        found.extend(diagnostics);
+        if let Some(r) = &rolled {
+            r.apply(&mut loaded.sheet, &mut data);
+            found.retain(|d| {
+                !(d.message.contains("is required by template") && r.filled.contains(&d.path))
+            });
+        }
+        rolled
+    };
+    found.extend(factsheet::absent::warnings(&loaded));
+    // The sheet's `sections:` against the blocks of its templates and their declarations.
+    let blocks = |name: &str| {
+        templates
+            .exists(name)
+            .then(|| template::BlockNode::names(&templates.blocks(name)))
+    };
+    // A part the loader dropped for a mistake inside it is reported once, there.
+    let inside_dropped = |d: &Diagnostic| {
+        loaded.errors.iter().any(|e| {
+            e.path.starts_with(&format!("{}.", d.path))
+                || e.path.starts_with(&format!("{}[", d.path))
+        })
+    };
+    found.extend(
+        compose::sections::check(&loaded.sheet, &blocks, &merged, &data)
+            .into_iter()
+            .filter(|d| !inside_dropped(d))
+            .map(|d| loaded.locate(d)),
+    );
+    if let Some(covers) = covers {
+        let mut names: Vec<&str> = loaded
+            .sheet
+            .documents
+            .iter()
+            .map(|d| d.template.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        found.extend(
+            names
+                .into_iter()
+                .filter(|n| templates.exists(n))
+                .filter_map(|n| unprintable_in_template(templates, n, covers)),
+        );
+        found.extend(
+            unprintable(&loaded, covers)
+                .into_iter()
+                .map(|d| loaded.locate(d)),
+        );
+    }
+    // A figure from the workbook is reported at its cell.
+    let mut found: Vec<Diagnostic> = found
+        .into_iter()
+        .filter_map(|d| relocate(&applied, figures, file, d))
+        .collect();
+    found.extend(applied.problems.iter().cloned());
+    // A parent's figures are its children's sums: no row of its own is expected.
+    found.extend(no_row.filter(|_| loaded.sheet.children.is_empty()));
+    found.sort_by(|a, b| {
+        (
+            a.file != loaded.file,
+            &a.file,
+            a.position,
+            &a.cell,
+            a.severity,
+        )
+            .cmp(&(
+                b.file != loaded.file,
+                &b.file,
+                b.position,
+                &b.cell,
+                b.severity,
+            ))
+    });
+    let diagnostics = Diagnostics(found);
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(Checked {
+            loaded,
+            data,
+            warnings: diagnostics,
+            dependencies: dependencies(file, rolled.as_ref(), options.workbook),
+            cells: match figures {
+                Some(f) => applied
+                    .filled
+                    .iter()
+                    .map(|(path, cell)| {
+                        (
+                            path.clone(),
+                            format!("{}:{cell}", f.workbook.file.display()),
+                        )
+                    })
+                    .collect(),
+                None => Default::default(),
+            },
+            rollup: rolled,
+        })
+    }
+}
+
+/// A diagnostic about a figure the workbook supplied, at its cell (see
+/// [`workbook::Applied::relocate`]).
+fn relocate(
+    applied: &workbook::Applied,
+    figures: Option<workbook::Figures<'_>>,
+    file: &Path,
+    d: Diagnostic,
+) -> Option<Diagnostic> {
+    match figures {
+        Some(figures) => applied.relocate(d, file, &figures.workbook.file),
+        None => Some(d),
+    }
+}
