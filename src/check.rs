@@ -4,9 +4,27 @@
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::factsheet::load::{Loaded, load_file_with};
 use crate::template::Templates;
-use crate::{Checked, compose, contract, factsheet, rollup, template, workbook};
+use crate::{compose, contract, factsheet, rollup, template, workbook};
 use serde_json::Value;
 use std::path::Path;
+
+/// A fact sheet that passed every check, with its open data as templates see it.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub loaded: Loaded,
+    /// `data:` normalised by the declarations.
+    pub data: serde_json::Map<String, serde_json::Value>,
+    pub warnings: Diagnostics,
+    /// What the documents depend on besides the templates and the render options: the fact
+    /// sheet itself, and whatever else the check read (the incremental render re-checks them).
+    pub dependencies: Vec<factsheet::load::Dependency>,
+    /// The figures a workbook supplied, by field path, with their place:
+    /// `so-lieu.xlsx:'Số liệu'!C5` (a parent's message about this sheet's figure cites it).
+    pub cells: std::collections::BTreeMap<String, String>,
+    /// The roll-up over the sheet's `children:`; `None` for a sheet without children.
+    /// `rollup.files` and `rollup.globs` are what its documents depend on beyond the sheet.
+    pub rollup: Option<rollup::RollUp>,
+}
 
 /// What a sheet's documents depend on besides templates and options: the sheet, its
 /// workbook row, and for a roll-up every sheet below it and every glob with its matches (a

@@ -1,11 +1,30 @@
 //! Producing a checked sheet's documents: template contexts, rendered and composed
 //! documents, the files of every format and writing them.
 
+use crate::check::Checked;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::Document;
 use crate::template::Templates;
-use crate::{Checked, Format, compose, context, factsheet, output, rollup, template, writer};
+use crate::{compose, context, factsheet, output, rollup, template, writer};
 use std::path::{Path, PathBuf};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    Docx,
+    Pdf,
+    Txt,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::Txt => "txt",
+        }
+    }
+}
 
 /// The template context of each document of a checked sheet, in `documents` order: the
 /// sheet's values, the roll-up over its children, and every document of the sheet to cite.

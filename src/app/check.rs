@@ -2,10 +2,13 @@
 //! and written to memory in both formats (DOCX and PDF/A), so a sheet that passes renders.
 
 use super::{Exit, MessageFormat, Reporter, STDIN, is_stdin};
+use crate::batch;
+use crate::check::CheckOptions;
 use crate::diagnostic::Diagnostics;
+use crate::produce::Format;
+use crate::produce::RenderOptions;
 use crate::template::Templates;
 use crate::writer::pdf::{PdfOptions, PdfRenderer};
-use crate::{CheckOptions, Format, RenderOptions, batch};
 use std::path::{Path, PathBuf};
 
 // What `check` is asked to do (the doc comments are its `--help`).
@@ -70,8 +73,9 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
             loads: Some(&loads),
             parents: Some(&parents),
         };
-        let result = crate::check_with(&file, &templates, &check).and_then(|checked| {
-            crate::produce(&checked, &templates, &render, Some(&pdf)).map(|_| checked.warnings)
+        let result = crate::check::check_with(&file, &templates, &check).and_then(|checked| {
+            crate::produce::produce(&checked, &templates, &render, Some(&pdf))
+                .map(|_| checked.warnings)
         });
         match result {
             Ok(warnings) => {

@@ -45,9 +45,9 @@ pub fn pair<'a>(old: &[(String, String)], new: &'a [(String, String)]) -> Vec<(&
 
 /// The text of every document of a fact sheet, or `None` after printing its diagnostics.
 fn texts(file: &Path, templates: &Templates, r: &Reporter) -> Option<Vec<(String, String)>> {
-    match crate::check(file, templates, None).and_then(|c| {
+    match crate::check::check(file, templates, None).and_then(|c| {
         r.report(&c.warnings);
-        crate::build_documents(&c, templates)
+        crate::produce::build_documents(&c, templates)
     }) {
         Err(d) => {
             r.report(&d);

@@ -1,7 +1,7 @@
 //! `vanban explain`: where every number of each document comes from.
 
 use super::{Exit, Reporter};
-use crate::CheckOptions;
+use crate::check::CheckOptions;
 use crate::template::Templates;
 use std::path::PathBuf;
 
@@ -39,14 +39,15 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
         workbook: workbook.as_ref(),
         ..CheckOptions::default()
     };
-    let explained = crate::check_with(&options.sheet, &templates, &check).and_then(|checked| {
-        crate::explain::explain(
-            &checked,
-            &templates,
-            workbook.as_ref(),
-            options.document.as_deref(),
-        )
-    });
+    let explained =
+        crate::check::check_with(&options.sheet, &templates, &check).and_then(|checked| {
+            crate::explain::explain(
+                &checked,
+                &templates,
+                workbook.as_ref(),
+                options.document.as_deref(),
+            )
+        });
     match explained {
         Ok(e) => {
             if options.format == ExplainFormat::Json {

@@ -177,8 +177,9 @@ impl Console for Captured {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::produce::Format;
+    use crate::produce::RenderOptions;
     use crate::template::Templates;
-    use crate::{Format, RenderOptions};
     use std::path::PathBuf;
 
     const EXAMPLE: &str = include_str!("../../data/phuong-ba-dinh-2024.yaml");
@@ -192,7 +193,7 @@ mod tests {
     fn a_sheet_in_memory_is_checked_and_rendered_without_a_file() {
         assert!(!nowhere().exists());
         let templates = Templates::load(None).expect("built-in templates");
-        let checked = crate::check_bytes(
+        let checked = crate::check::check_bytes(
             &nowhere(),
             EXAMPLE.as_bytes().to_vec(),
             &templates,
@@ -205,7 +206,8 @@ mod tests {
             formats: vec![Format::Docx, Format::Txt],
             pdf: crate::writer::pdf::PdfOptions { pdf_a: true },
         };
-        let files = crate::produce(&checked, &templates, &options, None).expect("documents");
+        let files =
+            crate::produce::produce(&checked, &templates, &options, None).expect("documents");
         let txt = files
             .iter()
             .find(|(p, _)| p.extension().is_some_and(|e| e == "txt"))
@@ -224,7 +226,7 @@ mod tests {
     fn a_mistake_in_memory_is_reported_at_the_buffers_name_and_line() {
         let templates = Templates::load(None).expect("built-in templates");
         let broken = EXAMPLE.replacen("schema:", "schemaa:", 1);
-        let d = crate::check_bytes(
+        let d = crate::check::check_bytes(
             &nowhere(),
             broken.into_bytes(),
             &templates,

@@ -4,9 +4,10 @@
 use super::{Exit, MessageFormat, Reporter, STDIN, is_stdin};
 use crate::batch::{self, expand::Job};
 use crate::diagnostic::Diagnostics;
+use crate::produce::Format;
+use crate::produce::RenderOptions;
 use crate::template::Templates;
 use crate::writer::pdf::{PdfOptions, PdfRenderer};
-use crate::{Format, RenderOptions};
 use std::path::{Path, PathBuf};
 
 // What `render` is asked to do (the doc comments are its `--help`).
@@ -165,12 +166,12 @@ fn stdin(
 ) -> Exit {
     let name = Path::new(STDIN);
     let covers = |c: char| pdf.is_none_or(|p| p.covers(c));
-    let check = crate::CheckOptions {
+    let check = crate::check::CheckOptions {
         covers: Some(&covers),
         workbook,
         ..crate::CheckOptions::default()
     };
-    let checked = match crate::check_bytes(name, bytes, templates, &check) {
+    let checked = match crate::check::check_bytes(name, bytes, templates, &check) {
         Ok(checked) => checked,
         Err(d) => {
             r.report(&d);
@@ -182,7 +183,7 @@ fn stdin(
         }
     };
     r.report(&checked.warnings);
-    let files = match crate::produce(&checked, templates, render, pdf) {
+    let files = match crate::produce::produce(&checked, templates, render, pdf) {
         Ok(files) => files,
         Err(d) => {
             r.report(&d);

@@ -7,9 +7,10 @@ pub mod expand;
 pub mod manifest;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::produce::Format;
+use crate::produce::RenderOptions;
 use crate::template::Templates;
 use crate::writer::pdf::PdfRenderer;
-use crate::{Format, RenderOptions};
 use expand::Job;
 use manifest::{Current, Entry, Manifest, Output};
 use rayon::prelude::*;
@@ -210,7 +211,7 @@ fn one(job: &Job, shared: &Shared) -> Done {
         return Outcome::Skipped.into();
     }
     let covers = |c: char| shared.pdf.is_none_or(|r| r.covers(c));
-    let check = crate::CheckOptions {
+    let check = crate::check::CheckOptions {
         covers: Some(&covers),
         workbook: shared.options.workbook,
         loads: Some(&shared.loads),
@@ -218,7 +219,7 @@ fn one(job: &Job, shared: &Shared) -> Done {
             crate::rollup::Parents::of(&shared.sheets, shared.templates, Some(&shared.loads))
         })),
     };
-    let checked = match crate::check_with(&job.sheet, shared.templates, &check) {
+    let checked = match crate::check::check_with(&job.sheet, shared.templates, &check) {
         Ok(checked) => checked,
         Err(d) => return Outcome::Refused(d).into(),
     };
@@ -226,7 +227,7 @@ fn one(job: &Job, shared: &Shared) -> Done {
         out_dir: job.parent_dir(out),
         ..shared.options.render.clone()
     };
-    let files = match crate::produce(&checked, shared.templates, &options, shared.pdf) {
+    let files = match crate::produce::produce(&checked, shared.templates, &options, shared.pdf) {
         Ok(files) => files,
         Err(d) => return Outcome::Failed(d).into(),
     };

@@ -24,7 +24,7 @@ mod scan;
 mod source;
 mod sources;
 
-use crate::Checked;
+use crate::check::Checked;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::template::Templates;
 use crate::workbook::Workbook;
@@ -134,7 +134,7 @@ pub fn explain(
         d.file = checked.loaded.file.clone();
         return Err(Diagnostics(vec![d]));
     }
-    let contexts = crate::contexts(checked, templates);
+    let contexts = crate::produce::contexts(checked, templates);
     let mut catalogue = Catalogue::new(checked, workbook);
     let mut documents = Vec::new();
     for (index, (spec, value)) in sheet.documents.iter().zip(contexts).enumerate() {
@@ -142,7 +142,7 @@ pub fn explain(
             continue;
         }
         crate::template::trace::start();
-        let doc = crate::build_document(checked, templates, spec, &value);
+        let doc = crate::produce::build_document(checked, templates, spec, &value);
         let calls = crate::template::trace::finish();
         let doc = doc.map_err(|d| Diagnostics(vec![*d]))?;
         let text = crate::writer::text::write(&doc);

@@ -2,7 +2,7 @@
 
 use super::forms;
 use super::source::{Input, Part, Source};
-use crate::Checked;
+use crate::check::Checked;
 use crate::diagnostic::Cell;
 use crate::factsheet::load::Loaded;
 use crate::template::trace::Call;

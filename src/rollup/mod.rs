@@ -185,7 +185,7 @@ pub(crate) fn roll_up(
     merged: &Merged,
     data: &Map<String, Value>,
     templates: &Templates,
-    options: &crate::CheckOptions<'_>,
+    options: &crate::check::CheckOptions<'_>,
     walk: &mut Walk,
 ) -> (Option<RollUp>, Vec<Diagnostic>) {
     let (entries, mut globs, mut out) = tree::resolve(loaded);
@@ -230,11 +230,11 @@ pub(crate) fn roll_up(
             .insert(entry.canonical.clone(), loaded.file.clone());
         // A child's strings are checked against the PDF font when the child itself is
         // rendered; its parent prints only its sums and its name.
-        let child_options = crate::CheckOptions {
+        let child_options = crate::check::CheckOptions {
             covers: None,
             ..*options
         };
-        match crate::check_in(&entry.file, templates, &child_options, walk, merged) {
+        match crate::check::check_in(&entry.file, templates, &child_options, walk, merged) {
             Err(diagnostics) => {
                 let n = diagnostics.error_count();
                 out.extend(diagnostics.0.into_iter().filter(Diagnostic::is_error));
@@ -268,7 +268,7 @@ pub(crate) fn roll_up(
                     out.push(d);
                     continue;
                 }
-                let units = crate::contracts(&checked.loaded, templates)
+                let units = crate::check::contracts(&checked.loaded, templates)
                     .0
                     .by_name
                     .into_iter()

@@ -117,8 +117,8 @@ mod tests {
             .iter()
             .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         {
-            let checked = crate::check(sheet, &templates, None).expect("example checks");
-            let contexts = crate::contexts(&checked, &templates);
+            let checked = crate::check::check(sheet, &templates, None).expect("example checks");
+            let contexts = crate::produce::contexts(&checked, &templates);
             for (spec, value) in checked.loaded.sheet.documents.iter().zip(&contexts) {
                 let ctx = Context::from_serialize(value).expect("context");
                 let name = &spec.template;
