@@ -34,6 +34,22 @@ pub fn number(x: f64) -> Vec<String> {
     out
 }
 
+/// The ways a fraction `part/whole` is printed (`03/04`, `161/212`, `3.537/3.600`): a ratio's
+/// parts as the share components print them.
+pub fn fraction(part: f64, whole: f64) -> Vec<String> {
+    if part.fract() != 0.0 || whole.fract() != 0.0 || !part.is_finite() || !whole.is_finite() {
+        return Vec::new();
+    }
+    let (p, w) = (part as i64, whole as i64);
+    let mut out = vec![
+        format!("{}/{}", locale::count(p), locale::count(w)),
+        format!("{}/{}", locale::thousands(p), locale::thousands(w)),
+    ];
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The forms of a text value: a date as the date filters print it, a single word (a number
 /// of a document, `47-NQ/ĐU`) as it is, and prose by the words around each of its numbers.
 pub fn text(s: &str) -> Vec<String> {
@@ -120,6 +136,16 @@ pub fn windows(prose: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fractions_as_the_share_components_print_them() {
+        assert_eq!(
+            fraction(3.0, 4.0),
+            vec!["03/04".to_string(), "3/4".to_string()]
+        );
+        assert!(fraction(3537.0, 3600.0).contains(&"3.537/3.600".to_string()));
+        assert!(fraction(0.5, 4.0).is_empty());
+    }
 
     #[test]
     fn numbers_as_the_filters_print_them() {

@@ -467,6 +467,27 @@ impl<'a> Catalogue<'a> {
                 };
                 out.push((source, printed));
             }
+            // A ratio is printed as its fraction too (`03/04 xã`): the call explains the
+            // fraction whole, not its two numbers apart.
+            let figure = |name: &str| {
+                call.inputs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .and_then(|(_, v)| crate::phrase::value_of(v))
+            };
+            if call.function == "ratio"
+                && let (Some(part), Some(whole)) = (figure("part"), figure("whole"))
+            {
+                let printed = forms::fraction(part, whole);
+                if !printed.is_empty() {
+                    let source = Source::Phrase {
+                        function: call.function.to_string(),
+                        field: "fraction".into(),
+                        inputs: inputs.clone(),
+                    };
+                    out.push((source, printed));
+                }
+            }
         }
         out
     }

@@ -190,3 +190,31 @@ fn a_number_the_data_does_not_give_is_unexplained() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("not explained"));
 }
+
+/// A share the template computes (`Có 03/04 xã …`) is explained by the ratio call as a whole,
+/// not by whatever other fields happen to hold 3 and 4.
+#[test]
+fn a_share_is_explained_by_its_ratio() {
+    let templates = Templates::load(None).expect("templates");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let e = explain(
+        &root.join("data/huyen-thach-thanh-2024-tong-hop/huyen-thach-thanh.yaml"),
+        &templates,
+    );
+    let numbers: Vec<&vanban::explain::Number> = e.documents[0]
+        .numbers
+        .iter()
+        .filter(|n| n.context.contains("Có 03/04 xã"))
+        .collect();
+    assert_eq!(numbers.len(), 2, "{numbers:?}");
+    for n in numbers {
+        assert!(
+            n.sources.iter().all(|s| matches!(
+                s,
+                vanban::explain::Source::Phrase { function, field, .. }
+                    if function == "ratio" && field == "fraction"
+            )),
+            "{n:?}"
+        );
+    }
+}
