@@ -17,6 +17,7 @@ pub struct Options {
     /// Fact sheets, or folders searched for them; `-` reads one from standard input
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
     /// A filled data-entry workbook (.xlsx or .csv): figures from each sheet's row

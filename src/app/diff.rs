@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 pub struct Options {
     pub old: PathBuf,
     pub new: PathBuf,
+    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
 }

@@ -15,6 +15,7 @@ pub struct Options {
     /// text (default) or json
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
+    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
     /// The data-entry workbook the sheet is rendered with (.xlsx or .csv)

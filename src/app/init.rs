@@ -14,6 +14,7 @@ pub struct Options {
     /// Print exactly what this template reads
     #[arg(long)]
     pub template: Option<String>,
+    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
     // The year of the skeleton's period; `None` is this year.
@@ -30,8 +31,16 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
         )));
     };
     let Some(template) = options.template else {
-        r.console
-            .out(&crate::factsheet::SKELETON.replace("level: phuong", &format!("level: {kind}")));
+        // The same year as `init --template`: this year's period, dates and evaluation end.
+        let year = options.year.unwrap_or_else(this_year);
+        r.console.out(
+            &crate::factsheet::SKELETON
+                .replace("level: phuong", &format!("level: {kind}"))
+                .replace("  year: 2024", &format!("  year: {year}"))
+                .replace("# from: 2023-11-16", &format!("# from: {}-11-16", year - 1))
+                .replace("# to: 2024-11-15", &format!("# to: {year}-11-15"))
+                .replace("date: 2024-11 ", &format!("date: {year}-11 ")),
+        );
         return Ok(Exit::Success);
     };
     let templates = Templates::load(options.templates.as_deref())?;

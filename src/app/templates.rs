@@ -12,6 +12,7 @@ use std::path::PathBuf;
 pub struct Options {
     /// One template to show (its declarations and its blocks)
     pub name: Option<String>,
+    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
 }

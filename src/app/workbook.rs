@@ -15,6 +15,7 @@ pub struct Options {
     /// The workbook to write [default: so-lieu-TEMPLATE.xlsx]
     #[arg(short, long)]
     pub out: Option<PathBuf>,
+    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
 }

@@ -371,3 +371,22 @@ fn render_dash_writes_what_rendering_the_file_writes_into_a_stdin_folder() {
     }
     assert_eq!(written, 2);
 }
+
+/// Plain `init` and `init --template` start the same year (this year), so a clerk who tries
+/// both does not get two periods.
+#[test]
+fn init_and_init_template_agree_on_the_year() {
+    let year = |args: &[&str]| {
+        let out = vanban(args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        text.lines()
+            .find_map(|l| l.strip_prefix("  year: "))
+            .map(|y| y.split_whitespace().next().unwrap_or("").to_string())
+            .expect("a year line")
+    };
+    let plain = year(&["init"]);
+    let template = year(&["init", "--template", "bao-cao-so-ket", "--kind", "xa"]);
+    assert_eq!(plain, template);
+    assert_eq!(plain, vanban::app::init::this_year().to_string());
+}
