@@ -492,28 +492,11 @@ fn a_batch_killed_midway_leaves_nothing_half_written_after_the_next_run() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Copies a folder tree (fixtures) recursively.
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from)
-        .expect("read fixture folder")
-        .flatten()
-    {
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            std::fs::create_dir_all(to).expect("mkdir");
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
-}
-
 #[test]
 fn a_childs_correction_rerenders_only_it_and_its_parents() {
     let dir = temp_dir("batch-tree");
     let tree = dir.join("huyen");
-    copy_tree(&root().join("tests/fixtures/rollup/huyen"), &tree);
+    crate::common::tmp::copy_tree(&root().join("tests/fixtures/rollup/huyen"), &tree);
     // The disagreeing variant is another test's: this tree is the consistent district.
     std::fs::remove_file(tree.join("dong-son-sai-so.yaml")).expect("remove variant");
     let out_dir = dir.join("out");
@@ -573,7 +556,7 @@ fn render_saving_during_the_run(tree: &Path, out_dir: &Path) -> Output {
 fn district(name: &str) -> (PathBuf, PathBuf) {
     let dir = temp_dir(name);
     let tree = dir.join("huyen");
-    copy_tree(&root().join("tests/fixtures/rollup/huyen"), &tree);
+    crate::common::tmp::copy_tree(&root().join("tests/fixtures/rollup/huyen"), &tree);
     std::fs::remove_file(tree.join("dong-son-sai-so.yaml")).expect("remove variant");
     (dir, tree)
 }

@@ -216,20 +216,8 @@ fn a_figure_that_disagrees_names_both_values_and_places() {
 
 /// Copies the fixture tree into a fresh folder, to break it there.
 fn copy_tree(name: &str) -> PathBuf {
-    fn copy(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).expect("mkdir");
-        for e in std::fs::read_dir(from).expect("read_dir") {
-            let p = e.expect("entry").path();
-            let target = to.join(p.file_name().expect("name"));
-            if p.is_dir() {
-                copy(&p, &target);
-            } else {
-                std::fs::copy(&p, &target).expect("copy");
-            }
-        }
-    }
     let dir = tmp::temp_dir(name);
-    copy(&root().join(TREE), &dir);
+    tmp::copy_tree(&root().join(TREE), &dir);
     dir
 }
 
@@ -521,16 +509,11 @@ fn district_over_so_ket(name: &str) -> PathBuf {
 fn communes_whose_documents_do_not_assess_them_get_no_verdict() {
     let dir = district_over_so_ket("rollup-unassessed");
     let district = dir.join("ngoc-hoi.yaml");
-    let out = dir.join("out");
-    let o = vanban(&[
-        "render",
+    let (out, _, _) = render(
         district.to_str().expect("utf-8"),
-        "-o",
-        out.to_str().expect("utf-8"),
-        "--format",
         "txt",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+        "rollup-unassessed-out",
+    );
     let txt = std::fs::read_to_string(out.join("ngoc-hoi/bao-cao-tong-hop.txt")).expect("txt");
     for claim in ["Đạt", "Chưa đạt", "chưa đạt", "theo Điều 5", "đơn vị đạt"] {
         assert!(!txt.contains(claim), "`{claim}` in:\n{txt}");
@@ -585,16 +568,11 @@ fn a_commune_assessed_for_another_period_gets_no_verdict() {
             && err.contains("c-dong-thanh.yaml (its sheet is for 2023)"),
         "{err}"
     );
-    let out = dir.join("out");
-    let o = vanban(&[
-        "render",
+    let (out, _, _) = render(
         district.to_str().expect("utf-8"),
-        "-o",
-        out.to_str().expect("utf-8"),
-        "--format",
         "txt",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+        "rollup-other-period-out",
+    );
     let txt = std::fs::read_to_string(out.join("dong-son/bao-cao-tong-hop.txt")).expect("txt");
     assert!(
         txt.contains("Có 02/02 xã, phường, thị trấn (100%) đạt tiêu chuẩn"),

@@ -468,29 +468,17 @@ fn a_review_series_has_a_column_per_year_and_the_prefilled_workbook_changes_noth
 /// The Thạch Thành district with its communes' households left out of their sheets, and a
 /// CSV that gives them (`households` in the row of each commune).
 fn district_from_csv(name: &str, households: [&str; 4]) -> (PathBuf, PathBuf) {
-    fn copy(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).expect("mkdir");
-        for e in std::fs::read_dir(from).expect("read_dir") {
-            let p = e.expect("entry").path();
-            let target = to.join(p.file_name().expect("name"));
-            if p.is_dir() {
-                copy(&p, &target);
-            } else {
-                let text = std::fs::read_to_string(&p).expect("read");
-                let text: String = text
-                    .lines()
-                    .filter(|l| !l.starts_with("  households:"))
-                    .map(|l| format!("{l}\n"))
-                    .collect();
-                std::fs::write(&target, text).expect("write");
-            }
-        }
-    }
     let dir = temp_dir(name);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    copy(
+    crate::common::tmp::copy_tree_with(
         &root.join("data/huyen-thach-thanh-2024-tong-hop"),
         &dir.join("t"),
+        &|text| {
+            text.lines()
+                .filter(|l| !l.starts_with("  households:"))
+                .map(|l| format!("{l}\n"))
+                .collect()
+        },
     );
     let units = ["thach-binh", "thach-dong", "thanh-vinh", "tt-kim-tan"];
     let mut text = String::from("Tệp,Tên,Số hộ\nfile,name,unit.households\n");

@@ -33,3 +33,24 @@ pub fn files_under(dir: &std::path::Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// Copies the tree `from` into `to`, each file's text passed through `edit` (the identity for
+/// a plain copy; fixtures are text).
+pub fn copy_tree_with(from: &std::path::Path, to: &std::path::Path, edit: &dyn Fn(&str) -> String) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir") {
+        let p = e.expect("entry").path();
+        let target = to.join(p.file_name().expect("name"));
+        if p.is_dir() {
+            copy_tree_with(&p, &target, edit);
+        } else {
+            let text = std::fs::read_to_string(&p).expect("read");
+            std::fs::write(&target, edit(&text)).expect("write");
+        }
+    }
+}
+
+/// [`copy_tree_with`] without changes.
+pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    copy_tree_with(from, to, &|t| t.to_string());
+}
