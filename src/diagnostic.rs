@@ -2,9 +2,14 @@
 //!
 //! Every problem the loader or the validator finds becomes one [`Diagnostic`] naming the file,
 //! the line and column, the field path and a hint; they are collected, not thrown, so a clerk
-//! sees every mistake in one run. Messages are in English throughout (the YAML parser's own
-//! messages are English, and one language is easier to search for).
+//! sees every mistake in one run. A diagnostic is data: a stable `code` (one per kind of
+//! problem, e.g. `not-a-whole-number`) with its arguments; its words come from the message
+//! catalogue ([`crate::i18n`]) in the language the user reads, Vietnamese or English.
+//! `message` and `help` hold the English text (for logs, tests and grouping); a diagnostic
+//! made before codes existed has an empty code and only that text.
 
+use crate::i18n::{self, Args, Lang};
+use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -29,6 +34,11 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// What kind of problem it is (`part-exceeds-whole`): the catalogue's message id, stable
+    /// across versions for scripts and editors; empty for a diagnostic not yet given one.
+    pub code: &'static str,
+    /// The message's arguments, by name.
+    pub args: Args,
     pub file: PathBuf,
     pub position: Option<Position>,
     /// The field path, e.g. `unit.sub_units[0].recognised`; empty for the whole file.
@@ -39,6 +49,8 @@ pub struct Diagnostic {
     /// A spreadsheet cell, for a problem in a data-entry workbook (`file` is then the
     /// workbook and `position` is `None`).
     pub cell: Option<Cell>,
+    /// The field's name in the clerk's words (`Số hộ` for `unit.households`), when known.
+    pub label: Option<String>,
 }
 
 /// A cell of a spreadsheet: its sheet (none for a CSV file) and 0-based row and column.
@@ -83,15 +95,46 @@ impl fmt::Display for Cell {
 }
 
 impl Diagnostic {
+    /// A diagnostic of kind `code` about the field `path` (empty for the whole file): its
+    /// message is the catalogue's `code`, its help the message's `.help` attribute.
+    pub fn new(
+        severity: Severity,
+        code: &'static str,
+        path: impl Into<String>,
+        args: Args,
+    ) -> Self {
+        debug_assert!(
+            i18n::has(Lang::En, code) && i18n::has(Lang::Vi, code),
+            "the message catalogue has no `{code}` in both languages"
+        );
+        let message = i18n::format(Lang::En, code, None, &args).unwrap_or_else(|| code.into());
+        let help = i18n::format(Lang::En, code, Some("help"), &args);
+        Diagnostic {
+            severity,
+            code,
+            args,
+            file: PathBuf::new(),
+            position: None,
+            path: path.into(),
+            message,
+            help,
+            cell: None,
+            label: None,
+        }
+    }
+
     pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            code: "",
+            args: Vec::new(),
             file: PathBuf::new(),
             position: None,
             path: path.into(),
             message: message.into(),
             help: None,
             cell: None,
+            label: None,
         }
     }
 
@@ -126,12 +169,70 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The diagnostic as one line of JSON (no trailing newline), for editors and scripts
-    /// (`--message-format json`): `{"file","line","column","severity","field","message",
-    /// "help"}`; `line`, `column` and `help` are `null` when unknown, `field` is `""` for the
-    /// whole file. A problem in a workbook cell adds `"cell"` after `column` (`"'Số liệu'!C3"`,
-    /// as in Excel; `line` and `column` are then `null`); other diagnostics have no `cell`.
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> Cow<'_, str> {
+        if !self.code.is_empty()
+            && let Some(text) = i18n::format(lang, self.code, None, &self.args)
+        {
+            return Cow::Owned(text);
+        }
+        Cow::Borrowed(&self.message)
+    }
+
+    /// How to fix it, in `lang`.
+    pub fn help_text(&self, lang: Lang) -> Option<Cow<'_, str>> {
+        if !self.code.is_empty()
+            && let Some(text) = i18n::format(lang, self.code, Some("help"), &self.args)
+        {
+            return Some(Cow::Owned(text));
+        }
+        self.help.as_deref().map(Cow::Borrowed)
+    }
+
+    /// The field as printed: its path, and in Vietnamese its label (`unit.households (Số
+    /// hộ)`); empty for the whole file.
+    fn field(&self, lang: Lang) -> String {
+        match (&self.label, lang) {
+            (Some(label), Lang::Vi) if !self.path.is_empty() => {
+                format!("{} ({label})", self.path)
+            }
+            _ => self.path.clone(),
+        }
+    }
+
+    /// The diagnostic as printed for a person, in `lang`: `file:line:col: error: field:
+    /// message` and an indented help line.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut s = self.file.display().to_string();
+        if let Some(cell) = &self.cell {
+            s.push_str(&format!(":{cell}"));
+        } else if let Some(pos) = self.position {
+            s.push_str(&format!(":{}:{}", pos.line, pos.column));
+        }
+        s.push_str(&format!(": {}: ", self.severity.word(lang)));
+        if !self.path.is_empty() {
+            s.push_str(&format!("{}: ", self.field(lang)));
+        }
+        s.push_str(&self.text(lang));
+        if let Some(help) = self.help_text(lang) {
+            s.push_str(&format!("\n  {}: {help}", i18n::text(lang, "help-label")));
+        }
+        s
+    }
+
+    /// [`Self::to_json_line_in`] in English.
     pub fn to_json_line(&self) -> String {
+        self.to_json_line_in(Lang::En)
+    }
+
+    /// The diagnostic as one line of JSON (no trailing newline), for editors and scripts
+    /// (`--message-format json`): `{"file","line","column","severity","code","field",
+    /// "message","help"}`; `line`, `column` and `help` are `null` when unknown, `field` is `""`
+    /// for the whole file; `message` and `help` are in `lang`, `severity` and `code` never
+    /// change with it. A problem in a workbook cell adds `"cell"` after `column`
+    /// (`"'Số liệu'!C3"`, as in Excel; `line` and `column` are then `null`); other diagnostics
+    /// have no `cell`.
+    pub fn to_json_line_in(&self, lang: Lang) -> String {
         use serde_json::Value;
         // Written field by field to keep this order (a serde_json map would sort the keys).
         let mut fields: Vec<(&str, Value)> = vec![
@@ -144,9 +245,10 @@ impl Diagnostic {
         }
         fields.extend([
             ("severity", self.severity.name().into()),
+            ("code", self.code.into()),
             ("field", self.path.clone().into()),
-            ("message", self.message.clone().into()),
-            ("help", self.help.clone().into()),
+            ("message", self.text(lang).into_owned().into()),
+            ("help", self.help_text(lang).map(Cow::into_owned).into()),
         ]);
         let body: Vec<String> = fields
             .iter()
@@ -165,25 +267,17 @@ impl Severity {
             Severity::Note => "note",
         }
     }
+
+    /// The severity as printed for a person in `lang` (`lỗi`, `cảnh báo`, `ghi chú`).
+    pub fn word(self, lang: Lang) -> String {
+        i18n::text(lang, &format!("severity-{}", self.name()))
+    }
 }
 
+/// In English (logs, tests); a person is shown [`Diagnostic::render`] in their language.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(cell) = &self.cell {
-            write!(f, ":{cell}")?;
-        } else if let Some(pos) = self.position {
-            write!(f, ":{}:{}", pos.line, pos.column)?;
-        }
-        write!(f, ": {}: ", self.severity.name())?;
-        if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
-        }
-        write!(f, "{}", self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -214,7 +308,20 @@ impl Diagnostics {
     /// Every diagnostic as one JSON line (see [`Diagnostic::to_json_line`]), each ending in
     /// a newline.
     pub fn to_json_lines(&self) -> String {
-        self.0.iter().map(|d| d.to_json_line() + "\n").collect()
+        self.to_json_lines_in(Lang::En)
+    }
+
+    /// [`Self::to_json_lines`] with messages in `lang`.
+    pub fn to_json_lines_in(&self, lang: Lang) -> String {
+        self.0
+            .iter()
+            .map(|d| d.to_json_line_in(lang) + "\n")
+            .collect()
+    }
+
+    /// Every diagnostic as printed for a person in `lang`, each ending in a newline.
+    pub fn render(&self, lang: Lang) -> String {
+        self.0.iter().map(|d| d.render(lang) + "\n").collect()
     }
 }
 
@@ -225,12 +332,14 @@ impl std::error::Error for Diagnostics {}
 /// and summed up at the end ("and 40 more like this"). Errors are always printed.
 #[derive(Default)]
 pub struct Grouper {
-    seen: std::sync::Mutex<Vec<(Key, usize)>>,
+    seen: std::sync::Mutex<Vec<(Diagnostic, usize)>>,
 }
 
-/// What makes two diagnostics "like" each other: severity, field and message (the file and
-/// line differ).
-type Key = (Severity, String, String);
+/// Whether two diagnostics are "like" each other: same severity, field and message (the
+/// file and line differ).
+fn alike(a: &Diagnostic, b: &Diagnostic) -> bool {
+    a.severity == b.severity && a.path == b.path && a.code == b.code && a.message == b.message
+}
 
 impl Grouper {
     /// How many of one kind are printed in full.
@@ -252,14 +361,13 @@ impl Grouper {
                     if d.is_error() {
                         return true;
                     }
-                    let key = (d.severity, d.path.clone(), d.message.clone());
-                    match seen.iter_mut().find(|(k, _)| *k == key) {
+                    match seen.iter_mut().find(|(k, _)| alike(k, d)) {
                         Some((_, n)) => {
                             *n += 1;
                             *n <= Self::SHOWN
                         }
                         None => {
-                            seen.push((key, 1));
+                            seen.push(((*d).clone(), 1));
                             true
                         }
                     }
@@ -269,23 +377,24 @@ impl Grouper {
         Diagnostics(kept)
     }
 
-    /// One line per kind printed more than [`Self::SHOWN`] times, in first-seen order:
-    /// `warning: and 40 more like this: narrative.strengths: no figures for …`.
-    pub fn summary(&self) -> Vec<String> {
+    /// One line per kind printed more than [`Self::SHOWN`] times, in first-seen order, in
+    /// `lang`: `warning: and 40 more like this: narrative.strengths: no figures for …`.
+    pub fn summary(&self, lang: Lang) -> Vec<String> {
         let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
         seen.iter()
             .filter(|(_, n)| *n > Self::SHOWN)
-            .map(|((severity, path, message), n)| {
-                let field = if path.is_empty() {
+            .map(|(d, n)| {
+                let field = if d.path.is_empty() {
                     String::new()
                 } else {
-                    format!("{path}: ")
+                    format!("{}: ", d.field(lang))
                 };
-                format!(
-                    "{}: and {} more like this: {field}{message}",
-                    severity.name(),
-                    n - Self::SHOWN
-                )
+                let more = i18n::text_with(
+                    lang,
+                    "more-like-this",
+                    &[("n", i18n::Arg::from(n - Self::SHOWN))],
+                );
+                format!("{}: {more}: {field}{}", d.severity.word(lang), d.text(lang))
             })
             .collect()
     }
@@ -358,7 +467,7 @@ mod tests {
         }
         assert_eq!(printed, Grouper::SHOWN);
         assert_eq!(
-            g.summary(),
+            g.summary(Lang::En),
             ["warning: and 7 more like this: narrative.strengths: section left out"]
         );
     }

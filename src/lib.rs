@@ -26,6 +26,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod explain;
 pub mod factsheet;
+pub mod i18n;
 pub mod locale;
 pub mod output;
 pub mod phrase;

@@ -30,6 +30,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages: vi (the default) or en; without it, LC_ALL, LC_MESSAGES or
+    /// LANG starting with `en` choose English
+    #[arg(long, global = true, value_enum)]
+    lang: Option<vanban::i18n::Lang>,
 }
 
 // Each command's arguments are its library call's options (`vanban::app`); the doc
@@ -86,7 +90,7 @@ fn main() -> ExitCode {
         Command::Check(o) => o.message_format,
         _ => MessageFormat::Human,
     };
-    let reporter = Reporter::new(&Stdio, format);
+    let reporter = Reporter::new(&Stdio, format, vanban::i18n::Lang::detect(cli.lang));
     let result = match cli.command {
         Command::Render(mut options) => {
             options.progress = std::io::stderr().is_terminal();

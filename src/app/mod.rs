@@ -11,6 +11,7 @@ pub mod templates;
 pub mod workbook;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Grouper};
+use crate::i18n::Lang;
 use crate::workbook::Workbook;
 use std::path::Path;
 
@@ -65,16 +66,24 @@ pub enum MessageFormat {
 pub struct Reporter<'a> {
     pub console: &'a dyn Console,
     pub format: MessageFormat,
+    /// The language of messages (JSON keeps its keys, `severity` and `code`).
+    pub lang: Lang,
     grouped: Grouper,
 }
 
 impl<'a> Reporter<'a> {
-    pub fn new(console: &'a dyn Console, format: MessageFormat) -> Reporter<'a> {
+    pub fn new(console: &'a dyn Console, format: MessageFormat, lang: Lang) -> Reporter<'a> {
         Reporter {
             console,
             format,
+            lang,
             grouped: Grouper::new(),
         }
+    }
+
+    /// A word or sentence of the interface in the user's language.
+    pub fn t(&self, id: &str, args: &[(&str, crate::i18n::Arg)]) -> String {
+        crate::i18n::text_with(self.lang, id, args)
     }
 
     /// Prints diagnostics (JSON gets every one).
@@ -83,15 +92,15 @@ impl<'a> Reporter<'a> {
             return;
         }
         match self.format {
-            MessageFormat::Human => self.console.err(&self.grouped.filter(d).to_string()),
-            MessageFormat::Json => self.console.err(&d.to_json_lines()),
+            MessageFormat::Human => self.console.err(&self.grouped.filter(d).render(self.lang)),
+            MessageFormat::Json => self.console.err(&d.to_json_lines_in(self.lang)),
         }
     }
 
     /// The warnings left unprinted by [`Self::report`], one line per kind.
     pub fn report_grouped(&self) {
         if self.format == MessageFormat::Human {
-            for line in self.grouped.summary() {
+            for line in self.grouped.summary(self.lang) {
                 self.console.err(&format!("{line}\n"));
             }
         }
@@ -246,7 +255,7 @@ mod tests {
             input: EXAMPLE.as_bytes().to_vec(),
             ..Captured::default()
         };
-        let r = Reporter::new(&console, MessageFormat::Human);
+        let r = Reporter::new(&console, MessageFormat::Human, Lang::En);
         let options = check::Options {
             paths: vec![PathBuf::from("-")],
             templates: None,

@@ -235,7 +235,7 @@ fn run_case(c: &Case) -> Vec<String> {
             Ok(serde_json::Value::Object(map)) => {
                 let keys: Vec<&str> = map.keys().map(String::as_str).collect();
                 let mut want = [
-                    "column", "field", "file", "help", "line", "message", "severity",
+                    "code", "column", "field", "file", "help", "line", "message", "severity",
                 ];
                 want.sort_unstable();
                 let mut got = keys.clone();
@@ -487,6 +487,7 @@ fn json_format_prints_only_json() {
                 "line": 12,
                 "column": 3,
                 "severity": "error",
+                "code": "",
                 "field": "unit.housholds",
                 "message": "unknown key `housholds`",
                 "help": "did you mean `households`? (see docs/fact-sheet.md for every key)",

@@ -458,7 +458,7 @@ fn a_batch_killed_midway_leaves_nothing_half_written_after_the_next_run() {
         let _ = std::fs::remove_dir_all(&out_dir);
         std::fs::create_dir_all(stale.parent().expect("parent")).expect("mkdir");
         std::fs::write(&stale, b"%PDF-1.7 half").expect("write stale");
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        let mut child = crate::common::run::command()
             .args([
                 "render",
                 s(&sheets),
@@ -544,7 +544,7 @@ fn a_childs_correction_rerenders_only_it_and_its_parents() {
 /// `render TREE -o OUT --format txt` with the test hook that saves a sheet right after the
 /// run read it (`<sheet>.after-read` renamed over it: see `factsheet::load`).
 fn render_saving_during_the_run(tree: &Path, out_dir: &Path) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+    crate::common::run::command()
         .args(["render", s(tree), "-o", s(out_dir), "--format", "txt"])
         .env("VANBAN_TEST_AFTER_READ", "1")
         .current_dir(root())

@@ -302,8 +302,8 @@ fn extreme_values_never_panic() {
 /// Runs `vanban ARGS` in the project folder with `input` on its standard input.
 fn vanban_with_input(args: &[&str], input: &[u8]) -> std::process::Output {
     use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+    use std::process::Stdio;
+    let mut child = crate::common::run::command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::piped())

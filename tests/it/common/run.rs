@@ -2,9 +2,19 @@
 
 use std::process::{Command, Output};
 
+/// The `vanban` binary with its messages in English (the expectations of most tests are
+/// the English messages; tests of the Vietnamese ones set the language themselves).
+pub fn command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8");
+    c
+}
+
 /// Runs `vanban ARGS` in the project folder.
 pub fn vanban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
+    command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
