@@ -55,68 +55,6 @@ fn dependencies(
     out
 }
 
-/// The declarations of every template the sheet's documents use, and the problems of those
-/// templates themselves (header, syntax, level).
-pub(crate) fn contracts(
-    loaded: &Loaded,
-    templates: &Templates,
-) -> (contract::Merged, Vec<Diagnostic>) {
-    let mut merged = contract::Merged::default();
-    let mut problems = Vec::new();
-    let level = loaded.sheet.unit.level;
-    for (i, spec) in loaded.sheet.documents.iter().enumerate() {
-        if !templates.exists(&spec.template) {
-            continue; // validate reports it
-        }
-        for p in templates.problems(&spec.template) {
-            if !problems.contains(&p) {
-                problems.push(p);
-            }
-        }
-        let c = templates.contract(&spec.template);
-        if let Some(words) = c.levels_excluding(level) {
-            problems.push(loaded.locate(
-                Diagnostic::error(
-                    format!("documents[{i}].template"),
-                    format!(
-                        "`{}` is written for a {}, but the unit is a {}",
-                        spec.template,
-                        words.join(", "),
-                        level.word()
-                    ),
-                )
-                .with_help("set unit.level to one of those, or choose another template (`vanban templates`)"),
-            ));
-        }
-        let period = loaded.sheet.period.kind();
-        if !c.periods.is_empty() && !c.periods.contains(&period) {
-            // Said at the line that makes the period what it is.
-            let at = match period {
-                factsheet::PeriodKind::Years => "period.first_year",
-                factsheet::PeriodKind::Months | factsheet::PeriodKind::Year => "period.months",
-                factsheet::PeriodKind::Tt124 => "period.year",
-            };
-            let kinds: Vec<&str> = c.periods.iter().map(|k| k.example()).collect();
-            problems.push(loaded.locate(
-                Diagnostic::error(
-                    at,
-                    format!(
-                        "`{}` (documents[{i}]) is not written for this period ({})",
-                        spec.template,
-                        period.name()
-                    ),
-                )
-                .with_help(format!(
-                    "its period is {}; change `period:` or issue this document from another fact sheet",
-                    kinds.join(" or ")
-                )),
-            ));
-        }
-        merged.add(&spec.template, &c);
-    }
-    (merged, problems)
-}
-
 /// Characters of a template's own text that the PDF font cannot print, at their line and
 /// column in the template file (one per template is enough to act on).
 fn unprintable_in_template(
@@ -312,7 +250,7 @@ pub(crate) fn check_in(
             .into_iter()
             .map(|d| loaded.locate(d)),
     );
-    let (mut merged, problems) = contracts(&loaded, templates);
+    let (mut merged, problems) = templates.contracts(&loaded);
     rollup::inherit(&mut merged, inherited);
     found.extend(problems);
     let open = contract::data::check(&loaded.tree, &merged);
@@ -356,8 +294,25 @@ pub(crate) fn check_in(
     let rolled = if loaded.sheet.children.is_empty() {
         None
     } else {
-        let (rolled, diagnostics) =
-            rollup::roll_up(&loaded, &merged, &data, templates, options, walk);
+        // A child's strings are checked against the PDF font when the child itself is
+        // rendered; its parent prints only its sums and its name.
+        let child_options = CheckOptions {
+            covers: None,
+            ..*options
+        };
+        let mut check_child =
+            |file: &Path, inherited: &contract::Merged, walk: &mut rollup::Walk| {
+                check_in(file, templates, &child_options, walk, inherited).map(|c| {
+                    rollup::CheckedChild {
+                        loaded: c.loaded,
+                        data: c.data,
+                        rollup: c.rollup,
+                        cells: c.cells,
+                    }
+                })
+            };
+        let gathered = rollup::gather(&loaded, &merged, templates, walk, &mut check_child);
+        let (rolled, diagnostics) = rollup::roll_up(&loaded, &merged, &data, templates, gathered);
         found.extend(diagnostics);
         if let Some(r) = &rolled {
             r.apply(&mut loaded.sheet, &mut data);

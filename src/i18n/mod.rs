@@ -59,8 +59,8 @@ macro_rules! files {
 
 type Files = &'static [(&'static str, &'static str)];
 
-const VI: Files = files!("vi": "core");
-const EN: Files = files!("en": "core");
+const VI: Files = files!("vi": "core", "rollup");
+const EN: Files = files!("en": "core", "rollup");
 
 /// The files of a language, by name (for the catalogue's own tests).
 pub fn sources(lang: Lang) -> Files {
@@ -141,12 +141,12 @@ count_from!(usize, u64, u32, u16, u8, i64, i32);
 pub type Args = Vec<(&'static str, Arg)>;
 
 /// `args!{"value" => v, "n" => 3}`: the arguments of a message.
-#[macro_export]
 macro_rules! args {
     ($($k:literal => $v:expr),* $(,)?) => {
         vec![$(($k, $crate::i18n::Arg::from($v))),*]
     };
 }
+pub(crate) use args;
 
 /// Whether the catalogue has a message `id` in `lang`.
 pub fn has(lang: Lang, id: &str) -> bool {

@@ -31,9 +31,10 @@ pub use tree::{GlobMatch, Walk};
 
 use crate::contract::{Aggregate, Merged};
 use crate::derive;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::factsheet::load::Loaded;
 use crate::factsheet::{FactSheet, Level, SubUnits};
+use crate::i18n::args;
 use crate::template::Templates;
 use compare::{Sums, written};
 use context::child_context;
@@ -177,26 +178,46 @@ impl Summary {
         }
     }
 }
-/// Checks every child of `loaded` and rolls the declared figures up. Returns the roll-up,
-/// or `None` when a child is broken (the errors say which), and the diagnostics: the
-/// children's errors, the tree's problems, disagreements, and warnings for sums left out.
-pub(crate) fn roll_up(
+/// A child as its check returns it, for the roll-up: its sheet with what it takes from its
+/// own children filled in, its data, its own roll-up and the figures its workbook row gave.
+pub struct CheckedChild {
+    pub loaded: Loaded,
+    pub data: Map<String, Value>,
+    pub rollup: Option<RollUp>,
+    /// The figures a workbook supplied, by field path, with their cell.
+    pub cells: std::collections::BTreeMap<String, String>,
+}
+
+/// The children of one sheet, each checked once, with the problems of its `children:` list.
+pub struct Gathered {
+    children: Vec<Summary>,
+    globs: Vec<GlobMatch>,
+    problems: Vec<Diagnostic>,
+}
+
+/// How a child is checked: by the caller (the check stage), which passes itself in, so the
+/// roll-up never calls back into the stage above it. `inherited` is what the parent sums.
+pub type CheckChild<'a> =
+    dyn FnMut(&std::path::Path, &Merged, &mut Walk) -> Result<CheckedChild, Diagnostics> + 'a;
+
+/// The gather stage: every child `children:` names, resolved once and checked by `check`
+/// (each rolling up its own children first); a loop, a sheet counted twice, a broken child,
+/// a child not below the parent and a copy of a unit are problems at the parent's entry.
+pub fn gather(
     loaded: &Loaded,
     merged: &Merged,
-    data: &Map<String, Value>,
     templates: &Templates,
-    options: &crate::check::CheckOptions<'_>,
     walk: &mut Walk,
-) -> (Option<RollUp>, Vec<Diagnostic>) {
-    let (entries, mut globs, mut out) = tree::resolve(loaded);
+    check: &mut CheckChild<'_>,
+) -> Gathered {
+    let (entries, globs, mut out) = tree::resolve(loaded);
     let own = std::fs::canonicalize(&loaded.file).unwrap_or_else(|_| loaded.file.clone());
     walk.stack.push(own.clone());
     walk.seen.entry(own).or_default();
-    let plan = Plan::of(merged);
     let level = loaded.sheet.unit.level;
-    let at_entry = |index: usize, message: String, help: &str| {
+    let at_entry = |index: usize, code: &'static str, args: crate::i18n::Args| {
         let path = format!("children[{index}]");
-        let mut d = Diagnostic::error(path.clone(), message).with_help(help.to_string());
+        let mut d = Diagnostic::new(Severity::Error, code, path.clone(), args);
         d.file = loaded.file.clone();
         d.position = loaded.paths.locate(&path);
         d
@@ -206,45 +227,29 @@ pub(crate) fn roll_up(
         if walk.stack.contains(&entry.canonical) {
             out.push(at_entry(
                 entry.index,
-                format!(
-                    "`{}` is this sheet or a sheet above it: the children form a loop",
-                    entry.shown
-                ),
-                "a sheet lists only the units below it: remove this entry",
+                "children-loop",
+                args! {"child" => &entry.shown},
             ));
             continue;
         }
         if let Some(by) = walk.seen.get(&entry.canonical) {
             out.push(at_entry(
                 entry.index,
-                format!(
-                    "`{}` is already counted under `{}`",
-                    entry.shown,
-                    by.display()
-                ),
-                "a unit belongs to one parent: list it in one sheet only, or its figures count twice",
+                "child-counted-twice",
+                args! {"child" => &entry.shown, "parent" => by.display().to_string()},
             ));
             continue;
         }
         walk.seen
             .insert(entry.canonical.clone(), loaded.file.clone());
-        // A child's strings are checked against the PDF font when the child itself is
-        // rendered; its parent prints only its sums and its name.
-        let child_options = crate::check::CheckOptions {
-            covers: None,
-            ..*options
-        };
-        match crate::check::check_in(&entry.file, templates, &child_options, walk, merged) {
+        match check(&entry.file, merged, walk) {
             Err(diagnostics) => {
                 let n = diagnostics.error_count();
                 out.extend(diagnostics.0.into_iter().filter(Diagnostic::is_error));
                 out.push(at_entry(
                     entry.index,
-                    format!(
-                        "the child sheet `{}` has {n} error(s): the sums over the children cannot be made",
-                        entry.shown
-                    ),
-                    "correct the child sheet (its errors are listed with their lines), then check this sheet again",
+                    "child-has-errors",
+                    args! {"child" => &entry.shown, "n" => n},
                 ));
             }
             Ok(checked) => {
@@ -252,14 +257,13 @@ pub(crate) fn roll_up(
                 if child_level.rank() >= level.rank() {
                     out.push(at_entry(
                         entry.index,
-                        format!(
-                            "`{}` is a {} ({}): a child must be a unit below this {}",
-                            entry.shown,
-                            child_level.word(),
-                            checked.loaded.sheet.unit.name,
-                            level.word()
-                        ),
-                        "list only the units below this one (xã, phường, thị trấn under a huyện; khu dân cư under a xã), or correct unit.level in that sheet",
+                        "child-not-below",
+                        args! {
+                            "child" => &entry.shown,
+                            "child_level" => child_level.word(),
+                            "name" => &checked.loaded.sheet.unit.name,
+                            "level" => level.word(),
+                        },
                     ));
                     continue;
                 }
@@ -268,7 +272,8 @@ pub(crate) fn roll_up(
                     out.push(d);
                     continue;
                 }
-                let units = crate::check::contracts(&checked.loaded, templates)
+                let units = templates
+                    .contracts(&checked.loaded)
                     .0
                     .by_name
                     .into_iter()
@@ -287,9 +292,34 @@ pub(crate) fn roll_up(
         }
     }
     walk.stack.pop();
+    Gathered {
+        children,
+        globs,
+        problems: out,
+    }
+}
+
+/// The roll-up stage, over the gathered children: every declared figure combined by its
+/// rule. Returns the roll-up, or `None` when the children could not all be gathered (the
+/// errors say which), and the diagnostics: the tree's problems, disagreements, and
+/// warnings for sums left out.
+pub fn roll_up(
+    loaded: &Loaded,
+    merged: &Merged,
+    data: &Map<String, Value>,
+    templates: &Templates,
+    gathered: Gathered,
+) -> (Option<RollUp>, Vec<Diagnostic>) {
+    let Gathered {
+        children,
+        mut globs,
+        problems: mut out,
+    } = gathered;
     if out.iter().any(Diagnostic::is_error) {
         return (None, out);
     }
+    let level = loaded.sheet.unit.level;
+    let plan = Plan::of(merged);
 
     // Figures counted in other words by a child's own template are not the same figure.
     let mut plan = plan;

@@ -59,7 +59,7 @@ impl Parents {
             if loaded.sheet.children.is_empty() {
                 continue;
             }
-            let (merged, _) = crate::check::contracts(&loaded, templates);
+            let (merged, _) = templates.contracts(&loaded);
             own.insert(me.clone(), merged);
             let (entries, _, _) = super::tree::resolve(&loaded);
             for e in entries {

@@ -19,6 +19,7 @@ pub mod trace;
 
 mod blocks;
 mod budget;
+mod contracts;
 mod read;
 mod report;
 mod split;

@@ -54,7 +54,7 @@ pub fn for_template(
         .iter()
         .map(|(_, l)| match l {
             Some(l) if !l.sheet.children.is_empty() => {
-                let (merged, _) = crate::check::contracts(l, templates);
+                let (merged, _) = templates.contracts(l);
                 Plan::of(&merged)
                     .scalars
                     .into_iter()
