@@ -371,6 +371,9 @@ pub(crate) fn check_in(
     found.extend(applied.problems.iter().cloned());
     // A parent's figures are its children's sums: no row of its own is expected.
     found.extend(no_row.filter(|_| loaded.sheet.children.is_empty()));
+    for d in found.iter_mut().filter(|d| d.label.is_none()) {
+        d.label = label(&merged, &d.path);
+    }
     found.sort_by(|a, b| {
         (
             a.file != loaded.file,
@@ -411,6 +414,24 @@ pub(crate) fn check_in(
             },
             rollup: rolled,
         })
+    }
+}
+
+/// The label of the field at `path` (or of the nearest field above it: the label of
+/// `data.patrols` for `data.patrols[3].count`), from the sheet's templates' declarations or
+/// the built-in catalogue.
+fn label(merged: &contract::Merged, path: &str) -> Option<String> {
+    let mut name = path;
+    loop {
+        let found = merged
+            .by_name
+            .get(name)
+            .map(|(d, _)| d.label.clone())
+            .or_else(|| contract::catalogue::get(name).and_then(|d| d.label));
+        if let Some(label) = found.filter(|l| !l.is_empty()) {
+            return Some(label);
+        }
+        name = &name[..name.rfind(['.', '['])?];
     }
 }
 
