@@ -31,6 +31,7 @@ pub mod locale;
 pub mod output;
 pub mod phrase;
 pub mod rollup;
+pub mod source;
 pub mod template;
 pub mod workbook;
 pub mod writer;
