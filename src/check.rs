@@ -189,9 +189,20 @@ pub fn check_bytes(
     templates: &Templates,
     options: &CheckOptions<'_>,
 ) -> Result<Checked, Diagnostics> {
-    let own = factsheet::load::Loads::default();
-    let loads = options.loads.unwrap_or(&own);
-    loads.insert(name, bytes);
+    // The bytes are a file of the source the check reads from: its children, if any, are
+    // found beside `name` as if it were written there.
+    let own;
+    let loads = match options.loads {
+        Some(loads) => {
+            loads.insert(name, bytes);
+            loads
+        }
+        None => {
+            let overlay = crate::source::Overlay::new(crate::source::disk()).with(name, bytes);
+            own = factsheet::load::Loads::over(std::sync::Arc::new(overlay));
+            &own
+        }
+    };
     check_with(
         name,
         templates,
@@ -311,7 +322,12 @@ pub(crate) fn check_in(
                     }
                 })
             };
-        let gathered = rollup::gather(&loaded, &merged, templates, walk, &mut check_child);
+        let source = options
+            .loads
+            .map_or(&crate::source::DISK as &dyn crate::source::Source, |l| {
+                l.source()
+            });
+        let gathered = rollup::gather(&loaded, &merged, templates, source, walk, &mut check_child);
         let (rolled, diagnostics) = rollup::roll_up(&loaded, &merged, &data, templates, gathered);
         found.extend(diagnostics);
         if let Some(r) = &rolled {

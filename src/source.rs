@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What a path is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,11 @@ pub struct Disk;
 /// The disk, for callers that name no source.
 pub static DISK: Disk = Disk;
 
+/// The disk as a shared source.
+pub fn disk() -> Arc<dyn Source + Send> {
+    Arc::new(Disk)
+}
+
 impl Source for Disk {
     fn read(&self, path: &Path, limit: u64) -> io::Result<Vec<u8>> {
         let handle = std::fs::File::open(path)?;
@@ -108,13 +114,13 @@ impl Source for Disk {
 
 /// Files held in memory over another source: each is read, listed in its folder and
 /// matched by globs as if it were written there; everything else is the source below.
-pub struct Overlay<'a> {
-    below: &'a dyn Source,
+pub struct Overlay {
+    below: Arc<dyn Source + Send>,
     files: BTreeMap<PathBuf, Vec<u8>>,
 }
 
-impl<'a> Overlay<'a> {
-    pub fn new(below: &'a dyn Source) -> Overlay<'a> {
+impl Overlay {
+    pub fn new(below: Arc<dyn Source + Send>) -> Overlay {
         Overlay {
             below,
             files: BTreeMap::new(),
@@ -122,7 +128,7 @@ impl<'a> Overlay<'a> {
     }
 
     /// The overlay with `bytes` as the file `path` (replacing the file below, if any).
-    pub fn with(mut self, path: &Path, bytes: Vec<u8>) -> Overlay<'a> {
+    pub fn with(mut self, path: &Path, bytes: Vec<u8>) -> Overlay {
         self.files.insert(clean(path), bytes);
         self
     }
@@ -139,7 +145,7 @@ fn clean(path: &Path) -> PathBuf {
         .collect()
 }
 
-impl Source for Overlay<'_> {
+impl Source for Overlay {
     fn read(&self, path: &Path, limit: u64) -> io::Result<Vec<u8>> {
         match self.get(path) {
             Some(bytes) => {
@@ -292,7 +298,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("xa")).expect("dir");
         std::fs::write(dir.join("xa/a.yaml"), "on disk").expect("write");
-        let overlay = Overlay::new(&DISK)
+        let overlay = Overlay::new(disk())
             .with(&dir.join("xa/b.yaml"), b"in memory".to_vec())
             .with(&dir.join("xa/a.yaml"), b"edited".to_vec());
         assert_eq!(

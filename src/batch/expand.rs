@@ -9,6 +9,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::factsheet::find::sheets_in;
+use crate::source::Source;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
@@ -64,17 +65,22 @@ fn stem(path: &Path) -> String {
 /// their path inside it. A folder with no fact sheet, or one that cannot be read, is a
 /// problem of its own (the other arguments are still expanded).
 pub fn expand(paths: &[PathBuf]) -> (Vec<Job>, Vec<Diagnostic>) {
+    expand_in(&crate::source::DISK, paths)
+}
+
+/// [`expand`] with the folders read from `source`.
+pub fn expand_in(source: &dyn Source, paths: &[PathBuf]) -> (Vec<Job>, Vec<Diagnostic>) {
     let mut jobs = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
-        if !path.is_dir() {
+        if !source.is_folder(path) {
             jobs.push(Job {
                 sheet: path.clone(),
                 key: stem(path),
             });
             continue;
         }
-        let found = match sheets_in(path) {
+        let found = match sheets_in(source, path) {
             Ok(found) => found,
             Err(e) => {
                 let mut d = Diagnostic::error("", format!("cannot read the folder: {e}"))

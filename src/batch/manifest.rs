@@ -16,6 +16,7 @@
 
 use super::Dependency;
 use crate::factsheet::load::sha256;
+use crate::source::Source;
 use crate::template::Templates;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -114,8 +115,8 @@ pub fn template_hash(templates: &Templates, name: &str) -> String {
 }
 
 /// The files matching a glob pattern, absolute and sorted; unreadable entries are left out.
-pub fn glob_matches(pattern: &str) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = crate::rollup::tree::sheets_matching(pattern)
+pub fn glob_matches(source: &dyn Source, pattern: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = crate::rollup::tree::sheets_matching(source, pattern)
         .unwrap_or_default()
         .iter()
         .map(|p| absolute(p))
@@ -163,6 +164,8 @@ pub struct Current<'a> {
     pub digests: &'a BTreeMap<String, String>,
     /// The workbook given (`--figures`); whether one is given at all is in `settings`.
     pub workbook: Option<&'a crate::workbook::Workbook>,
+    /// Where the run reads its sheets: a dependency is compared with what it gives now.
+    pub source: &'a dyn Source,
 }
 
 impl Recorded {
@@ -170,9 +173,16 @@ impl Recorded {
     fn unchanged(&self, current: &Current) -> bool {
         match self {
             Recorded::File { path, sha256 } => {
-                sha256.is_some() && file_sha256(path).as_ref() == sha256.as_ref()
+                let now = current
+                    .source
+                    .read(path, crate::factsheet::load::LARGEST_FILE)
+                    .ok()
+                    .map(|b| crate::factsheet::load::sha256(&b));
+                sha256.is_some() && now.as_ref() == sha256.as_ref()
             }
-            Recorded::Glob { pattern, matched } => glob_matches(pattern) == *matched,
+            Recorded::Glob { pattern, matched } => {
+                glob_matches(current.source, pattern) == *matched
+            }
             Recorded::Digest { label, sha256 } => current.digests.get(label) == Some(sha256),
             Recorded::Row { sheet, sha256 } => {
                 current.workbook.map(|w| row_digest(w, sheet)) == Some(sha256.clone())
@@ -245,6 +255,7 @@ mod tests {
             templates: &hashes,
             digests: &digests,
             workbook: None,
+            source: &crate::source::DISK,
         };
         let pattern = format!("{}/c*.yaml", dir.display());
         let read = |p: &Path| file_sha256(p);
@@ -345,6 +356,7 @@ mod tests {
             templates: &hashes,
             digests: &no_digests,
             workbook: None,
+            source: &crate::source::DISK,
         };
         assert!(!unread.unchanged(&current), "an unread file is never fresh");
 

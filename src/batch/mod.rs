@@ -202,6 +202,7 @@ fn one(job: &Job, shared: &Shared) -> Done {
         templates: &shared.template_hashes,
         digests: shared.options.digests,
         workbook: shared.options.workbook,
+        source: shared.loads.source(),
     };
     let previous = shared.previous.entries.get(&job.key);
     if !shared.options.force

@@ -2,6 +2,7 @@
 //! hidden files never) and the one folder walk. The batch's folder arguments, the roll-up's
 //! `children:` globs and the workbook's unit list all find sheets through it.
 
+use crate::source::Source;
 use std::path::{Path, PathBuf};
 
 /// Whether a file name is one an editor or office suite leaves beside the real file, or a
@@ -24,29 +25,25 @@ pub fn is_sheet(path: &Path) -> bool {
 
 /// The fact sheets under `dir`, recursively, sorted (editor files skipped): what
 /// `render DIR` renders and `vanban workbook --units DIR` lists.
-pub fn sheets_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub fn sheets_in(source: &dyn Source, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
-    walk(dir, &mut found)?;
+    walk(source, dir, &mut found)?;
     found.sort();
     Ok(found)
 }
 
 /// The fact sheets under `dir`, recursively, in directory order. Symbolic links to folders
 /// are not followed (no loops); links to files are.
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
+fn walk(source: &dyn Source, dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in source.list(dir)? {
+        let Some(name) = &entry.name else { continue };
         if is_editor_name(name) {
             continue;
         }
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            walk(&path, found)?;
-        } else if is_sheet(&path) && (kind.is_file() || path.is_file()) {
-            found.push(path);
+        if entry.folder {
+            walk(source, &entry.path, found)?;
+        } else if is_sheet(&entry.path) && source.is_file(&entry.path) {
+            found.push(entry.path);
         }
     }
     Ok(())

@@ -108,7 +108,7 @@ pub type Patch<'a> = dyn FnMut(&mut Value, &LazyPathMap) + 'a;
 /// [`load_file`], with `patch` applied to the tree before anything checks it, so the checks
 /// (kinds, limits, required names, rules) see the patched figures.
 pub fn load_file_with(file: &Path, patch: &mut Patch<'_>) -> Result<Loaded, Vec<Diagnostic>> {
-    let read = read_file(file);
+    let read = read_file(&crate::source::DISK, file);
     let mut loaded = load_str_with(&read.text?, file, patch)?;
     loaded.sha256 = read.sha256;
     Ok(loaded)

@@ -4,6 +4,7 @@
 use super::load::{LARGEST_FILE, Loaded, Patch, file_too_large, load_str_with, locate};
 use super::paths::{PathMap, Position};
 use crate::diagnostic::Diagnostic;
+use crate::source::Source;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -25,9 +26,9 @@ pub fn sha256(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Reads `file` once: at most [`LARGEST_FILE`] bytes, hashed as read, then as UTF-8 text.
-pub fn read_file(file: &Path) -> Read {
-    use std::io::Read as _;
+/// Reads `file` from `source` once: at most [`LARGEST_FILE`] bytes, hashed as read, then as
+/// UTF-8 text.
+pub fn read_file(source: &dyn Source, file: &Path) -> Read {
     let cannot_read = |e: std::io::Error| Read {
         sha256: None,
         text: Err(vec![locate(
@@ -46,19 +47,17 @@ pub fn read_file(file: &Path) -> Read {
             &PathMap::default(),
         )]),
     };
-    let handle = match std::fs::File::open(file) {
-        Ok(handle) => handle,
+    match source.size(file) {
+        Ok(size) if size > LARGEST_FILE => return too_large(size),
+        Ok(_) => {}
+        Err(e) => return cannot_read(e),
+    }
+    // The size on disk can be wrong (a pipe, a file still growing): the source never reads
+    // past the limit.
+    let bytes = match source.read(file, LARGEST_FILE) {
+        Ok(bytes) => bytes,
         Err(e) => return cannot_read(e),
     };
-    let size = handle.metadata().map(|m| m.len()).unwrap_or(0);
-    if size > LARGEST_FILE {
-        return too_large(size);
-    }
-    // The size on disk can be wrong (a pipe, a file still growing): never read past the limit.
-    let mut bytes = Vec::with_capacity(size as usize);
-    if let Err(e) = handle.take(LARGEST_FILE + 1).read_to_end(&mut bytes) {
-        return cannot_read(e);
-    }
     if bytes.len() as u64 > LARGEST_FILE {
         return too_large(bytes.len() as u64);
     }
@@ -119,10 +118,17 @@ fn after_read(_: &Path) {}
 /// are read once, hashed as read, and parsed once (a copy is given after). Every reader in
 /// the run therefore sees one version of a sheet, and the hash the manifest records for it
 /// is the hash of that version, whatever happens to the file during the run.
-#[derive(Default)]
 pub struct Loads {
+    /// Where the run reads: the disk, or buffers over it.
+    source: Arc<dyn Source + Send>,
     read: Mutex<HashMap<PathBuf, Arc<Read>>>,
     parsed: Mutex<HashMap<PathBuf, Arc<Loaded>>>,
+}
+
+impl Default for Loads {
+    fn default() -> Loads {
+        Loads::over(crate::source::disk())
+    }
 }
 
 /// A lock that a panic elsewhere leaves usable: no entry is ever half-inserted.
@@ -131,12 +137,31 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Loads {
+    /// A run that reads from `source`.
+    pub fn over(source: Arc<dyn Source + Send>) -> Loads {
+        Loads {
+            source,
+            read: Mutex::default(),
+            parsed: Mutex::default(),
+        }
+    }
+
+    /// Where this run reads: every sheet, child and folder of the run is read through it.
+    pub fn source(&self) -> &dyn Source {
+        &*self.source
+    }
+
+    /// [`Self::source`], to keep beyond the run's borrow.
+    pub fn shared_source(&self) -> Arc<dyn Source + Send> {
+        Arc::clone(&self.source)
+    }
+
     /// The bytes of `file` as this run read them (reading them now the first time).
     pub fn read(&self, file: &Path) -> Arc<Read> {
         if let Some(read) = lock(&self.read).get(file).cloned() {
             return read;
         }
-        let read = Arc::new(read_file(file));
+        let read = Arc::new(read_file(&*self.source, file));
         // Two threads may read a file at once: the first to finish is the run's version.
         lock(&self.read)
             .entry(file.to_path_buf())

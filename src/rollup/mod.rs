@@ -207,11 +207,12 @@ pub fn gather(
     loaded: &Loaded,
     merged: &Merged,
     templates: &Templates,
+    source: &dyn crate::source::Source,
     walk: &mut Walk,
     check: &mut CheckChild<'_>,
 ) -> Gathered {
-    let (entries, globs, mut out) = tree::resolve(loaded);
-    let own = std::fs::canonicalize(&loaded.file).unwrap_or_else(|_| loaded.file.clone());
+    let (entries, globs, mut out) = tree::resolve(loaded, source);
+    let own = source.canonical(&loaded.file);
     walk.stack.push(own.clone());
     walk.seen.entry(own).or_default();
     let level = loaded.sheet.unit.level;
@@ -268,7 +269,7 @@ pub fn gather(
                     continue;
                 }
                 // A copy of a unit, before anything of it is summed.
-                if let Some(d) = walk.same_unit(loaded, &entry, &checked.loaded) {
+                if let Some(d) = walk.same_unit(source, loaded, &entry, &checked.loaded) {
                     out.push(d);
                     continue;
                 }

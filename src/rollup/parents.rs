@@ -5,7 +5,8 @@
 //! roll-up checks it: same declarations, same normalisation, no false warning.
 
 use crate::contract::Merged;
-use crate::factsheet::load::{Loaded, Loads, load_file};
+use crate::factsheet::load::{LARGEST_FILE, Loaded, Loads, load_file};
+use crate::source::{DISK, Source};
 use crate::template::Templates;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -18,18 +19,17 @@ pub struct Parents {
     /// Every sheet below the run's sheets (their children, the children's children…), as
     /// the parents name them: a workbook row for one of them is used by its parent's roll-up.
     below: Vec<PathBuf>,
-}
-
-fn canonical(file: &Path) -> PathBuf {
-    std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf())
+    /// Where the run reads: a child's identity is its canonical path there.
+    source: Option<std::sync::Arc<dyn Source + Send>>,
 }
 
 /// Whether a sheet's text may list children: a cheap look before parsing, so a run over a
 /// province parses only its parents here (every sheet is parsed anyway when checked).
-fn may_have_children(file: &Path) -> bool {
-    std::fs::read_to_string(file).is_ok_and(|text| {
-        text.lines()
-            .any(|l| l.starts_with("children:") || l.starts_with("\"children\":"))
+fn may_have_children(source: &dyn Source, file: &Path) -> bool {
+    source.read(file, LARGEST_FILE).is_ok_and(|bytes| {
+        bytes
+            .split(|b| *b == b'\n')
+            .any(|l| l.starts_with(b"children:") || l.starts_with(b"\"children\":"))
     })
 }
 
@@ -43,6 +43,8 @@ impl Parents {
                 None => load_file(f).ok(),
             }
         };
+        let shared = loads.map(Loads::shared_source);
+        let source = loads.map_or(&DISK as &dyn Source, Loads::source);
         // Each parent's own declarations and its children, down the whole tree (a parent
         // below the run's sheets passes on what it reads too).
         let mut own: HashMap<PathBuf, Merged> = HashMap::new();
@@ -51,8 +53,8 @@ impl Parents {
         let mut todo: Vec<PathBuf> = sheets.to_vec();
         let mut done: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
         while let Some(file) = todo.pop() {
-            let me = canonical(&file);
-            if !done.insert(me.clone()) || !may_have_children(&file) {
+            let me = source.canonical(&file);
+            if !done.insert(me.clone()) || !may_have_children(source, &file) {
                 continue;
             }
             let Some(loaded) = load(&file) else { continue };
@@ -61,7 +63,7 @@ impl Parents {
             }
             let (merged, _) = templates.contracts(&loaded);
             own.insert(me.clone(), merged);
-            let (entries, _, _) = super::tree::resolve(&loaded);
+            let (entries, _, _) = super::tree::resolve(&loaded, source);
             for e in entries {
                 // A child listed by two parents is an error the parents report; the first
                 // keeps it here.
@@ -91,7 +93,11 @@ impl Parents {
             by_child.insert(child.clone(), merged);
         }
         below.sort();
-        Parents { by_child, below }
+        Parents {
+            by_child,
+            below,
+            source: shared,
+        }
     }
 
     /// Every sheet below the run's sheets.
@@ -104,6 +110,10 @@ impl Parents {
         if self.by_child.is_empty() {
             return None;
         }
-        self.by_child.get(&canonical(file))
+        let canonical = match &self.source {
+            Some(source) => source.canonical(file),
+            None => DISK.canonical(file),
+        };
+        self.by_child.get(&canonical)
     }
 }

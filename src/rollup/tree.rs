@@ -9,6 +9,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::factsheet::find::{is_editor_file, is_sheet};
 use crate::factsheet::load::Loaded;
+use crate::source::Source;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
@@ -33,11 +34,12 @@ impl Walk {
     /// remembered and `None` returned. Called before anything of the child is summed.
     pub(crate) fn same_unit(
         &mut self,
+        source: &dyn Source,
         parent: &Loaded,
         entry: &Entry,
         child: &Loaded,
     ) -> Option<Diagnostic> {
-        let own = std::fs::canonicalize(&parent.file).unwrap_or_else(|_| parent.file.clone());
+        let own = source.canonical(&parent.file);
         let unit = &child.sheet.unit;
         let name: String = unit
             .name
@@ -121,21 +123,24 @@ pub struct Entry {
     pub canonical: PathBuf,
 }
 
-fn is_fact_sheet(path: &Path) -> bool {
-    path.is_file() && is_sheet(path) && !is_editor_file(path)
+fn is_fact_sheet(source: &dyn Source, path: &Path) -> bool {
+    source.is_file(path) && is_sheet(path) && !is_editor_file(path)
 }
 
 /// The fact sheets a `children:` glob matches (editor files and other files left out), in
 /// name order: one matcher for the roll-up and for the manifest that re-checks it.
-pub fn sheets_matching(pattern: &str) -> Result<Vec<PathBuf>, glob::PatternError> {
+pub fn sheets_matching(
+    source: &dyn Source,
+    pattern: &str,
+) -> Result<Vec<PathBuf>, glob::PatternError> {
     let options = glob::MatchOptions {
         case_sensitive: true,
         require_literal_separator: true,
         require_literal_leading_dot: true,
     };
-    let mut found: Vec<PathBuf> = glob::glob_with(pattern, options)?
-        .filter_map(Result::ok)
-        .filter(|p| is_fact_sheet(p))
+    let mut found: Vec<PathBuf> = crate::source::glob(source, pattern, options)?
+        .into_iter()
+        .filter(|p| is_fact_sheet(source, p))
         .collect();
     found.sort();
     Ok(found)
@@ -144,7 +149,10 @@ pub fn sheets_matching(pattern: &str) -> Result<Vec<PathBuf>, glob::PatternError
 /// The `children:` entries of a sheet resolved to files, in the order listed (a glob's
 /// matches in name order), with every glob and what it matched, and the problems: an entry
 /// that names no file, a glob that matches nothing, a file named twice.
-pub fn resolve(loaded: &Loaded) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>) {
+pub fn resolve(
+    loaded: &Loaded,
+    source: &dyn Source,
+) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>) {
     let folder = loaded
         .file
         .parent()
@@ -167,12 +175,11 @@ pub fn resolve(loaded: &Loaded) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>)
             .replace('\\', "/")
     };
     // What `children:` may name: the sheet's folder and below, links resolved.
-    let root = std::fs::canonicalize(if folder.as_os_str().is_empty() {
+    let root = source.canonical(if folder.as_os_str().is_empty() {
         Path::new(".")
     } else {
         &folder
-    })
-    .unwrap_or_else(|_| folder.clone());
+    });
     let where_ = if folder.as_os_str().is_empty() {
         "the current folder".to_string()
     } else {
@@ -197,7 +204,7 @@ pub fn resolve(loaded: &Loaded) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>)
                     None => pattern.to_string(),
                 }
             };
-            let mut matched: Vec<PathBuf> = match sheets_matching(&full) {
+            let mut matched: Vec<PathBuf> = match sheets_matching(source, &full) {
                 Ok(paths) => paths,
                 Err(e) => {
                     problems.push(error(
@@ -223,7 +230,7 @@ pub fn resolve(loaded: &Loaded) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>)
             matched
         } else {
             let file = folder.join(pattern);
-            let Some(file) = existing(&file) else {
+            let Some(file) = existing(source, &file) else {
                 problems.push(error(
                     index,
                     format!("there is no fact sheet `{pattern}`"),
@@ -237,7 +244,7 @@ pub fn resolve(loaded: &Loaded) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>)
         };
         let mut outside = false;
         for file in found {
-            let canonical = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+            let canonical = source.canonical(&file);
             // Checked before the file is read: nothing of it may reach a message.
             if !canonical.starts_with(&root) {
                 if !outside {
@@ -253,7 +260,7 @@ pub fn resolve(loaded: &Loaded) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>)
                 outside = true;
                 continue;
             }
-            if !is_fact_sheet(&file) {
+            if !is_fact_sheet(source, &file) {
                 problems.push(error(
                     index,
                     format!("`{}` is not a fact sheet: only .yaml and .yml files are (not hidden files or an editor's backups)", shown(&file)),
@@ -287,8 +294,8 @@ pub fn resolve(loaded: &Loaded) -> (Vec<Entry>, Vec<GlobMatch>, Vec<Diagnostic>)
 /// `file` if it exists; else a file of the same folder whose name is the same once both are
 /// NFC (a sheet saved by a system that writes `ộ` as `ô` + a combining dot, while the YAML
 /// holds the composed letter): the first such file in name order.
-fn existing(file: &Path) -> Option<PathBuf> {
-    if file.is_file() {
+fn existing(source: &dyn Source, file: &Path) -> Option<PathBuf> {
+    if source.is_file(file) {
         return Some(file.to_path_buf());
     }
     let wanted: String = file.file_name()?.to_str()?.nfc().collect();
@@ -296,16 +303,14 @@ fn existing(file: &Path) -> Option<PathBuf> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+    let mut found: Vec<PathBuf> = source
+        .list(folder)
         .ok()?
-        .flatten()
-        .filter(|e| {
-            e.file_name()
-                .to_str()
-                .is_some_and(|n| n.nfc().collect::<String>() == wanted)
-        })
-        .map(|e| file.with_file_name(e.file_name()))
-        .filter(|p| p.is_file())
+        .into_iter()
+        .filter_map(|e| e.name)
+        .filter(|n| n.nfc().collect::<String>() == wanted)
+        .map(|n| file.with_file_name(n))
+        .filter(|p| source.is_file(p))
         .collect();
     found.sort();
     found.into_iter().next()

@@ -5,6 +5,7 @@ use super::columns::Spec;
 use super::fill::value_of;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::factsheet::load::{Loaded, load_file};
+use crate::source::{DISK, Source};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -32,8 +33,8 @@ pub fn unit_files(units: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Diagnosti
     let mut out: Vec<(String, PathBuf)> = Vec::new();
     let mut errors = Vec::new();
     for given in units {
-        let found: Vec<(String, PathBuf)> = if given.is_dir() {
-            match crate::factsheet::find::sheets_in(given) {
+        let found: Vec<(String, PathBuf)> = if DISK.is_folder(given) {
+            match crate::factsheet::find::sheets_in(&DISK, given) {
                 Ok(files) => files
                     .into_iter()
                     .map(|f| {
@@ -87,7 +88,7 @@ pub fn children_of(loaded: &Loaded) -> Vec<PathBuf> {
     if loaded.sheet.children.is_empty() {
         return Vec::new();
     }
-    crate::rollup::tree::resolve(loaded)
+    crate::rollup::tree::resolve(loaded, &DISK)
         .0
         .into_iter()
         .map(|e| e.canonical)
@@ -95,7 +96,7 @@ pub fn children_of(loaded: &Loaded) -> Vec<PathBuf> {
 }
 
 fn canonical(file: &std::path::Path) -> PathBuf {
-    std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf())
+    DISK.canonical(file)
 }
 
 /// The units that get a row: the fact sheets (by key) whose documents use `template`, each
