@@ -15,16 +15,16 @@ cli-values = [giá trị: { $values }]
 cli-about = Lập văn bản hành chính (DOCX và PDF theo Nghị định 30) từ tờ khai số liệu YAML
 cli-lang = Ngôn ngữ của thông báo: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh); khi không ghi, biến môi trường LC_ALL, LC_MESSAGES hoặc LANG bắt đầu bằng `en` sẽ chọn tiếng Anh
     .value = NGÔN_NGỮ
-cli-help = In hướng dẫn sử dụng
-cli-version = In số phiên bản
+cli-help = Xem hướng dẫn sử dụng
+cli-version = Xem số phiên bản
 
 ## Tham số dùng chung cho nhiều lệnh
 cli-paths = Tờ khai số liệu, hoặc thư mục để tìm tờ khai trong đó; `-` đọc một tờ khai từ đầu vào chuẩn
     .value = TỜ_KHAI
 cli-templates = Thư mục chứa mẫu văn bản *.md.tera để thay thế hoặc bổ sung các mẫu có sẵn
     .value = THƯ_MỤC_MẪU
-cli-message-format = Cách in các lỗi ra luồng lỗi chuẩn: human (dễ đọc, mặc định) hoặc json (mỗi dòng một đối tượng JSON)
-    .value = CÁCH_IN
+cli-message-format = Cách báo lỗi ra luồng lỗi chuẩn: human (dễ đọc, mặc định) hoặc json (mỗi dòng một đối tượng JSON)
+    .value = CÁCH_BÁO
 
 ## vanban render
 cli-render-about = Lập mọi văn bản của các tờ khai số liệu (tệp, hoặc thư mục để tìm các tệp *.yaml, *.yml trong đó)
@@ -39,7 +39,7 @@ cli-render-figures = Bảng tính nhập liệu đã điền (.xlsx hoặc .csv,
     .value = BẢNG_TÍNH
 
 ## vanban check
-cli-check-about = Kiểm tra tờ khai số liệu; in mọi lỗi, kết thúc với mã 1 nếu có lỗi
+cli-check-about = Kiểm tra tờ khai số liệu; báo mọi lỗi, kết thúc với mã 1 nếu có lỗi
 cli-check-figures = Bảng tính nhập liệu đã điền (.xlsx hoặc .csv): số liệu của mỗi tờ khai lấy từ dòng của tờ khai đó
     .value = BẢNG_TÍNH
 
@@ -62,10 +62,10 @@ cli-diff-new = Bản mới của tờ khai số liệu
     .value = BẢN_MỚI
 
 ## vanban init
-cli-init-about = In một tờ khai số liệu trống có chú thích để bắt đầu điền
+cli-init-about = Tạo một tờ khai số liệu trống có chú thích để bắt đầu điền
 cli-init-kind = Cấp của đơn vị: xa, phuong, thi_tran, khu_dan_cu, huyen, tinh
     .value = CẤP
-cli-init-template = In đúng những mục mà mẫu văn bản này cần
+cli-init-template = Chỉ ghi đúng những mục mà mẫu văn bản này cần
     .value = MẪU
 
 ## vanban workbook
@@ -83,7 +83,7 @@ cli-templates-name = Mẫu văn bản cần xem (các mục khai báo và các k
     .value = TÊN_MẪU
 
 ## vanban help
-cli-help-about = In hướng dẫn này, hoặc hướng dẫn của lệnh được nêu
+cli-help-about = Xem hướng dẫn này, hoặc hướng dẫn của lệnh được nêu
 cli-help-command = Lệnh cần xem hướng dẫn
     .value = LỆNH
 cli-help-unknown = không có lệnh `{ $name }` (chạy `vanban help` để xem danh sách lệnh)
