@@ -81,10 +81,9 @@ pub fn try_parse<I: IntoIterator<Item = OsString>>(
     };
     let mut target = &mut cmd;
     for name in help.get_many::<String>("command").into_iter().flatten() {
-        let known = target.get_subcommands().any(|s| s.get_name() == name);
         match target.find_subcommand_mut(name) {
-            Some(sub) if known && name != "help" => target = sub,
-            _ => {
+            Some(sub) => target = sub,
+            None => {
                 let message = text_with(lang, "cli-help-unknown", crate::args! {"name" => name});
                 return Err(clap::Error::raw(
                     clap::error::ErrorKind::InvalidSubcommand,
