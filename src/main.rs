@@ -11,9 +11,9 @@
     )
 )]
 
-use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use vanban::app::cli::{Cli, Commands as Command};
 use vanban::app::{self, Console, MessageFormat, Reporter};
 
 // The PDF writer allocates heavily (Typst's layout, krilla's export): mimalloc keeps a batch's
@@ -21,43 +21,8 @@ use vanban::app::{self, Console, MessageFormat, Reporter};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-#[derive(Parser)]
-#[command(
-    name = "vanban",
-    version,
-    about = "Turns YAML fact sheets into Vietnamese administrative documents (ND30 DOCX and PDF)"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-    /// The language of messages: vi (the default) or en; without it, LC_ALL, LC_MESSAGES or
-    /// LANG starting with `en` choose English
-    #[arg(long, global = true, value_enum)]
-    lang: Option<vanban::i18n::Lang>,
-}
-
-// Each command's arguments are its library call's options (`vanban::app`); the doc
-// comments of the variants are the commands' `--help`.
-#[derive(Subcommand)]
-enum Command {
-    /// Render every document of the fact sheets (files, or folders searched for *.yaml, *.yml)
-    Render(app::render::Options),
-    /// Check fact sheets; print every problem, exit 1 if there is an error
-    Check(app::check::Options),
-    /// Where every number of each document comes from: the typed figure (file:line:col),
-    /// the children summed, the workbook cell, the computation or the template's own text
-    Explain(app::explain::Options),
-    /// Show how the documents' text changes between two versions of a fact sheet
-    Diff(app::diff::Options),
-    /// Print a commented fact-sheet skeleton to start from
-    Init(app::init::Options),
-    /// Write a data-entry workbook (.xlsx): a column per figure the template declares, a row
-    /// per unit prefilled with its fact sheet's figures; fill it, then `render --figures`
-    Workbook(app::workbook::Options),
-    /// List the templates and the facts each one uses; with NAME, that template alone and
-    /// the blocks a fact sheet's `sections:` can anchor to
-    Templates(app::templates::Options),
-}
+// The commands and their arguments are `app::cli::Cli`; their help is in the catalogue
+// (locales/*/cli.ftl), in the language asked for before parsing.
 
 /// Prints on stdout and stderr. A closed pipe (`vanban templates | head`) is not an error
 /// worth a panic or a lost render: what is printed is informational, so write failures are
@@ -84,13 +49,14 @@ impl Console for Stdio {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let lang = app::cli::lang(std::env::args_os());
+    let cli: Cli = app::cli::parse(lang);
     let format = match &cli.command {
         Command::Render(o) => o.message_format,
         Command::Check(o) => o.message_format,
         _ => MessageFormat::Human,
     };
-    let reporter = Reporter::new(&Stdio, format, vanban::i18n::Lang::detect(cli.lang));
+    let reporter = Reporter::new(&Stdio, format, lang);
     let result = match cli.command {
         Command::Render(mut options) => {
             options.progress = std::io::stderr().is_terminal();

@@ -11,19 +11,15 @@ use crate::template::Templates;
 use crate::writer::pdf::{PdfOptions, PdfRenderer};
 use std::path::{Path, PathBuf};
 
-// What `check` is asked to do (the doc comments are its `--help`).
+// What `check` is asked to do (its `--help` is in locales/*/cli.ftl).
 #[derive(clap::Args)]
 pub struct Options {
-    /// Fact sheets, or folders searched for them; `-` reads one from standard input
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
-    /// A filled data-entry workbook (.xlsx or .csv): figures from each sheet's row
     #[arg(long, value_name = "FILE")]
     pub figures: Option<PathBuf>,
-    /// How to print problems on stderr: human (default) or json (one object per line)
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
 }
@@ -81,14 +77,14 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
         match result {
             Ok(warnings) => {
                 r.report(&warnings);
-                r.summary(&format!("{}: ok", file.display()));
+                let file = file.display().to_string();
+                r.summary(&r.t("app-ok", crate::i18n::args! {"file" => file}));
             }
             Err(diagnostics) => {
                 r.report(&diagnostics);
-                r.summary(&format!(
-                    "{}: {} error(s)",
-                    file.display(),
-                    diagnostics.error_count()
+                r.summary(&r.t(
+                    "app-errors",
+                    crate::i18n::args! {"file" => file.display().to_string(), "n" => diagnostics.error_count()},
                 ));
                 failed = true;
             }

@@ -4,12 +4,11 @@ use super::{Exit, Reporter};
 use crate::template::Templates;
 use std::path::{Path, PathBuf};
 
-// What `diff` is asked to do.
+// What `diff` is asked to do (its `--help` is in locales/*/cli.ftl).
 #[derive(clap::Args)]
 pub struct Options {
     pub old: PathBuf,
     pub new: PathBuf,
-    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
 }

@@ -5,20 +5,16 @@ use crate::check::CheckOptions;
 use crate::template::Templates;
 use std::path::PathBuf;
 
-// What `explain` is asked to do (the doc comments are its `--help`).
+// What `explain` is asked to do (its `--help` is in locales/*/cli.ftl).
 #[derive(clap::Args)]
 pub struct Options {
     pub sheet: PathBuf,
-    /// Only the document of this template
     #[arg(long, value_name = "NAME")]
     pub document: Option<String>,
-    /// text (default) or json
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
-    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
-    /// The data-entry workbook the sheet is rendered with (.xlsx or .csv)
     #[arg(long, value_name = "FILE")]
     pub figures: Option<PathBuf>,
 }

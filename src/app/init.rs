@@ -5,16 +5,13 @@ use crate::contract::skeleton;
 use crate::template::Templates;
 use std::path::PathBuf;
 
-// What `init` is asked to do (the doc comments are its `--help`).
+// What `init` is asked to do (its `--help` is in locales/*/cli.ftl).
 #[derive(clap::Args)]
 pub struct Options {
-    /// Level of the unit: xa, phuong, thi_tran, khu_dan_cu, huyen, tinh
     #[arg(long, alias = "level", default_value = "phuong")]
     pub kind: String,
-    /// Print exactly what this template reads
     #[arg(long)]
     pub template: Option<String>,
-    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
     // The year of the skeleton's period; `None` is this year.
@@ -26,9 +23,7 @@ pub struct Options {
 pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
     let kind = &options.kind;
     let Some(level) = skeleton::parse_level(kind) else {
-        return Ok(r.usage(&format!(
-            "--kind {kind}: write one of xa, phuong, thi_tran, khu_dan_cu, huyen, tinh"
-        )));
+        return Ok(r.usage(&r.t("init-unknown-level", crate::i18n::args! {"kind" => kind})));
     };
     let Some(template) = options.template else {
         // The same year as `init --template`: this year's period, dates and evaluation end.
@@ -45,15 +40,14 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
     };
     let templates = Templates::load(options.templates.as_deref())?;
     if !templates.exists(&template) {
-        return Ok(r.usage(&format!(
-            "there is no template `{template}` (run `vanban templates` for the list)"
-        )));
+        return Ok(r.usage(&r.t("app-no-template", crate::i18n::args! {"name" => &template})));
     }
     let contract = templates.contract(&template);
     if let Some(words) = contract.levels_excluding(level) {
-        return Ok(r.usage(&format!(
-            "`{template}` is written for a {}; pass --kind with one of them",
-            words.join(", ")
+        let levels = words.join(", ");
+        return Ok(r.usage(&r.t(
+            "init-wrong-level",
+            crate::i18n::args! {"template" => &template, "levels" => levels},
         )));
     }
     r.console.out(&skeleton::skeleton(
@@ -61,6 +55,7 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
         &contract,
         level,
         options.year.unwrap_or_else(this_year),
+        r.lang,
     ));
     Ok(Exit::Success)
 }

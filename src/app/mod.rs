@@ -3,6 +3,7 @@
 //! calls one of these and exits with what it returns.
 
 pub mod check;
+pub mod cli;
 pub mod diff;
 pub mod explain;
 pub mod init;
@@ -82,8 +83,8 @@ impl<'a> Reporter<'a> {
     }
 
     /// A word or sentence of the interface in the user's language.
-    pub fn t(&self, id: &str, args: &[(&str, crate::i18n::Arg)]) -> String {
-        crate::i18n::text_with(self.lang, id, args)
+    pub fn t<'s>(&self, id: &str, args: impl AsRef<[(&'s str, crate::i18n::Arg)]>) -> String {
+        crate::i18n::text_with(self.lang, id, args.as_ref())
     }
 
     /// Prints diagnostics (JSON gets every one).
@@ -116,14 +117,19 @@ impl<'a> Reporter<'a> {
     /// An error that ended the command (an unreadable templates folder, a failed write).
     pub fn fatal(&self, e: &anyhow::Error) {
         match self.format {
-            MessageFormat::Human => self.console.err(&format!("error: {e:#}\n")),
+            MessageFormat::Human => {
+                let detail = format!("{e:#}");
+                let line = self.t("app-fatal", crate::i18n::args! {"detail" => detail});
+                self.console.err(&format!("{line}\n"));
+            }
             MessageFormat::Json => self.report(&failure(Path::new(""), format!("{e:#}"))),
         }
     }
 
     /// A usage error, in words (always human: it is about the command, not a sheet).
     pub fn usage(&self, message: &str) -> Exit {
-        self.console.err(&format!("error: {message}\n"));
+        let line = self.t("app-usage", crate::i18n::args! {"message" => message});
+        self.console.err(&format!("{line}\n"));
         Exit::Usage
     }
 
@@ -140,10 +146,9 @@ impl<'a> Reporter<'a> {
             }
             Err(d) => {
                 self.report(&d);
-                self.summary(&format!(
-                    "{}: not used: {} error(s)",
-                    file.display(),
-                    d.error_count()
+                self.summary(&self.t(
+                    "app-not-used",
+                    crate::i18n::args! {"file" => file.display().to_string(), "n" => d.error_count()},
                 ));
                 None
             }

@@ -10,32 +10,23 @@ use crate::template::Templates;
 use crate::writer::pdf::{PdfOptions, PdfRenderer};
 use std::path::{Path, PathBuf};
 
-// What `render` is asked to do (the doc comments are its `--help`).
+// What `render` is asked to do (its `--help` is in locales/*/cli.ftl).
 #[derive(clap::Args)]
 pub struct Options {
-    /// Fact sheets, or folders searched for them; `-` reads one from standard input
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Output folder; each fact sheet gets a subfolder named after it
     #[arg(short, long, default_value = "output")]
     pub out: PathBuf,
-    /// Formats to write, comma-separated
     #[arg(long, value_delimiter = ',', default_value = "docx,pdf")]
     pub format: Vec<FormatArg>,
-    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
-    /// PDF standard: a-2b (PDF/A-2b, for archiving) or none
     #[arg(long, default_value = "a-2b")]
     pub pdf_standard: PdfStandard,
-    /// How to print problems on stderr: human (default) or json (one object per line)
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
-    /// Render every fact sheet, even those whose documents are up to date
     #[arg(long)]
     pub force: bool,
-    /// A filled data-entry workbook (.xlsx or .csv, see `vanban workbook`): each fact
-    /// sheet's figures are taken from its row
     #[arg(long, value_name = "FILE")]
     pub figures: Option<PathBuf>,
     // Show a progress bar: the caller knows whether stderr is a terminal.
@@ -88,7 +79,7 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
     };
     if options.paths.iter().any(|p| is_stdin(p)) {
         if options.paths.len() > 1 {
-            return Ok(r.usage("`-` (a fact sheet on standard input) is rendered alone"));
+            return Ok(r.usage(&r.t("app-stdin-alone", &[])));
         }
         let bytes = r.console.input()?;
         return Ok(stdin(
@@ -135,10 +126,9 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
         batch::Outcome::Skipped => {}
         batch::Outcome::Refused(diagnostics) => {
             r.report(diagnostics);
-            r.summary(&format!(
-                "{}: not rendered: {} error(s)",
-                job.sheet.display(),
-                diagnostics.error_count()
+            r.summary(&r.t(
+                "app-not-rendered",
+                crate::i18n::args! {"file" => job.sheet.display().to_string(), "n" => diagnostics.error_count()},
             ));
         }
         batch::Outcome::Failed(diagnostics) => r.report(diagnostics),
@@ -149,9 +139,39 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
     }
     r.report_grouped();
     if jobs.len() > 1 || done.skipped > 0 || done.removed > 0 || !problems.is_empty() {
-        r.summary(done.to_string().trim_end());
+        summary(&done, r);
     }
     Ok(Exit::failed_if(done.failed() > 0 || !problems.is_empty()))
+}
+
+/// The batch's counts, then a line per failed sheet with its first error.
+fn summary(done: &batch::Summary, r: &Reporter) {
+    r.summary(&r.t(
+        "app-batch-summary",
+        crate::i18n::args! {
+            "sheets" => done.sheets, "written" => done.written, "files" => done.files,
+            "skipped" => done.skipped, "failed" => done.failed(),
+        },
+    ));
+    if done.removed > 0 {
+        r.summary(&r.t("app-batch-removed", crate::i18n::args! {"n" => done.removed}));
+    }
+    for (sheet, first, count) in &done.failures {
+        // The first line of the first error: where it is and what.
+        let text = first.render(r.lang);
+        let mut line = text.lines().next().unwrap_or_default().to_string();
+        if first.file != *sheet {
+            line = format!("{}: {line}", sheet.display());
+        }
+        let failed = match count {
+            0 | 1 => r.t("app-batch-failed", crate::i18n::args! {"line" => line}),
+            n => r.t(
+                "app-batch-failed-more",
+                crate::i18n::args! {"line" => line, "n" => n - 1},
+            ),
+        };
+        r.summary(&format!("  {failed}"));
+    }
 }
 
 /// Renders the sheet read from standard input into `<out>/stdin/`. Not a batch: there is no
@@ -175,9 +195,9 @@ fn stdin(
         Ok(checked) => checked,
         Err(d) => {
             r.report(&d);
-            r.summary(&format!(
-                "{STDIN}: not rendered: {} error(s)",
-                d.error_count()
+            r.summary(&r.t(
+                "app-not-rendered",
+                crate::i18n::args! {"file" => STDIN, "n" => d.error_count()},
             ));
             return Exit::Failed;
         }

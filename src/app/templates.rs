@@ -3,16 +3,15 @@
 
 use super::{Exit, Reporter};
 use crate::contract::Aggregate;
+use crate::i18n::Lang;
 use crate::template::{BlockNode, Templates};
 use std::fmt::Write;
 use std::path::PathBuf;
 
-// What `templates` is asked to do (the doc comments are its `--help`).
+// What `templates` is asked to do (its `--help` is in locales/*/cli.ftl).
 #[derive(clap::Args)]
 pub struct Options {
-    /// One template to show (its declarations and its blocks)
     pub name: Option<String>,
-    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
 }
@@ -24,20 +23,25 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
         && !templates.exists(name)
     {
         let names: Vec<String> = templates.list().map(|(n, _)| n.to_string()).collect();
-        return Ok(r.usage(&match crate::factsheet::load::nearest(name, &names) {
-            Some(best) => format!(
-                "there is no template `{name}`; did you mean `{best}`? (run `vanban templates` for the list)"
-            ),
-            None => format!("there is no template `{name}` (run `vanban templates` for the list)"),
-        }));
+        return Ok(
+            r.usage(&match crate::factsheet::load::nearest(name, &names) {
+                Some(best) => r.t(
+                    "app-no-template-best",
+                    crate::i18n::args! {"name" => name, "best" => best},
+                ),
+                None => r.t("app-no-template", crate::i18n::args! {"name" => name}),
+            }),
+        );
     }
-    r.console.out(&listing(&templates, options.name.as_deref()));
+    r.console
+        .out(&listing(&templates, options.name.as_deref(), r.lang));
     Ok(Exit::Success)
 }
 
 /// Every template (or the one named): its origin, what it is about, the levels and periods
 /// it is written for, its problems, what it reads, and its blocks.
-pub fn listing(templates: &Templates, only: Option<&str>) -> String {
+pub fn listing(templates: &Templates, only: Option<&str>, lang: Lang) -> String {
+    let t = |id: &str, args: crate::i18n::Args| crate::i18n::text_with(lang, id, &args);
     let mut s = String::new();
     for (name, origin) in templates
         .list()
@@ -50,19 +54,34 @@ pub fn listing(templates: &Templates, only: Option<&str>) -> String {
         }
         if !c.levels.is_empty() {
             let words: Vec<&str> = c.levels.iter().map(|l| l.word()).collect();
-            let _ = writeln!(s, "  for: {}", words.join(", "));
+            let levels = words.join(", ");
+            let _ = writeln!(
+                s,
+                "  {}",
+                t("app-templates-for", crate::i18n::args! {"levels" => levels})
+            );
         }
         if !c.periods.is_empty() {
             let kinds: Vec<&str> = c.periods.iter().map(|k| k.name()).collect();
-            let _ = writeln!(s, "  periods: {}", kinds.join(", "));
+            let periods = kinds.join(", ");
+            let _ = writeln!(
+                s,
+                "  {}",
+                t("app-templates-periods", crate::i18n::args! {"periods" => periods})
+            );
         }
         for p in templates.problems(name) {
-            let _ = writeln!(s, "  problem: {}", p.to_string().replace('\n', "\n  "));
+            let problem = p.render(lang).replace('\n', "\n  ");
+            let _ = writeln!(
+                s,
+                "  {}",
+                t("app-templates-problem", crate::i18n::args! {"problem" => problem})
+            );
         }
         for d in &c.reads {
             let mut line = format!("  {:<34} {:<8} {}", d.name, d.kind.name(), d.label);
             if d.required {
-                line.push_str(" (required)");
+                let _ = write!(line, " {}", t("app-templates-required", vec![]));
             }
             if d.kind.is_figure() && d.aggregate != Aggregate::None {
                 let _ = write!(
@@ -89,7 +108,7 @@ pub fn listing(templates: &Templates, only: Option<&str>) -> String {
         // The blocks a fact sheet's `sections:` anchors to, nested as in the body.
         let blocks = templates.blocks(name);
         if !blocks.is_empty() {
-            s.push_str("  blocks (sections: after, before, replace, drop, rename):\n");
+            let _ = writeln!(s, "  {}", t("app-templates-blocks", vec![]));
             write_blocks(&mut s, &blocks, 2);
         }
     }
@@ -111,14 +130,14 @@ mod tests {
     #[test]
     fn the_listing_names_every_built_in_template_and_one_alone() {
         let templates = Templates::load(None).expect("built-in templates");
-        let all = listing(&templates, None);
+        let all = listing(&templates, None, Lang::En);
         let names: Vec<String> = templates.list().map(|(n, _)| n.to_string()).collect();
         assert!(names.len() > 1);
         for name in &names {
             assert!(all.contains(&format!("{name} (")), "{name} missing");
         }
         let first = names.first().expect("a template");
-        let one = listing(&templates, Some(first));
+        let one = listing(&templates, Some(first), Lang::En);
         assert!(one.starts_with(&format!("{first} (")));
         for other in names.iter().skip(1) {
             assert!(!one.contains(&format!("\n{other} (")), "{other} listed too");

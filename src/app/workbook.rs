@@ -4,18 +4,14 @@ use super::{Exit, Reporter};
 use crate::template::Templates;
 use std::path::PathBuf;
 
-// What `workbook` is asked to do (the doc comments are its `--help`).
+// What `workbook` is asked to do (its `--help` is in locales/*/cli.ftl).
 #[derive(clap::Args)]
 pub struct Options {
-    /// The template whose figures are the columns (`vanban templates` lists them)
     pub template: String,
-    /// Fact sheets to give a row each: folders (searched recursively) or files
     #[arg(long, num_args = 1..)]
     pub units: Vec<PathBuf>,
-    /// The workbook to write [default: so-lieu-TEMPLATE.xlsx]
     #[arg(short, long)]
     pub out: Option<PathBuf>,
-    /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
 }

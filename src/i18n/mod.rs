@@ -59,8 +59,20 @@ macro_rules! files {
 
 type Files = &'static [(&'static str, &'static str)];
 
-const VI: Files = files!("vi": "core", "rollup");
-const EN: Files = files!("en": "core", "rollup");
+const VI: Files = files!("vi":
+    "core",
+    "rollup",
+    "cli",
+    "app",
+    "init",
+);
+const EN: Files = files!("en":
+    "core",
+    "rollup",
+    "cli",
+    "app",
+    "init",
+);
 
 /// The files of a language, by name (for the catalogue's own tests).
 pub fn sources(lang: Lang) -> Files {

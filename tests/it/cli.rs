@@ -390,3 +390,124 @@ fn init_and_init_template_agree_on_the_year() {
     assert_eq!(plain, template);
     assert_eq!(plain, vanban::app::init::this_year().to_string());
 }
+
+/// `vanban ARGS` as a user with no language set runs it (LANG, LC_ALL, LC_MESSAGES unset).
+fn vanban_unset(args: &[&str]) -> std::process::Output {
+    crate::common::run::command()
+        .env_remove("LANG")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("vanban runs")
+}
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The help is Vietnamese by default, clap's headings included; English with `--lang en`
+/// or an English locale.
+#[test]
+fn help_is_vietnamese_by_default_and_english_on_request() {
+    for args in [
+        &["--help"][..],
+        &["help"],
+        &["render", "--help"],
+        &["help", "check"],
+        &["init", "-h"],
+    ] {
+        let vi = vanban_unset(args);
+        assert!(vi.status.success(), "{args:?}: {}", stderr(&vi));
+        let text = stdout(&vi);
+        assert!(text.contains("Cách dùng: vanban"), "{args:?}:\n{text}");
+        for english in ["Usage:", "Options:", "Print help", "[default:"] {
+            assert!(!text.contains(english), "{args:?}: `{english}` in\n{text}");
+        }
+        let en = vanban_unset(&[&["--lang", "en"][..], args].concat());
+        assert!(stdout(&en).contains("Usage: vanban"), "{}", stdout(&en));
+        let en = vanban(args);
+        assert!(stdout(&en).contains("Usage: vanban"), "{}", stdout(&en));
+        assert!(!stdout(&en).contains("Cách dùng"), "{}", stdout(&en));
+    }
+    let list = stdout(&vanban_unset(&["--help"]));
+    assert!(
+        list.contains("Các lệnh:") && list.contains("Kiểm tra tờ khai số liệu"),
+        "{list}"
+    );
+    let render = stdout(&vanban_unset(&["render", "--help"]));
+    assert!(render.contains("[mặc định: output]"), "{render}");
+}
+
+/// English words that would give away an untranslated comment (not keys: `from`, `to`,
+/// `year` are keys of the skeleton, and `in` is Vietnamese for "print").
+const ENGLISH: &[&str] = &[
+    "the", "without", "omit", "per", "entry", "blank", "draft", "fill", "figure", "figures",
+    "sheet", "leaves", "defaults", "review", "whole", "printed", "for", "with", "this", "is",
+    "are", "and", "or", "of", "when", "each", "every", "it",
+];
+
+/// The prose of a skeleton's comments: what follows the last `#` of each line, without
+/// `code`.
+fn comment_words(skeleton: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (n, line) in skeleton.lines().enumerate() {
+        let Some((_, prose)) = line.rsplit_once('#') else {
+            continue;
+        };
+        let plain: String = prose.split('`').step_by(2).collect();
+        for w in plain.split(|c: char| !c.is_alphanumeric()) {
+            if !w.is_empty() {
+                out.push((n + 1, w.to_lowercase()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_init_skeletons_are_commented_in_vietnamese() {
+    for args in [
+        &["init"][..],
+        &["init", "--kind", "xa"],
+        &["init", "--template", "bao-cao-tong-ket", "--kind", "huyen"],
+        &["init", "--template", "bao-cao-so-ket", "--kind", "xa"],
+    ] {
+        let o = vanban_unset(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let skeleton = stdout(&o);
+        let words = comment_words(&skeleton);
+        assert!(words.len() > 20, "{args:?}: comments\n{skeleton}");
+        for (line, w) in words {
+            assert!(
+                !ENGLISH.contains(&w.as_str()),
+                "{args:?}:{line}: English `{w}` in\n{skeleton}"
+            );
+        }
+    }
+    // The test can fail: English comments are caught.
+    let english = comment_words("  households:   # the number of households, without blanks");
+    assert!(english.iter().any(|(_, w)| ENGLISH.contains(&w.as_str())));
+}
+
+/// What the commands say besides diagnostics follows the language too.
+#[test]
+fn summaries_and_usage_errors_are_vietnamese_by_default() {
+    let ok = vanban_unset(&["check", "data/phuong-ba-dinh-2024.yaml"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert_eq!(stderr(&ok), "data/phuong-ba-dinh-2024.yaml: không có lỗi\n");
+    let en = vanban(&["check", "data/phuong-ba-dinh-2024.yaml"]);
+    assert_eq!(stderr(&en), "data/phuong-ba-dinh-2024.yaml: ok\n");
+    let usage = vanban_unset(&["init", "--template", "khong-co"]);
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(
+        stderr(&usage).starts_with("lỗi: không có mẫu văn bản `khong-co`"),
+        "{}",
+        stderr(&usage)
+    );
+    let usage = vanban_unset(&["templates", "bao-cao-so-ke"]);
+    assert!(
+        stderr(&usage).contains("có phải là `bao-cao-so-ket`?"),
+        "{}",
+        stderr(&usage)
+    );
+}
