@@ -59,8 +59,18 @@ macro_rules! files {
 
 type Files = &'static [(&'static str, &'static str)];
 
-const VI: Files = files!("vi": "core");
-const EN: Files = files!("en": "core");
+const VI: Files = files!(
+    "vi": "core",
+    "workbook",
+    "tree",
+    "output",
+);
+const EN: Files = files!(
+    "en": "core",
+    "workbook",
+    "tree",
+    "output",
+);
 
 /// The files of a language, by name (for the catalogue's own tests).
 pub fn sources(lang: Lang) -> Files {
