@@ -502,6 +502,73 @@ mod tests {
         );
     }
 
+    /// A diagnostic as the fact-sheet checks make it (their catalogue is another file's).
+    fn checked(code: &'static str, path: &str, message: &str) -> Diagnostic {
+        let mut d = Diagnostic {
+            code,
+            ..Diagnostic::error(path, message)
+        };
+        d.file = PathBuf::from("a.yaml");
+        d
+    }
+
+    #[test]
+    fn a_check_about_how_a_figure_is_written_speaks_of_the_cell() {
+        use crate::i18n::Lang;
+        let mut wb = workbook(
+            &["unit.households", "data.patrols", "facts.tip_offs"],
+            &[("a.yaml", &["1,310", "", "7"])],
+        );
+        wb.rows[0].cells[1] = super::super::number::CellValue::Number(2.5);
+        let figures = wb.figures_for(Path::new("a.yaml")).expect("row");
+        let mut tree = json!({});
+        let applied = figures.apply(&mut tree, &PathMap::default(), Path::new("a.yaml"));
+        assert!(applied.problems.is_empty(), "{:#?}", applied.problems);
+        let (sheet, book) = (Path::new("a.yaml"), Path::new("w.xlsx"));
+        let relocate = |d| applied.relocate(d, sheet, book).expect("kept");
+
+        let d = relocate(checked(
+            "not-a-whole-number",
+            "unit.households",
+            "1,31 is not a whole number",
+        ));
+        assert_eq!(d.code, "typed-not-a-whole-number");
+        assert_eq!(
+            d.message,
+            "\"1,310\" in the cell is not a whole number (it reads as 1,31)"
+        );
+        assert_eq!(
+            d.text(Lang::Vi),
+            "\"1,310\" trong ô không phải là số nguyên (đọc thành 1,31)"
+        );
+        let help = d.help_text(Lang::Vi).expect("help").into_owned();
+        assert!(
+            help.starts_with("trong ô, dấu phẩy là dấu thập phân"),
+            "{help}"
+        );
+        assert_eq!(
+            d.cell.map(|c| c.to_string()).as_deref(),
+            Some("'Số liệu'!C3")
+        );
+
+        // A number in the cell, not text: shown as the check shows it, with the cell's help.
+        let d = relocate(checked(
+            "not-a-whole-number",
+            "data.patrols",
+            "2,5 is not a whole number",
+        ));
+        assert_eq!(d.code, "cell-number-not-whole");
+        assert_eq!(d.message, "2,5 is not a whole number");
+        assert!(d.help.as_deref().is_some_and(|h| h.contains("3.537")));
+
+        // Any other check keeps its own words.
+        let d = relocate(checked("part-exceeds-whole", "facts.tip_offs", "too many"));
+        assert_eq!(
+            (d.code, d.message.as_str()),
+            ("part-exceeds-whole", "too many")
+        );
+    }
+
     #[test]
     fn a_figure_in_both_places_names_both() {
         let wb = workbook(&["unit.households"], &[("a.yaml", &["3.600"])]);
