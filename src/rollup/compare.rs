@@ -396,5 +396,19 @@ mod tests {
         let few = names(vec!["a.yaml".into()]);
         let text = crate::i18n::text_with(crate::i18n::Lang::En, "children-lack-figure", &few);
         assert!(text.contains("(a.yaml); the documents"), "{text}");
+        let mut args = args! {
+            "path" => "data.x", "label" => "X", "stated" => "12", "rule" => "max", "rolled" => "9",
+        };
+        args.extend(names(vec!["a.yaml (9)".into()]));
+        let en = crate::i18n::text_with(crate::i18n::Lang::En, "child-disagrees", &args);
+        assert_eq!(
+            en,
+            "`data.x` (X) is 12 here, but the children reach at most 9: a.yaml (9)"
+        );
+        let vi = crate::i18n::text_with(crate::i18n::Lang::Vi, "child-disagrees", &args);
+        assert_eq!(
+            vi,
+            "`data.x` (X) ở đây là 12, nhưng số lớn nhất của các đơn vị cấp dưới là 9: a.yaml (9)"
+        );
     }
 }
