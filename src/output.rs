@@ -2,8 +2,9 @@
 //! is then renamed over it. A crash or a full disk never leaves a half-written document, and a
 //! document open in another program keeps its old content until the new one is complete.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::load::Loaded;
+use crate::i18n::args;
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::Path;
@@ -24,17 +25,16 @@ pub fn collisions(loaded: &Loaded) -> Vec<Diagnostic> {
             continue;
         };
         let name = &spec.template;
-        out.push(loaded.locate(
-            Diagnostic::error(
-                format!("documents[{i}].template"),
-                format!(
-                    "documents[{first}] and documents[{i}] would both be written to `{name}.docx` (and .pdf): the second would overwrite the first"
-                ),
-            )
-            .with_help(format!(
-                "a document's files are named after its template, so one fact sheet issues one document of each template: issue the other from a fact sheet of its own, or give it a template of another name that extends this one (a file `{name}-2.md.tera` holding `{{% extends \"{name}.md.tera\" %}}` in your --templates folder)"
-            )),
-        ));
+        out.push(loaded.locate(Diagnostic::new(
+            Severity::Error,
+            "documents-same-file",
+            format!("documents[{i}].template"),
+            args! {
+                "first" => first.to_string(),
+                "second" => i.to_string(),
+                "name" => name,
+            },
+        )));
     }
     out
 }

@@ -2,8 +2,9 @@
 //! documents, the files of every format and writing them.
 
 use crate::check::Checked;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::document::Document;
+use crate::i18n::args;
 use crate::template::Templates;
 use crate::{compose, context, factsheet, output, rollup, template, writer};
 use std::path::{Path, PathBuf};
@@ -110,9 +111,11 @@ pub fn build_document(
 ) -> Result<Document, Box<Diagnostic>> {
     let sheet = &checked.loaded.sheet;
     let ctx = tera::Context::from_serialize(value).map_err(|e| {
-        Box::new(Diagnostic::error(
+        Box::new(Diagnostic::new(
+            Severity::Error,
+            "context-build-failed",
             "",
-            format!("building the template context: {e}"),
+            args! {"detail" => e.to_string()},
         ))
     })?;
     let blocks = template::BlockNode::names(&templates.blocks(&spec.template));
@@ -131,9 +134,12 @@ pub fn build_document(
         compose::ComposeError::Template(e) => {
             // The rendered Markdown has no position in the template file: name the template
             // and the div instead.
-            let mut d =
-                Diagnostic::error("", format!("template `{}`: {}", spec.template, e.message))
-                    .with_help(e.help);
+            let mut d = Diagnostic::new(
+                Severity::Error,
+                "template-markup-error",
+                "",
+                args! {"template" => &spec.template, "detail" => e.message, "hint" => e.help},
+            );
             d.file = templates.file(&spec.template).unwrap_or_default();
             Box::new(d)
         }
@@ -149,19 +155,17 @@ fn missing_key(checked: &Checked, templates: &Templates, template: &str, key: &s
         .find(|d| d.name == key)
         .map(|d| d.label)
         .filter(|l| !l.is_empty());
-    let shown = match label {
-        Some(l) => format!("`{key}` ({l})"),
-        None => format!("`{key}`"),
-    };
-    checked.loaded.locate(
-        Diagnostic::error(
-            key,
-            format!("{shown} is required by template `{template}`: the document cannot be written without it, and the sheet does not give it"),
-        )
-        .with_help(format!(
-            "write it in the fact sheet under {key}; or, in the template, print it only when given (`{{% if {key} %}}`) or declare it `required: true` so check asks for it"
-        )),
-    )
+    checked.loaded.locate(Diagnostic::new(
+        Severity::Error,
+        "template-needs-absent-key",
+        key,
+        args! {
+            "key" => key,
+            "labelled" => if label.is_some() { "yes" } else { "no" },
+            "label" => label.unwrap_or_default(),
+            "template" => template,
+        },
+    ))
 }
 
 /// Where a fact sheet's documents go: `<out>/<fact-sheet stem>/`.
@@ -212,9 +216,14 @@ pub fn produce(
                     files.push((dir.join(format!("{name}.{}", format.extension())), bytes))
                 }
                 Err(e) => {
-                    let mut d = Diagnostic::error(
+                    let mut d = Diagnostic::new(
+                        Severity::Error,
+                        "document-write-failed",
                         "",
-                        format!("writing {name}.{}: {e:#}", format.extension()),
+                        args! {
+                            "file" => format!("{name}.{}", format.extension()),
+                            "detail" => format!("{e:#}"),
+                        },
                     );
                     d.file = checked.loaded.file.clone();
                     errors.push(d);
@@ -243,7 +252,12 @@ pub fn render_checked(
     let mut written = Vec::new();
     for (path, bytes) in files {
         output::write_atomic(&path, &bytes).map_err(|e| {
-            let mut d = Diagnostic::error("", format!("{e:#}"));
+            let mut d = Diagnostic::new(
+                Severity::Error,
+                "file-write-failed",
+                "",
+                args! {"detail" => format!("{e:#}")},
+            );
             d.file = checked.loaded.file.clone();
             Diagnostics(vec![d])
         })?;

@@ -84,7 +84,11 @@ pub fn try_parse<I: IntoIterator<Item = OsString>>(
         match target.find_subcommand_mut(name) {
             Some(sub) => target = sub,
             None => {
-                let message = text_with(lang, "cli-help-unknown", crate::i18n::args! {"name" => name});
+                let message = text_with(
+                    lang,
+                    "cli-help-unknown",
+                    crate::i18n::args! {"name" => name},
+                );
                 return Err(clap::Error::raw(
                     clap::error::ErrorKind::InvalidSubcommand,
                     format!("{message}\n"),

@@ -11,8 +11,9 @@ pub mod render;
 pub mod templates;
 pub mod workbook;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Grouper};
+use crate::diagnostic::{Diagnostic, Diagnostics, Grouper, Severity};
 use crate::i18n::Lang;
+use crate::i18n::args;
 use crate::workbook::Workbook;
 use std::path::Path;
 
@@ -158,7 +159,12 @@ impl<'a> Reporter<'a> {
 
 /// An error that is not about one place of a fact sheet, as one diagnostic of `file`.
 fn failure(file: &Path, message: String) -> Diagnostics {
-    let mut d = Diagnostic::error("", message);
+    let mut d = Diagnostic::new(
+        Severity::Error,
+        "command-failed",
+        "",
+        args! {"detail" => message},
+    );
     d.file = file.to_path_buf();
     Diagnostics(vec![d])
 }

@@ -154,7 +154,10 @@ fn summary(done: &batch::Summary, r: &Reporter) {
         },
     ));
     if done.removed > 0 {
-        r.summary(&r.t("app-batch-removed", crate::i18n::args! {"n" => done.removed}));
+        r.summary(&r.t(
+            "app-batch-removed",
+            crate::i18n::args! {"n" => done.removed},
+        ));
     }
     for (sheet, first, count) in &done.failures {
         // The first line of the first error: where it is and what.

@@ -67,7 +67,10 @@ pub fn listing(templates: &Templates, only: Option<&str>, lang: Lang) -> String 
             let _ = writeln!(
                 s,
                 "  {}",
-                t("app-templates-periods", crate::i18n::args! {"periods" => periods})
+                t(
+                    "app-templates-periods",
+                    crate::i18n::args! {"periods" => periods}
+                )
             );
         }
         for p in templates.problems(name) {
@@ -75,7 +78,10 @@ pub fn listing(templates: &Templates, only: Option<&str>, lang: Lang) -> String 
             let _ = writeln!(
                 s,
                 "  {}",
-                t("app-templates-problem", crate::i18n::args! {"problem" => problem})
+                t(
+                    "app-templates-problem",
+                    crate::i18n::args! {"problem" => problem}
+                )
             );
         }
         for d in &c.reads {

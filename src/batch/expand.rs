@@ -7,8 +7,9 @@
 //! not meet. Two sheets that would still write the same folder are refused before anything
 //! is written.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::find::sheets_in;
+use crate::i18n::args;
 use crate::source::Source;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -83,17 +84,19 @@ pub fn expand_in(source: &dyn Source, paths: &[PathBuf]) -> (Vec<Job>, Vec<Diagn
         let found = match sheets_in(source, path) {
             Ok(found) => found,
             Err(e) => {
-                let mut d = Diagnostic::error("", format!("cannot read the folder: {e}"))
-                    .with_help("check the folder's name and that you may read it");
+                let mut d = Diagnostic::new(
+                    Severity::Error,
+                    "folder-unreadable",
+                    "",
+                    args! {"detail" => e.to_string()},
+                );
                 d.file = path.clone();
                 problems.push(d);
                 continue;
             }
         };
         if found.is_empty() {
-            let mut d = Diagnostic::error("", "no fact sheet in this folder").with_help(
-                "fact sheets are files ending in .yaml or .yml (in the folder or its subfolders); check the folder's name",
-            );
+            let mut d = Diagnostic::new(Severity::Error, "no-sheet-in-folder", "", Vec::new());
             d.file = path.clone();
             problems.push(d);
             continue;
@@ -131,25 +134,21 @@ pub fn collisions(jobs: &[Job], out: &Path) -> Vec<Diagnostic> {
         };
         let target = job.out_dir(out);
         let mut d = if same {
-            Diagnostic::error(
+            Diagnostic::new(
+                Severity::Error,
+                "sheet-given-twice",
                 "",
-                format!(
-                    "this fact sheet is given twice (also as {}); nothing was rendered",
-                    earlier.sheet.display()
-                ),
+                args! {"first" => earlier.sheet.display().to_string()},
             )
-            .with_help("name each fact sheet or folder once on the command line")
         } else {
-            Diagnostic::error(
+            Diagnostic::new(
+                Severity::Error,
+                "same-output-folder",
                 "",
-                format!(
-                    "would write the same folder {} as {}; nothing was rendered",
-                    target.display(),
-                    earlier.sheet.display()
-                ),
-            )
-            .with_help(
-                "rename one of the two files, or render their common folder (`vanban render FOLDER`) so each keeps its subfolder",
+                args! {
+                    "folder" => target.display().to_string(),
+                    "first" => earlier.sheet.display().to_string(),
+                },
             )
         };
         d.file = job.sheet.clone();
@@ -203,16 +202,17 @@ mod tests {
         assert_eq!(keys, ["a/x", "b", "b"]);
         let clashes = collisions(&jobs, Path::new("out"));
         assert_eq!(clashes.len(), 1);
+        assert_eq!(clashes[0].code, "same-output-folder", "{clashes:?}");
         assert!(clashes[0].message.contains("same folder"), "{clashes:?}");
 
         let twice = [dir.join("a"), dir.join("a/x.yaml")];
         let (jobs, _) = expand(&twice);
         let clashes = collisions(&jobs, Path::new("out"));
-        assert!(clashes[0].message.contains("given twice"), "{clashes:?}");
+        assert_eq!(clashes[0].code, "sheet-given-twice", "{clashes:?}");
 
         let (jobs, problems) = expand(&[dir.join("empty")]);
         assert!(jobs.is_empty());
-        assert!(problems[0].message.contains("no fact sheet"));
+        assert_eq!(problems[0].code, "no-sheet-in-folder");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -6,7 +6,8 @@
 pub mod expand;
 pub mod manifest;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::i18n::args;
 use crate::produce::Format;
 use crate::produce::RenderOptions;
 use crate::template::Templates;
@@ -153,7 +154,12 @@ fn settings(options: &RenderOptions, workbook: Option<&crate::workbook::Workbook
 
 /// A diagnostic of `file` without a place in it (a write that failed).
 fn failure(file: &Path, message: String) -> Diagnostics {
-    let mut d = Diagnostic::error("", message);
+    let mut d = Diagnostic::new(
+        Severity::Error,
+        "command-failed",
+        "",
+        args! {"detail" => message},
+    );
     d.file = file.to_path_buf();
     Diagnostics(vec![d])
 }
@@ -420,7 +426,9 @@ pub fn render(
             Outcome::Skipped => summary.skipped += 1,
             Outcome::Refused(d) | Outcome::Failed(d) => {
                 let first = d.0.iter().find(|d| d.is_error()).or(d.0.first()).cloned();
-                let first = first.unwrap_or_else(|| Diagnostic::error("", "failed"));
+                let first = first.unwrap_or_else(|| {
+                    Diagnostic::new(Severity::Error, "render-failed", "", Vec::new())
+                });
                 summary
                     .failures
                     .push((job.sheet.clone(), first, d.error_count()));
@@ -435,11 +443,12 @@ pub fn render(
     if manifest != previous
         && let Err(e) = manifest.save(out)
     {
-        let mut d = Diagnostic::warning(
+        let mut d = Diagnostic::new(
+            Severity::Warning,
+            "manifest-unwritable",
             "",
-            format!("cannot write the manifest: {e:#}; the next run renders everything again"),
-        )
-        .with_help("check that the output folder can be written");
+            args! {"detail" => format!("{e:#}")},
+        );
         d.file = out.join(manifest::FILE_NAME);
         summary.manifest_error = Some(d);
     }

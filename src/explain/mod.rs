@@ -25,7 +25,8 @@ mod source;
 mod sources;
 
 use crate::check::Checked;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::i18n::args;
 use crate::template::Templates;
 use crate::workbook::Workbook;
 use serde::Serialize;
@@ -126,11 +127,12 @@ pub fn explain(
             .iter()
             .map(|d| d.template.as_str())
             .collect();
-        let mut d = Diagnostic::error(
+        let mut d = Diagnostic::new(
+            Severity::Error,
+            "document-not-issued",
             "documents",
-            format!("this fact sheet issues no `{name}` document"),
-        )
-        .with_help(format!("its documents are: {}", names.join(", ")));
+            args! {"template" => name, "names" => names.join(", ")},
+        );
         d.file = checked.loaded.file.clone();
         return Err(Diagnostics(vec![d]));
     }

@@ -65,6 +65,9 @@ const VI: Files = files!("vi":
     "cli",
     "app",
     "init",
+    "workbook",
+    "tree",
+    "output",
 );
 const EN: Files = files!("en":
     "core",
@@ -72,6 +75,9 @@ const EN: Files = files!("en":
     "cli",
     "app",
     "init",
+    "workbook",
+    "tree",
+    "output",
 );
 
 /// The files of a language, by name (for the catalogue's own tests).

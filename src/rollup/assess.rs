@@ -8,8 +8,10 @@
 use super::Summary;
 use super::compare::written;
 use crate::derive::{self, CommuneAssessment};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::Period;
+use crate::i18n::args;
+use crate::i18n::{self, Lang};
 use crate::template::Templates;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -23,19 +25,24 @@ pub enum Reason {
     /// It issues an assessing document but its sheet states no `facts.criteria`.
     NoCriteria,
     /// Its sheet is for another period than the parent's.
-    OtherPeriod { period: String },
+    OtherPeriod { period: PeriodWords },
 }
 
 impl Reason {
-    /// The reason in a diagnostic (messages are English).
-    pub fn explain(&self) -> String {
+    /// The reason as a diagnostic words it, in `lang`.
+    pub fn explain(&self, lang: Lang) -> String {
         match self {
-            Reason::NoAssessingDocument { templates } => format!(
-                "none of its documents assesses the criteria (it issues {})",
-                templates.join(", ")
+            Reason::NoAssessingDocument { templates } => say(
+                lang,
+                "unassessed-no-document",
+                args! {"templates" => templates.join(", ")},
             ),
-            Reason::NoCriteria => "its sheet states no facts.criteria".to_string(),
-            Reason::OtherPeriod { period } => format!("its sheet is for {period}"),
+            Reason::NoCriteria => i18n::text(lang, "unassessed-no-criteria"),
+            Reason::OtherPeriod { period } => say(
+                lang,
+                "unassessed-other-period",
+                args! {"period" => period.words(lang)},
+            ),
         }
     }
 }
@@ -61,12 +68,59 @@ pub fn assesses(templates: &Templates, template: &str) -> bool {
         .any(|d| d.name == "facts.criteria" && d.required)
 }
 
-/// A period as a message writes it: `2024`, `8 months of 2024`, `2015-2024`.
-pub(super) fn period_words(p: &Period) -> String {
-    match (p.first_year, p.months) {
-        (Some(first), _) => format!("{first}-{}", p.year),
-        (None, Some(m)) if m < 12 => format!("{m} months of {}", p.year),
-        _ => p.year.to_string(),
+/// A period as a message writes it: `2024`, `8 months of 2024`, `2015-2024` (`năm 2024`,
+/// `8 tháng đầu năm 2024`, `giai đoạn 2015-2024`). Given to templates in English, as its
+/// [`Display`](std::fmt::Display).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodWords {
+    year: i32,
+    months: Option<u32>,
+    first_year: Option<i32>,
+}
+
+impl PeriodWords {
+    pub fn words(&self, lang: Lang) -> String {
+        let year = self.year.to_string();
+        match (self.first_year, self.months) {
+            (Some(first), _) => say(
+                lang,
+                "period-range",
+                args! {"first" => first.to_string(), "year" => year},
+            ),
+            (None, Some(m)) if m < 12 => say(
+                lang,
+                "period-months",
+                args! {"months" => m.to_string(), "year" => year},
+            ),
+            _ => say(lang, "period-year", args! {"year" => year}),
+        }
+    }
+}
+
+impl std::fmt::Display for PeriodWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(Lang::En))
+    }
+}
+
+impl Serialize for PeriodWords {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The catalogue's message `id` in `lang`.
+fn say(lang: Lang, id: &str, args: i18n::Args) -> String {
+    i18n::text_with(lang, id, &args)
+}
+
+/// A period as a message writes it (see [`PeriodWords`]).
+pub(super) fn period_words(p: &Period) -> PeriodWords {
+    // Worded alike, alike: 12 months is the year, a review's months are not said.
+    PeriodWords {
+        year: p.year,
+        months: p.months.filter(|m| *m < 12 && p.first_year.is_none()),
+        first_year: p.first_year,
     }
 }
 
@@ -118,36 +172,44 @@ pub(super) fn note(
     if unassessed.is_empty() {
         return None;
     }
-    let mut reasons: Vec<(String, Vec<String>)> = Vec::new();
+    // Grouped by reason, in first-seen order; the groups are worded in each language (an
+    // argument of a message is text, so the two wordings are two arguments).
+    let mut reasons: Vec<(&Reason, Vec<String>)> = Vec::new();
     for u in unassessed {
-        let why = u.reason.explain();
         let shown = u.file.display().to_string();
-        match reasons.iter_mut().find(|(r, _)| *r == why) {
+        match reasons.iter_mut().find(|(r, _)| **r == u.reason) {
             Some((_, files)) => files.push(shown),
-            None => reasons.push((why, vec![shown])),
+            None => reasons.push((&u.reason, vec![shown])),
         }
     }
-    let groups: Vec<String> = reasons
-        .into_iter()
-        .map(|(why, files)| {
-            let n = files.len();
-            let mut named: Vec<String> = files.into_iter().take(NAMED).collect();
-            if n > NAMED {
-                named.push(format!("and {} more", n - NAMED));
-            }
-            format!("{} ({why})", named.join(", "))
-        })
-        .collect();
-    let mut d = Diagnostic::note(
+    let groups = |lang: Lang| -> String {
+        let groups: Vec<String> = reasons
+            .iter()
+            .map(|(why, files)| {
+                let n = files.len();
+                let mut named: Vec<String> = files.iter().take(NAMED).cloned().collect();
+                if n > NAMED {
+                    named.push(say(lang, "unassessed-and-more", args! {"n" => n - NAMED}));
+                }
+                format!("{} ({})", named.join(", "), why.explain(lang))
+            })
+            .collect();
+        groups.join("; ")
+    };
+    let period = period_words(period);
+    let mut d = Diagnostic::new(
+        Severity::Note,
+        "communes-unassessed",
         "children",
-        format!(
-            "{} of the {total} communes below are not assessed against TT124 Điều 5 for {}, so the documents state no verdict about them: {}",
-            unassessed.len(),
-            period_words(period),
-            groups.join("; ")
-        ),
-    )
-    .with_help("a commune is assessed when its own sheet states facts.criteria and issues, for the same period, a document that assesses them (bao-cao-ket-qua-tt124, bien-ban-danh-gia)");
+        args! {
+            "n" => unassessed.len(),
+            "total" => total,
+            "period_en" => period.words(Lang::En),
+            "period_vi" => period.words(Lang::Vi),
+            "groups_en" => groups(Lang::En),
+            "groups_vi" => groups(Lang::Vi),
+        },
+    );
     d.file = file.to_path_buf();
     d.position = position;
     Some(d)
@@ -186,10 +248,21 @@ mod tests {
             &period(2024, None, None)
         ));
         assert_eq!(
-            period_words(&period(2024, Some(8), None)),
+            period_words(&period(2024, Some(8), None)).to_string(),
             "8 months of 2024"
         );
-        assert_eq!(period_words(&period(2024, None, Some(2015))), "2015-2024");
+        assert_eq!(
+            period_words(&period(2024, None, Some(2015))).to_string(),
+            "2015-2024"
+        );
+        assert_eq!(
+            period_words(&period(2024, Some(8), None)).words(Lang::Vi),
+            "8 tháng đầu năm 2024"
+        );
+        assert_eq!(
+            serde_json::to_value(period_words(&period(2024, Some(12), None))).ok(),
+            Some(serde_json::json!("2024"))
+        );
     }
 
     #[test]
@@ -221,6 +294,16 @@ mod tests {
         let p = period(2024, Some(8), None);
         let d = note(&all, 12, &p, std::path::Path::new("h.yaml"), None).expect("a note");
         assert_eq!(d.severity, crate::diagnostic::Severity::Note);
+        assert_eq!(d.code, "communes-unassessed");
+        let vi = d.text(Lang::Vi);
+        assert!(
+            vi.starts_with("11 trong 12 xã trực thuộc chưa được đánh giá theo TT124 Điều 5 cho 8 tháng đầu năm 2024"),
+            "{vi}"
+        );
+        assert!(
+            vi.contains("xa/7.yaml, và 2 xã khác (không văn bản nào của xã đánh giá các tiêu chí (xã ban hành bao-cao-so-ket)); xa/z.yaml (tờ khai số liệu của xã không ghi `facts.criteria`)"),
+            "{vi}"
+        );
         assert!(
             d.message.starts_with(
                 "11 of the 12 communes below are not assessed against TT124 Điều 5 for 8 months of 2024"

@@ -5,9 +5,11 @@
 
 use super::{Summary, figures, units};
 use crate::contract::Aggregate;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::SubUnits;
 use crate::factsheet::load::Loaded;
+use crate::i18n::Args;
+use crate::i18n::args;
 use serde_json::{Map, Value};
 
 /// The path of one figure of a series point as a sheet writes it: `data.areas.2024.total`
@@ -54,13 +56,12 @@ pub(super) fn written(tree: &Value, path: &str) -> bool {
 /// At most this many children are named in one message; the rest are counted.
 const NAMED: usize = 12;
 
-fn names(items: Vec<String>) -> String {
-    let n = items.len();
-    let mut shown: Vec<String> = items.into_iter().take(NAMED).collect();
-    if n > NAMED {
-        shown.push(format!("and {} more", n - NAMED));
-    }
-    shown.join(", ")
+/// The first [`NAMED`] items as the argument `names`, and how many more there are as
+/// `more` (0 for none).
+fn names(items: Vec<String>) -> Args {
+    let more = items.len().saturating_sub(NAMED);
+    let shown: Vec<String> = items.into_iter().take(NAMED).collect();
+    args! {"names" => shown.join(", "), "more" => more}
 }
 
 /// The comparisons and sums of one roll-up, with the diagnostics they give.
@@ -80,20 +81,19 @@ impl Sums<'_> {
         rule: Aggregate,
         parts: Vec<String>,
     ) {
-        let (verb, noun) = match rule {
-            Aggregate::Max => ("reach at most", "largest figure"),
-            _ => ("add up to", "sum"),
+        let rule = match rule {
+            Aggregate::Max => "max",
+            _ => "sum",
         };
-        let mut d = Diagnostic::error(
-            path,
-            format!(
-                "`{path}` ({label}) is {stated} here, but the children {verb} {rolled}: {}",
-                names(parts)
-            ),
-        )
-        .with_help(format!(
-            "correct this figure or the child sheet that is wrong; or remove it here to use the children's {noun} ({rolled})"
-        ));
+        let mut args = args! {
+            "path" => path,
+            "label" => label,
+            "stated" => stated,
+            "rule" => rule,
+            "rolled" => rolled,
+        };
+        args.extend(names(parts));
+        let mut d = Diagnostic::new(Severity::Error, "child-disagrees", path, args);
         d.file = self.loaded.file.clone();
         d.position = self
             .loaded
@@ -104,16 +104,14 @@ impl Sums<'_> {
     }
 
     fn left_out(&mut self, path: &str, label: &str, lacking: Vec<String>) {
-        let n = lacking.len();
-        let mut d = Diagnostic::warning(
-            path,
-            format!(
-                "`{path}` ({label}) is not summed over the children: {n} of {} do not give it ({}); the documents leave it out",
-                self.children.len(),
-                names(lacking)
-            ),
-        )
-        .with_help("add it to those sheets to get the total, or state the total in this sheet");
+        let mut args = args! {
+            "path" => path,
+            "label" => label,
+            "n" => lacking.len(),
+            "total" => self.children.len(),
+        };
+        args.extend(names(lacking));
+        let mut d = Diagnostic::new(Severity::Warning, "children-lack-figure", path, args);
         d.file = self.loaded.file.clone();
         d.position = self.loaded.paths.locate_key("children");
         self.out.push(d);
@@ -387,8 +385,30 @@ mod tests {
     #[test]
     fn long_listings_are_cut() {
         let items: Vec<String> = (1..=15).map(|i| format!("x{i}.yaml")).collect();
-        let text = names(items);
-        assert!(text.starts_with("x1.yaml, x2.yaml"), "{text}");
-        assert!(text.ends_with("x12.yaml, and 3 more"), "{text}");
+        let mut args =
+            args! {"path" => "data.x", "label" => "X", "n" => 15usize, "total" => 20usize};
+        args.extend(names(items));
+        let text = crate::i18n::text_with(crate::i18n::Lang::En, "children-lack-figure", &args);
+        assert!(text.contains("(x1.yaml, x2.yaml"), "{text}");
+        assert!(text.contains("x12.yaml, and 3 more)"), "{text}");
+        let vi = crate::i18n::text_with(crate::i18n::Lang::Vi, "children-lack-figure", &args);
+        assert!(vi.contains("x12.yaml, và 3 đơn vị khác)"), "{vi}");
+        let few = names(vec!["a.yaml".into()]);
+        let text = crate::i18n::text_with(crate::i18n::Lang::En, "children-lack-figure", &few);
+        assert!(text.contains("(a.yaml); the documents"), "{text}");
+        let mut args = args! {
+            "path" => "data.x", "label" => "X", "stated" => "12", "rule" => "max", "rolled" => "9",
+        };
+        args.extend(names(vec!["a.yaml (9)".into()]));
+        let en = crate::i18n::text_with(crate::i18n::Lang::En, "child-disagrees", &args);
+        assert_eq!(
+            en,
+            "`data.x` (X) is 12 here, but the children reach at most 9: a.yaml (9)"
+        );
+        let vi = crate::i18n::text_with(crate::i18n::Lang::Vi, "child-disagrees", &args);
+        assert_eq!(
+            vi,
+            "`data.x` (X) ở đây là 12, nhưng số lớn nhất của các đơn vị cấp dưới là 9: a.yaml (9)"
+        );
     }
 }

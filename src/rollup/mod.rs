@@ -236,7 +236,7 @@ pub fn gather(
         if let Some(by) = walk.seen.get(&entry.canonical) {
             out.push(at_entry(
                 entry.index,
-                "child-counted-twice",
+                "child-under-two-parents",
                 args! {"child" => &entry.shown, "parent" => by.display().to_string()},
             ));
             continue;

@@ -6,9 +6,11 @@
 //! naming any other file is an error that says so without opening it, so no message ever
 //! quotes a file that is not a fact sheet (`children: [/etc/passwd]`).
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::find::{is_editor_file, is_sheet};
 use crate::factsheet::load::Loaded;
+use crate::i18n::Args;
+use crate::i18n::args;
 use crate::source::Source;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -72,27 +74,19 @@ impl Walk {
                 .to_string_lossy()
                 .replace('\\', "/")
         };
-        let what = if identical {
-            "the same file as".to_string()
-        } else {
-            format!(
-                "the same unit ({} {}, {}) as",
-                unit.level.word(),
-                unit.name,
-                child.sheet.period.year
-            )
-        };
         let path = format!("children[{}]", entry.index);
-        let mut d = Diagnostic::error(
+        let mut d = Diagnostic::new(
+            Severity::Error,
+            "child-counted-twice",
             path.clone(),
-            format!(
-                "`{}` is {what} `{}`: the unit would be counted twice",
-                entry.shown,
-                show(&other)
-            ),
-        )
-        .with_help(
-            "a unit has one fact sheet: delete the copy (a file saved twice, e.g. `x (1).yaml`), or correct its unit.name if it is another unit",
+            args! {
+                "child" => &entry.shown,
+                "identical" => if identical { "yes" } else { "no" },
+                "level" => unit.level.word(),
+                "name" => &unit.name,
+                "year" => child.sheet.period.year.to_string(),
+                "other" => show(&other),
+            },
         );
         d.file = parent.file.clone();
         d.position = parent.paths.locate(&path);
@@ -161,9 +155,18 @@ pub fn resolve(
     let mut entries: Vec<Entry> = Vec::new();
     let mut globs = Vec::new();
     let mut problems = Vec::new();
-    let error = |index: usize, message: String, help: String| {
+    // Where the entries are read from: the sheet's folder (`here` = `yes` for the current
+    // folder), which some messages name.
+    let place = || -> Args {
+        if folder.as_os_str().is_empty() {
+            args! {"here" => "yes", "folder" => ""}
+        } else {
+            args! {"here" => "no", "folder" => folder.display().to_string()}
+        }
+    };
+    let error = |index: usize, code: &'static str, args: Args| {
         let path = format!("children[{index}]");
-        let mut d = Diagnostic::error(path.clone(), message).with_help(help);
+        let mut d = Diagnostic::new(Severity::Error, code, path.clone(), args);
         d.file = loaded.file.clone();
         d.position = loaded.paths.locate(&path);
         d
@@ -180,19 +183,10 @@ pub fn resolve(
     } else {
         &folder
     });
-    let where_ = if folder.as_os_str().is_empty() {
-        "the current folder".to_string()
-    } else {
-        format!("`{}`", folder.display())
-    };
     for (index, raw) in loaded.sheet.children.iter().enumerate() {
         let pattern = raw.trim();
         if pattern.is_empty() {
-            problems.push(error(
-                index,
-                "this entry of `children` is empty".into(),
-                "write the path of a child's fact sheet, e.g. `xa/tan-phu.yaml`, or a pattern such as `xa/*.yaml`".into(),
-            ));
+            problems.push(error(index, "children-entry-empty", Vec::new()));
             continue;
         }
         let found: Vec<PathBuf> = if pattern.contains(['*', '?', '[']) {
@@ -209,8 +203,8 @@ pub fn resolve(
                 Err(e) => {
                     problems.push(error(
                         index,
-                        format!("`{pattern}` is not a pattern vanban can read: {}", e.msg),
-                        "use `*` for any name (`xa/*.yaml`), `?` for one letter; write a plain path for one file".into(),
+                        "children-bad-pattern",
+                        args! {"pattern" => pattern, "detail" => e.msg},
                     ));
                     continue;
                 }
@@ -221,23 +215,17 @@ pub fn resolve(
                 matched: matched.clone(),
             });
             if matched.is_empty() {
-                problems.push(error(
-                    index,
-                    format!("`{pattern}` matches no fact sheet"),
-                    format!("check the folder and the pattern: they are relative to this sheet's folder ({where_}), and only .yaml and .yml files count"),
-                ));
+                let mut args = args! {"pattern" => pattern};
+                args.extend(place());
+                problems.push(error(index, "children-pattern-matches-nothing", args));
             }
             matched
         } else {
             let file = folder.join(pattern);
             let Some(file) = existing(source, &file) else {
-                problems.push(error(
-                    index,
-                    format!("there is no fact sheet `{pattern}`"),
-                    format!(
-                        "check the name: the path is relative to this sheet's folder ({where_})"
-                    ),
-                ));
+                let mut args = args! {"pattern" => pattern};
+                args.extend(place());
+                problems.push(error(index, "child-sheet-missing", args));
                 continue;
             };
             vec![file]
@@ -248,14 +236,9 @@ pub fn resolve(
             // Checked before the file is read: nothing of it may reach a message.
             if !canonical.starts_with(&root) {
                 if !outside {
-                    problems.push(error(
-                        index,
-                        format!(
-                            "`{}` is outside this sheet's folder ({where_}): a child's fact sheet is in its parent's folder or below it",
-                            shown(&file)
-                        ),
-                        "move the unit's fact sheet into this folder (or a subfolder such as xa/), or move this sheet up to the folder that holds its units".into(),
-                    ));
+                    let mut args = args! {"child" => shown(&file)};
+                    args.extend(place());
+                    problems.push(error(index, "child-outside-folder", args));
                 }
                 outside = true;
                 continue;
@@ -263,20 +246,16 @@ pub fn resolve(
             if !is_fact_sheet(source, &file) {
                 problems.push(error(
                     index,
-                    format!("`{}` is not a fact sheet: only .yaml and .yml files are (not hidden files or an editor's backups)", shown(&file)),
-                    "list the units' fact sheets (e.g. `xa/tan-phu.yaml`); other files are not read".into(),
+                    "child-not-a-sheet",
+                    args! {"child" => shown(&file)},
                 ));
                 continue;
             }
             if let Some(first) = entries.iter().find(|e| e.canonical == canonical) {
                 problems.push(error(
                     index,
-                    format!(
-                        "`{}` is listed twice (also by children[{}])",
-                        shown(&file),
-                        first.index
-                    ),
-                    "list each child once: a pattern and a path that match the same file count it twice".into(),
+                    "child-listed-twice",
+                    args! {"child" => shown(&file), "first" => first.index.to_string()},
                 ));
                 continue;
             }

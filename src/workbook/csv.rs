@@ -10,7 +10,8 @@
 pub struct CsvError {
     pub row: u32,
     pub column: u32,
-    pub message: String,
+    /// The catalogue's message for it (`csv-unclosed-quote`).
+    pub code: &'static str,
 }
 
 /// How many lines [`separator`] looks at.
@@ -115,7 +116,7 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
                 return Err(CsvError {
                     row,
                     column,
-                    message: "a quote inside a field that does not start with one".into(),
+                    code: "csv-stray-quote",
                 });
             }
             c if c == sep => {
@@ -135,7 +136,7 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
                 return Err(CsvError {
                     row,
                     column,
-                    message: "text after the closing quote of a field".into(),
+                    code: "csv-text-after-quote",
                 });
             }
             c => field.push(c),
@@ -145,7 +146,7 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
         return Err(CsvError {
             row: quote_start.0,
             column: quote_start.1,
-            message: "a quote opened here is never closed".into(),
+            code: "csv-unclosed-quote",
         });
     }
     if !field.is_empty() || was_quoted || !record.is_empty() {

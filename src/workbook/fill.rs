@@ -4,8 +4,9 @@
 use super::key::FigureKey;
 use super::number::{figure, parse_number_text};
 use super::{Column, Row, Workbook};
-use crate::diagnostic::{Cell, Diagnostic};
+use crate::diagnostic::{Cell, Diagnostic, Severity};
 use crate::factsheet::paths::PathMap;
+use crate::i18n::args;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -27,6 +28,9 @@ pub struct Applied {
     /// What the clerk typed in each filled cell that held text (`1,310`), by name: a
     /// check's message about the figure quotes it.
     pub typed: BTreeMap<String, String>,
+    /// The number in each filled cell that held a number, by name: a check's message about
+    /// the figure shows it.
+    pub numbers: BTreeMap<String, f64>,
     pub unreadable: BTreeSet<String>,
     pub problems: Vec<Diagnostic>,
 }
@@ -263,14 +267,17 @@ impl Figures<'_> {
                 super::number::CellValue::Text(t) => Some(t.trim().to_string()),
                 _ => None,
             };
+            let number = match value {
+                super::number::CellValue::Number(x) => Some(*x),
+                _ => None,
+            };
             let value = match figure(value, estimates) {
                 Ok(Some(v)) => v,
                 Ok(None) => continue,
                 Err(e) => {
                     out.unreadable.insert(key.name.clone());
                     out.problems.push(
-                        Diagnostic::error(column.key.as_str(), e.message)
-                            .with_help(e.help)
+                        Diagnostic::new(Severity::Error, e.code, column.key.as_str(), e.args)
                             .at_cell(file, at),
                     );
                     continue;
@@ -278,11 +285,12 @@ impl Figures<'_> {
             };
             let not_a_group = |group: String| {
                 at_sheet(
-                    Diagnostic::error(
+                    Diagnostic::new(
+                        Severity::Error,
+                        "figure-group-not-a-map",
                         group.as_str(),
-                        format!("`{group}` is not a group of keys, so the figure `{}` from the workbook cannot go in it", column.key),
-                    )
-                    .with_help(format!("write `{group}:` with its keys on the lines below")),
+                        args! {"group" => &group, "key" => &column.key},
+                    ),
                     &group,
                 )
             };
@@ -296,16 +304,17 @@ impl Figures<'_> {
             if let Some(old) = stated(tree, &slot) {
                 if !same(old, &value) {
                     out.problems.push(at_sheet(
-                        Diagnostic::error(
+                        Diagnostic::new(
+                            Severity::Error,
+                            "sheet-and-workbook-differ",
                             slot.reported.as_str(),
-                            format!(
-                                "the fact sheet says {} but the workbook says {} ({}:{at})",
-                                shown(old),
-                                shown(&value),
-                                file.display()
-                            ),
-                        )
-                        .with_help("keep each figure in one place: delete it from the fact sheet (the workbook then supplies it), or make the two the same"),
+                            args! {
+                                "sheet" => shown(old),
+                                "workbook" => shown(&value),
+                                "file" => file.display().to_string(),
+                                "cell" => at.to_string(),
+                            },
+                        ),
                         &slot.located,
                     ));
                 }
@@ -316,6 +325,9 @@ impl Figures<'_> {
                 Ok(()) => {
                     if let Some(text) = text {
                         out.typed.insert(slot.reported.clone(), text);
+                    }
+                    if let Some(x) = number {
+                        out.numbers.insert(slot.reported.clone(), x);
                     }
                     out.filled.insert(slot.reported, at);
                 }
@@ -338,8 +350,9 @@ impl Applied {
                 || d.path.starts_with(&format!("{key}."))
                 || d.path.starts_with(&format!("{key}["))
         };
-        if self.unreadable.iter().any(|k| under(k)) && d.message.contains("is required by template")
-        {
+        let required = d.code == "required-by-template"
+            || (d.code.is_empty() && d.message.contains("is required by template"));
+        if required && self.unreadable.iter().any(|k| under(k)) {
             return None;
         }
         if let Some((key, cell)) = self.filled.iter().find(|(k, _)| under(k)) {
@@ -361,33 +374,65 @@ impl Applied {
     }
 }
 
+/// What a check said about how a figure is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Writing {
+    NotWhole,
+    NotANumber,
+}
+
+impl Writing {
+    /// The kind of a check's diagnostic, by its code (by its English words for a check
+    /// that has no code yet).
+    fn of(d: &Diagnostic) -> Option<Writing> {
+        match d.code {
+            "not-a-whole-number" => Some(Writing::NotWhole),
+            "not-a-number" => Some(Writing::NotANumber),
+            "" if d.message.contains("is not a whole number") => Some(Writing::NotWhole),
+            "" if d.message.contains("is not a number") => Some(Writing::NotANumber),
+            _ => None,
+        }
+    }
+}
+
 impl Applied {
     /// A check's message about how a figure is written, in the words of a cell: the text
     /// typed there, and the help for cells (the fact sheet's help speaks of YAML, where a dot
     /// is a decimal point; in a cell it groups thousands).
-    fn in_cell_words(&self, mut d: Diagnostic, key: &str) -> Diagnostic {
-        let about_writing =
-            d.message.contains("is not a whole number") || d.message.contains("is not a number");
-        if !about_writing {
+    fn in_cell_words(&self, d: Diagnostic, key: &str) -> Diagnostic {
+        let Some(kind) = Writing::of(&d) else {
             return d;
+        };
+        let coded = |code: &'static str, args| Diagnostic {
+            file: d.file.clone(),
+            position: d.position,
+            label: d.label.clone(),
+            ..Diagnostic::new(d.severity, code, d.path.clone(), args)
+        };
+        if let Some(typed) = self.typed.get(key) {
+            let read = parse_number_text(typed).map(|x| crate::locale::number(x, 6));
+            let code = match kind {
+                Writing::NotWhole => "typed-not-a-whole-number",
+                Writing::NotANumber => "typed-not-a-number",
+            };
+            let yes = |b: bool| if b { "yes" } else { "no" };
+            return coded(
+                code,
+                args! {
+                    "typed" => typed,
+                    "reads" => yes(read.is_some()),
+                    "read" => read.unwrap_or_default(),
+                    "comma" => yes(typed.contains(',')),
+                },
+            );
         }
-        if let Some(typed) = self.typed.get(key)
-            && let Some((_, rest)) = d.message.split_once(" is ")
-        {
-            let read = parse_number_text(typed)
-                .map(|x| format!(" (it reads as {})", crate::locale::number(x, 6)))
-                .unwrap_or_default();
-            d.message = format!("\"{typed}\" in the cell is {rest}{read}");
-        }
-        let comma = self.typed.get(key).filter(|t| t.contains(','));
-        d.help = Some(match comma {
-            Some(t) => format!(
-                "in a cell a comma is the decimal point, so \"{t}\" is a decimal; {}",
-                super::number::HELP
+        match (kind, self.numbers.get(key)) {
+            (Writing::NotWhole, Some(x)) => coded(
+                "cell-number-not-whole",
+                args! {"value" => crate::locale::number(*x, 3)},
             ),
-            None => super::number::HELP.to_string(),
-        });
-        d
+            _ => d,
+        }
     }
 }
 
@@ -454,6 +499,73 @@ mod tests {
             applied
                 .relocate(d, Path::new("a.yaml"), Path::new("w.xlsx"))
                 .is_none()
+        );
+    }
+
+    /// A diagnostic as the fact-sheet checks make it (their catalogue is another file's).
+    fn checked(code: &'static str, path: &str, message: &str) -> Diagnostic {
+        let mut d = Diagnostic {
+            code,
+            ..Diagnostic::error(path, message)
+        };
+        d.file = PathBuf::from("a.yaml");
+        d
+    }
+
+    #[test]
+    fn a_check_about_how_a_figure_is_written_speaks_of_the_cell() {
+        use crate::i18n::Lang;
+        let mut wb = workbook(
+            &["unit.households", "data.patrols", "facts.tip_offs"],
+            &[("a.yaml", &["1,310", "", "7"])],
+        );
+        wb.rows[0].cells[1] = super::super::number::CellValue::Number(2.5);
+        let figures = wb.figures_for(Path::new("a.yaml")).expect("row");
+        let mut tree = json!({});
+        let applied = figures.apply(&mut tree, &PathMap::default(), Path::new("a.yaml"));
+        assert!(applied.problems.is_empty(), "{:#?}", applied.problems);
+        let (sheet, book) = (Path::new("a.yaml"), Path::new("w.xlsx"));
+        let relocate = |d| applied.relocate(d, sheet, book).expect("kept");
+
+        let d = relocate(checked(
+            "not-a-whole-number",
+            "unit.households",
+            "1,31 is not a whole number",
+        ));
+        assert_eq!(d.code, "typed-not-a-whole-number");
+        assert_eq!(
+            d.message,
+            "\"1,310\" in the cell is not a whole number (it reads as 1,31)"
+        );
+        assert_eq!(
+            d.text(Lang::Vi),
+            "\"1,310\" trong ô không phải là số nguyên (đọc thành 1,31)"
+        );
+        let help = d.help_text(Lang::Vi).expect("help").into_owned();
+        assert!(
+            help.starts_with("trong ô, dấu phẩy là dấu thập phân"),
+            "{help}"
+        );
+        assert_eq!(
+            d.cell.map(|c| c.to_string()).as_deref(),
+            Some("'Số liệu'!C3")
+        );
+
+        // A number in the cell, not text: shown as the check shows it, with the cell's help.
+        let d = relocate(checked(
+            "not-a-whole-number",
+            "data.patrols",
+            "2,5 is not a whole number",
+        ));
+        assert_eq!(d.code, "cell-number-not-whole");
+        assert_eq!(d.message, "2,5 is not a whole number");
+        assert!(d.help.as_deref().is_some_and(|h| h.contains("3.537")));
+
+        // Any other check keeps its own words.
+        let d = relocate(checked("part-exceeds-whole", "facts.tip_offs", "too many"));
+        assert_eq!(
+            (d.code, d.message.as_str()),
+            ("part-exceeds-whole", "too many")
         );
     }
 

@@ -21,7 +21,8 @@ pub mod read;
 pub mod units;
 pub mod write;
 
-use crate::diagnostic::{Cell, Diagnostic, Diagnostics};
+use crate::diagnostic::{Cell, Diagnostic, Diagnostics, Severity};
+use crate::i18n::args;
 use number::CellValue;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
@@ -183,27 +184,22 @@ impl Workbook {
             .enumerate()
             .filter(|(i, _)| !used.contains(i))
             .map(|(_, row)| {
-                Diagnostic::warning(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "row-matches-no-sheet",
                     "",
-                    format!(
-                        "the row for `{}` matches no fact sheet given: its figures are not used",
-                        row.key
-                    ),
-                )
-                .with_help(
-                    "check column A against the fact sheets' paths, or give that fact sheet too",
+                    args! {"key" => &row.key},
                 )
                 .at_cell(&self.file, self.cell(row.row, 0))
             })
             .collect();
         let first = self.rows.first().map_or(0, |r| r.row);
         Diagnostics(grouped(unused, |n| {
-            Diagnostic::warning(
+            Diagnostic::new(
+                Severity::Warning,
+                "more-rows-match-no-sheet",
                 "",
-                format!("and {n} more rows match no fact sheet given: their figures are not used"),
-            )
-            .with_help(
-                "check column A against the fact sheets' paths, or give those fact sheets too",
+                args! {"n" => n},
             )
             .at_cell(&self.file, self.cell(first, 0))
         }))
@@ -216,15 +212,11 @@ impl Workbook {
 }
 
 fn no_row(workbook: &Workbook, sheet: &Path) -> Box<Diagnostic> {
-    let mut d = Diagnostic::warning(
+    let mut d = Diagnostic::new(
+        Severity::Warning,
+        "no-row-for-sheet",
         "",
-        format!(
-            "no row of {} is for this fact sheet: its figures come from the fact sheet alone",
-            workbook.file.display()
-        ),
-    )
-    .with_help(
-        "add a row with the fact sheet's path in column A (as `vanban workbook --units` writes it)",
+        args! {"workbook" => workbook.file.display().to_string()},
     );
     d.file = sheet.to_path_buf();
     Box::new(d)

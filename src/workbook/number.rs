@@ -5,6 +5,8 @@
 //! fact-sheet checks, which see the figure as if it had been typed in the sheet.
 
 use crate::contract::data::value::{APPROXIMATIONS, parse_vietnamese_number};
+use crate::i18n::Args;
+use crate::i18n::args;
 use serde_json::{Number, Value};
 
 /// What a cell holds, as read from the file.
@@ -13,24 +15,29 @@ pub enum CellValue {
     Empty,
     Number(f64),
     Text(String),
-    /// A true/false, an error such as `#DIV/0!`: shown as the spreadsheet shows it.
+    /// A true/false: shown as the spreadsheet shows it.
     Other(String),
+    /// An error value such as `#DIV/0!`.
+    Error(String),
     /// A date (`01/01/2024`): a figure typed into a cell formatted as a date.
     Date(String),
     /// A formula saved without its value (by a program that does not calculate): its text.
     Formula(String),
 }
 
-/// Why a cell is not a figure.
+/// Why a cell is not a figure: a message of the catalogue (`cell-not-a-number`) and its
+/// arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotAFigure {
-    pub message: String,
-    pub help: String,
+    pub code: &'static str,
+    pub args: Args,
 }
 
-pub(super) const HELP: &str = "type the figure as digits: 3537 or 3.537 (dots between thousands), 77,4 \
-                    (a comma before decimals); leave the cell empty when there is no figure \
-                    (an empty cell is never read as 0)";
+impl NotAFigure {
+    fn new(code: &'static str, args: Args) -> NotAFigure {
+        NotAFigure { code, args }
+    }
+}
 
 /// The number a text writes, the Vietnamese way: `3.537`, `3 537` (any kind of space between
 /// digit groups), `9.481,11`, `77,4`, `77,4%`, `-5`. `None` for anything else (`2.5` is
@@ -80,45 +87,35 @@ pub fn figure(cell: &CellValue, approximations: bool) -> Result<Option<Value>, N
             {
                 return Ok(Some(Value::String(t.to_string())));
             }
-            Err(NotAFigure {
-                message: format!("\"{t}\" is not a number"),
-                help: HELP.to_string(),
-            })
+            Err(NotAFigure::new("cell-not-a-number", args! {"text" => t}))
         }
-        CellValue::Other(shown) => Err(NotAFigure {
-            message: format!("{shown} is not a number"),
-            help: HELP.to_string(),
-        }),
-        CellValue::Date(shown) => Err(NotAFigure {
-            message: format!("the cell holds the date {shown}, not a number"),
-            help: "the cell is formatted as a date, so the figure typed into it became a date: \
-                   format it as a number (Format Cells → Number) and type the figure again"
-                .to_string(),
-        }),
-        CellValue::Formula(formula) => Err(NotAFigure {
-            message: format!("the cell holds the formula ={formula} but no value"),
-            help: "the file was saved by a program that does not calculate formulas: open it \
-                   in Excel or LibreOffice and save it again, or type the figure itself"
-                .to_string(),
-        }),
+        CellValue::Other(shown) => Err(NotAFigure::new(
+            "cell-value-not-a-number",
+            args! {"shown" => shown},
+        )),
+        CellValue::Error(error) => Err(NotAFigure::new(
+            "cell-holds-error",
+            args! {"error" => error},
+        )),
+        CellValue::Date(shown) => Err(NotAFigure::new("cell-holds-date", args! {"date" => shown})),
+        CellValue::Formula(formula) => Err(NotAFigure::new(
+            "cell-holds-formula",
+            args! {"formula" => formula},
+        )),
     }
 }
 
 /// A finite number as JSON: a whole one as an integer, so a count reads as a count.
 fn number(x: f64) -> Result<Value, NotAFigure> {
     if !x.is_finite() {
-        return Err(NotAFigure {
-            message: "this is not a number".into(),
-            help: HELP.into(),
-        });
+        return Err(NotAFigure::new("cell-not-finite", Vec::new()));
     }
     if x.fract() == 0.0 && x.abs() < 9e15 {
         return Ok(Value::Number(Number::from(x as i64)));
     }
-    Number::from_f64(x).map(Value::Number).ok_or(NotAFigure {
-        message: "this is not a number".into(),
-        help: HELP.into(),
-    })
+    Number::from_f64(x)
+        .map(Value::Number)
+        .ok_or(NotAFigure::new("cell-not-finite", Vec::new()))
 }
 
 /// The canonical form of a cell for the row digest: the number it reads as (so `3.537`,
@@ -130,6 +127,8 @@ pub fn normalised(cell: &CellValue) -> String {
         Ok(None) => String::new(),
         Err(_) => match cell {
             CellValue::Text(t) | CellValue::Other(t) => t.trim().to_string(),
+            // As before error values had a variant of their own: digests stay the same.
+            CellValue::Error(e) => format!("the error {e}"),
             CellValue::Date(t) => format!("date {t}"),
             CellValue::Formula(f) => format!("={f}"),
             CellValue::Number(x) => x.to_string(),
@@ -179,21 +178,22 @@ mod tests {
         assert_eq!(figure(&CellValue::Empty, true), Ok(None));
         assert_eq!(figure(&text("  "), true), Ok(None));
         let e = figure(&text("nhiều"), true).expect_err("not a number");
-        assert_eq!(e.message, "\"nhiều\" is not a number");
-        assert!(e.help.contains("3.537"), "{}", e.help);
+        assert_eq!(e.code, "cell-not-a-number");
+        assert_eq!(e.args, args! {"text" => "nhiều"});
         assert!(figure(&text("trên 1.500"), false).is_err(), "no estimates");
-        assert!(figure(&CellValue::Other("#DIV/0!".into()), true).is_err());
+        let e = figure(&CellValue::Error("#DIV/0!".into()), true).expect_err("an error");
+        assert_eq!(e.code, "cell-holds-error");
+        assert!(figure(&CellValue::Other("TRUE".into()), true).is_err());
         assert!(figure(&CellValue::Number(f64::NAN), true).is_err());
         let e = figure(&CellValue::Date("01/01/2024".into()), true).expect_err("a date");
         assert_eq!(
-            e.message,
-            "the cell holds the date 01/01/2024, not a number"
+            (e.code, e.args),
+            ("cell-holds-date", args! {"date" => "01/01/2024"})
         );
-        assert!(e.help.contains("formatted as a date"), "{}", e.help);
         let e = figure(&CellValue::Formula("SUM(C3:C9)".into()), true).expect_err("no value");
         assert_eq!(
-            e.message,
-            "the cell holds the formula =SUM(C3:C9) but no value"
+            (e.code, e.args),
+            ("cell-holds-formula", args! {"formula" => "SUM(C3:C9)"})
         );
     }
 

@@ -7,7 +7,9 @@
 use super::key::FigureKey;
 use super::number::CellValue;
 use super::{Column, KEY_MARKER, NAME_MARKER, Row, SHEET_NAME, Workbook};
-use crate::diagnostic::{Cell, Diagnostic, Diagnostics};
+use crate::diagnostic::{Cell, Diagnostic, Diagnostics, Severity};
+use crate::i18n::Args;
+use crate::i18n::args;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -55,13 +57,14 @@ impl Grid {
             CellValue::Text(t) => Some(t.trim().to_string()).filter(|t| !t.is_empty()),
             CellValue::Number(x) => Some(x.to_string()),
             CellValue::Other(t) | CellValue::Date(t) => Some(t.trim().to_string()),
+            CellValue::Error(e) => Some(e.trim().to_string()),
             CellValue::Empty | CellValue::Formula(_) => None,
         }
     }
 }
 
-fn whole_file(file: &Path, message: String, help: &str) -> Diagnostics {
-    let mut d = Diagnostic::error("", message).with_help(help);
+fn whole_file(file: &Path, code: &'static str, args: Args) -> Diagnostics {
+    let mut d = Diagnostic::new(Severity::Error, code, "", args);
     d.file = file.to_path_buf();
     Diagnostics(vec![d])
 }
@@ -78,8 +81,8 @@ pub fn read(file: &Path) -> Result<Workbook, Diagnostics> {
     if size > LARGEST_WORKBOOK {
         return Err(whole_file(
             file,
-            format!("the workbook is too large: {} MB", size.div_ceil(1_000_000)),
-            "a workbook of figures is a few hundred kilobytes: check that this is the right file",
+            "workbook-too-large",
+            args! {"mb" => size.div_ceil(1_000_000).to_string()},
         ));
     }
     let grid = if is_csv(file) {
@@ -94,43 +97,35 @@ fn read_csv(file: &Path) -> Result<Grid, Diagnostics> {
     let bytes = std::fs::read(file).map_err(|e| {
         whole_file(
             file,
-            format!("cannot read the file: {e}"),
-            "check the path of the workbook given to --figures",
+            "workbook-file-unreadable",
+            args! {"detail" => e.to_string()},
         )
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        whole_file(
-            file,
-            "the CSV file is not UTF-8 text".into(),
-            "in Excel save it with File → Save As → \"CSV UTF-8 (Comma delimited)\", or give vanban the .xlsx file itself",
-        )
-    })?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| whole_file(file, "csv-not-utf8", Vec::new()))?;
     // Counted before anything is parsed (a line break inside quotes counts too: an upper
     // bound of the rows).
     let lines = text.bytes().filter(|b| *b == b'\n').count();
     if lines > MOST_ROWS as usize {
         return Err(whole_file(
             file,
-            format!(
-                "the workbook is too large: the CSV file has {} lines (vanban reads at most {} rows)",
-                crate::locale::thousands(lines as i64),
-                crate::locale::thousands(i64::from(MOST_ROWS))
-            ),
-            "a workbook of figures has one row per unit: check that this is the right file, or delete the lines below the last unit",
+            "csv-too-many-lines",
+            args! {
+                "lines" => crate::locale::thousands(lines as i64),
+                "most" => crate::locale::thousands(i64::from(MOST_ROWS)),
+            },
         ));
     }
     let records = super::csv::parse(&text).map_err(|e| {
         Diagnostics(vec![
-            Diagnostic::error("", e.message)
-                .with_help("a field with a quote, a comma or a line break must be wholly in quotes, with a quote inside written twice (\"\")")
-                .at_cell(
-                    file,
-                    Cell {
-                        sheet: None,
-                        row: e.row,
-                        column: e.column,
-                    },
-                ),
+            Diagnostic::new(Severity::Error, e.code, "", Vec::new()).at_cell(
+                file,
+                Cell {
+                    sheet: None,
+                    row: e.row,
+                    column: e.column,
+                },
+            ),
         ])
     })?;
     let mut collect = Collect::new();
@@ -164,18 +159,15 @@ fn n(x: u64) -> String {
     crate::locale::thousands(i64::try_from(x).unwrap_or(i64::MAX))
 }
 
-/// The error of a sheet larger than the limits: `what` says where it is too large.
-fn too_large(file: &Path, what: String) -> Diagnostics {
-    whole_file(
-        file,
-        format!(
-            "the workbook is too large: {what}; vanban reads at most {} rows, {} columns and {} cells",
-            n(MOST_ROWS.into()),
-            n(MOST_COLUMNS.into()),
-            n(MOST_CELLS as u64)
-        ),
-        "a workbook of figures has one row per unit: delete the rows below the last unit and the columns after the last figure (a value or a format far away makes the whole range count), save, and give it again",
-    )
+/// The error of a sheet larger than the limits: `place` says where it is too large (`kind`
+/// `cell`: the cell with a value beyond them; `span`: the range the sheet declares).
+fn too_large(file: &Path, mut place: Args) -> Diagnostics {
+    place.extend(args! {
+        "most_rows" => n(MOST_ROWS.into()),
+        "most_columns" => n(MOST_COLUMNS.into()),
+        "most_cells" => n(MOST_CELLS as u64),
+    });
+    whole_file(file, "sheet-too-large", place)
 }
 
 impl Collect {
@@ -207,7 +199,10 @@ impl Collect {
                 row,
                 column,
             };
-            return Err(too_large(file, format!("{at} has a value")));
+            return Err(too_large(
+                file,
+                args! {"kind" => "cell", "cell" => at.to_string()},
+            ));
         }
         Ok(Grid {
             sheet,
@@ -230,14 +225,14 @@ fn check_dimension(file: &Path, sheet: &str, d: calamine::Dimensions) -> Result<
     };
     Err(too_large(
         file,
-        format!(
-            "the sheet '{}' spans {}:{} ({} rows × {} columns)",
-            sheet.replace('\'', "''"),
-            corner(d.start.0, d.start.1),
-            corner(d.end.0, d.end.1),
-            n(rows.into()),
-            n(columns.into())
-        ),
+        args! {
+            "kind" => "span",
+            "sheet" => sheet.replace('\'', "''"),
+            "from" => corner(d.start.0, d.start.1).to_string(),
+            "to" => corner(d.end.0, d.end.1).to_string(),
+            "rows" => n(rows.into()),
+            "columns" => n(columns.into()),
+        },
     ))
 }
 
@@ -257,7 +252,7 @@ fn value(data: calamine::DataRef<'_>) -> CellValue {
             _ => CellValue::Date(d.to_string()),
         },
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => CellValue::Date(s),
-        DataRef::Error(e) => CellValue::Other(format!("the error {e}")),
+        DataRef::Error(e) => CellValue::Error(e.to_string()),
     }
 }
 
@@ -279,12 +274,11 @@ fn check_inflated(file: &Path) -> Result<(), Diagnostics> {
     if total > LARGEST_INFLATED {
         return Err(whole_file(
             file,
-            format!(
-                "the workbook is too large: it holds {} MB once unzipped (vanban reads at most {} MB)",
-                crate::locale::thousands(total.div_ceil(1_000_000) as i64),
-                LARGEST_INFLATED / 1_000_000
-            ),
-            "a workbook of figures is a few hundred kilobytes: check that this is the right file, or copy the units' rows into a new workbook (`vanban workbook`)",
+            "workbook-too-large-unzipped",
+            args! {
+                "mb" => crate::locale::thousands(total.div_ceil(1_000_000) as i64),
+                "most" => (LARGEST_INFLATED / 1_000_000).to_string(),
+            },
         ));
     }
     Ok(())
@@ -295,8 +289,8 @@ fn read_spreadsheet(file: &Path) -> Result<Grid, Diagnostics> {
     let cannot = |e: &dyn std::fmt::Display| {
         whole_file(
             file,
-            format!("cannot read the workbook: {e}"),
-            "give an .xlsx file saved by Excel or LibreOffice (or a .csv file); start from the one `vanban workbook` writes",
+            "workbook-unreadable",
+            args! {"detail" => e.to_string()},
         )
     };
     check_inflated(file)?;
@@ -308,7 +302,7 @@ fn read_spreadsheet(file: &Path) -> Result<Grid, Diagnostics> {
         .or(names.first())
         .cloned()
     else {
-        return Err(cannot(&"it has no sheet"));
+        return Err(whole_file(file, "workbook-has-no-sheet", Vec::new()));
     };
     let mut collect = Collect::new();
     match &mut book {
@@ -384,8 +378,8 @@ fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
     else {
         return Err(whole_file(
             file,
-            format!("the workbook has no key row: no row has `{KEY_MARKER}` in column A"),
-            "row 2 of the workbook `vanban workbook` writes holds `file`, `name` and the name of each figure (data.patrols, unit.households): copy it back, or start from a new workbook",
+            "no-key-row",
+            args! {"marker" => KEY_MARKER},
         ));
     };
     let width = grid.cells.keys().map(|(_, c)| c + 1).max().unwrap_or(0);
@@ -401,23 +395,28 @@ fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
         let at = grid.cell(key_row, c);
         let Some(figure) = FigureKey::parse(&key) else {
             errors.push(
-                Diagnostic::error("", format!("`{key}` is not the name of a figure of a fact sheet"))
-                    .with_help("the key row names each column's figure as the fact sheet does (data.patrols, unit.households, facts.tip_offs, data.areas[2024].recognised); leave it as `vanban workbook` wrote it")
-                    .at_cell(file, at),
+                Diagnostic::new(
+                    Severity::Error,
+                    "not-a-figure-key",
+                    "",
+                    args! {"key" => &key},
+                )
+                .at_cell(file, at),
             );
             continue;
         };
         if let Some(first) = columns.iter().find(|col| col.figure == figure) {
             errors.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Severity::Error,
+                    "column-twice",
                     key.as_str(),
-                    format!(
-                        "`{key}` has two columns: {} and {}",
-                        grid.cell(key_row, first.column),
-                        at
-                    ),
+                    args! {
+                        "key" => &key,
+                        "first" => grid.cell(key_row, first.column).to_string(),
+                        "second" => at.to_string(),
+                    },
                 )
-                .with_help("keep one of the two columns")
                 .at_cell(file, at),
             );
             continue;
@@ -446,24 +445,29 @@ fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
         let Some(key) = grid.text(r, 0).map(|k| normalise_key(&k)) else {
             if cells.iter().any(|c| *c != CellValue::Empty) {
                 keyless.push(
-                    Diagnostic::warning("", format!("row {} has figures but no fact sheet in column A: it is left out", r + 1))
-                        .with_help("write the fact sheet the row is for in column A (its path, as `vanban workbook` wrote it)")
-                        .at_cell(file, grid.cell(r, 0)),
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "row-without-sheet",
+                        "",
+                        args! {"row" => (r + 1).to_string()},
+                    )
+                    .at_cell(file, grid.cell(r, 0)),
                 );
             }
             continue;
         };
         if let Some(first) = first_row.get(&key) {
             twice.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Severity::Error,
+                    "row-twice",
                     "",
-                    format!(
-                        "the fact sheet `{key}` has two rows: {} and {}",
-                        grid.cell(*first, 0),
-                        grid.cell(r, 0)
-                    ),
+                    args! {
+                        "key" => &key,
+                        "first" => grid.cell(*first, 0).to_string(),
+                        "second" => grid.cell(r, 0).to_string(),
+                    },
                 )
-                .with_help("keep one row per fact sheet")
                 .at_cell(file, grid.cell(r, 0)),
             );
             continue;
@@ -472,22 +476,17 @@ fn interpret(file: &Path, grid: &Grid) -> Result<Workbook, Diagnostics> {
         rows.push(Row { key, row: r, cells });
     }
     let warnings = super::grouped(keyless, |n| {
-        Diagnostic::warning(
+        Diagnostic::new(
+            Severity::Warning,
+            "more-rows-without-sheet",
             "",
-            format!(
-                "and {n} more rows have figures but no fact sheet in column A: they are left out"
-            ),
+            args! {"n" => n},
         )
-        .with_help("write the fact sheet each row is for in column A")
         .at_cell(file, grid.cell(key_row, 0))
     });
     errors.extend(super::grouped(twice, |n| {
-        Diagnostic::error(
-            "",
-            format!("and {n} more rows repeat a fact sheet of a row above"),
-        )
-        .with_help("keep one row per fact sheet")
-        .at_cell(file, grid.cell(key_row, 0))
+        Diagnostic::new(Severity::Error, "more-rows-twice", "", args! {"n" => n})
+            .at_cell(file, grid.cell(key_row, 0))
     }));
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
@@ -559,6 +558,6 @@ mod tests {
             "{shown:#?}"
         );
         let none = interpret(Path::new("w.csv"), &grid(&[&["a", "b"]])).expect_err("no keys");
-        assert!(none.0[0].message.contains("no key row"));
+        assert_eq!(none.0[0].code, "no-key-row");
     }
 }

@@ -3,8 +3,9 @@
 
 use super::columns::Spec;
 use super::fill::value_of;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::factsheet::load::{Loaded, load_file};
+use crate::i18n::args;
 use crate::source::{DISK, Source};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -48,8 +49,12 @@ pub fn unit_files(units: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Diagnosti
                     })
                     .collect(),
                 Err(e) => {
-                    let mut d = Diagnostic::error("", format!("cannot read the folder: {e}"))
-                        .with_help("check the path given to --units");
+                    let mut d = Diagnostic::new(
+                        Severity::Error,
+                        "folder-unreadable-units",
+                        "",
+                        args! {"detail" => e.to_string()},
+                    );
                     d.file = given.clone();
                     errors.push(d);
                     continue;
@@ -64,11 +69,16 @@ pub fn unit_files(units: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Diagnosti
         };
         for (key, file) in found {
             if let Some((_, first)) = out.iter().find(|(k, _)| *k == key) {
-                let mut d = Diagnostic::error(
+                let mut d = Diagnostic::new(
+                    Severity::Error,
+                    "units-share-row",
                     "",
-                    format!("two fact sheets would share the row `{key}`: {} and {}", first.display(), file.display()),
-                )
-                .with_help("give their common folder with --units DIR, so each row is named by its path under it");
+                    args! {
+                        "key" => &key,
+                        "first" => first.display().to_string(),
+                        "second" => file.display().to_string(),
+                    },
+                );
                 d.file = file.clone();
                 errors.push(d);
                 continue;
@@ -125,14 +135,12 @@ pub fn load_units(
                 units.push((key.clone(), Some(loaded)));
             }
             Err(errors) => {
-                let mut d = Diagnostic::warning(
+                let mut d = Diagnostic::new(
+                    Severity::Warning,
+                    "unit-sheet-unreadable",
                     "",
-                    format!(
-                        "this fact sheet cannot be read ({} error(s); `vanban check` lists them): its row is left blank",
-                        errors.len()
-                    ),
-                )
-                .with_help("correct the fact sheet, then write the workbook again to prefill its figures");
+                    args! {"n" => errors.len()},
+                );
                 d.file = file.clone();
                 warnings.push(d);
                 units.push((key.clone(), None));
@@ -163,15 +171,12 @@ pub fn load_units(
         if placed {
             units.push((key, Some(loaded)));
         } else {
-            let mut d = Diagnostic::warning(
+            let mut d = Diagnostic::new(
+                Severity::Warning,
+                "unit-not-using-template",
                 "documents",
-                format!(
-                    "left out of the workbook: no document of this fact sheet uses `{template}`"
-                ),
-            )
-            .with_help(format!(
-                "add `- template: {template}` under documents: to give it a row"
-            ));
+                args! {"template" => template},
+            );
             d.file = file;
             warnings.push(d);
         }

@@ -15,8 +15,10 @@ use super::units::{Sum, UnitRow, load_units, sums, unit_files, unit_row};
 use super::{KEY_MARKER, NAME_MARKER, SHEET_NAME};
 use crate::contract::Aggregate;
 use crate::contract::{Declaration, Kind};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::factsheet::load::Loaded;
+use crate::i18n::Args;
+use crate::i18n::args;
 use crate::rollup::figures::Plan;
 use crate::template::Templates;
 use rust_xlsxwriter::{
@@ -34,13 +36,13 @@ pub fn for_template(
     template: &str,
     units: &[PathBuf],
 ) -> Result<(Vec<u8>, Diagnostics), Diagnostics> {
-    let whole = |message: String, help: &str| {
-        Diagnostics(vec![Diagnostic::error("", message).with_help(help)])
+    let whole = |code: &'static str, args: Args| {
+        Diagnostics(vec![Diagnostic::new(Severity::Error, code, "", args)])
     };
     if !templates.exists(template) {
         return Err(whole(
-            format!("there is no template `{template}`"),
-            "run `vanban templates` for the list",
+            "workbook-template-unknown",
+            args! {"template" => template},
         ));
     }
     let contract = templates.contract(template);
@@ -81,10 +83,8 @@ pub fn for_template(
         .collect();
     if specs.is_empty() {
         return Err(whole(
-            format!(
-                "`{template}` declares no figure (count, decimal, money, area or percent): a workbook would have no column to fill"
-            ),
-            "`vanban templates` shows what each template reads",
+            "template-declares-no-figure",
+            args! {"template" => template},
         ));
     }
     let mut rows: Vec<UnitRow> = units
@@ -112,12 +112,8 @@ pub fn for_template(
             row.sums = Some(sums);
         }
     }
-    let bytes = write(template, &specs, &left_out, &rows).map_err(|e| {
-        whole(
-            format!("writing the workbook: {e}"),
-            "this is a fault of vanban: please report it with the template",
-        )
-    })?;
+    let bytes = write(template, &specs, &left_out, &rows)
+        .map_err(|e| whole("workbook-write-failed", args! {"detail" => e.to_string()}))?;
     Ok((bytes, warnings))
 }
 
