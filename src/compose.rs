@@ -4,7 +4,7 @@
 
 pub mod sections;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::divs::DivError;
 use crate::document::markdown::parse_body;
 use crate::document::outline::Edit;
@@ -154,8 +154,11 @@ pub fn compose(
             .map(|(_, e)| e.place.key())
             .unwrap_or("after");
         ComposeError::Section(Box::new(
-            Diagnostic::error(format!("sections[{i}].{key}"), e.to_string()).with_help(
-                "change the block named, or the order of the entries of `sections:` (they apply one after another)",
+            Diagnostic::new(
+                Severity::Error,
+                "section-edit-failed",
+                format!("sections[{i}].{key}"),
+                crate::args! {"detail" => e.to_string()},
             ),
         ))
     })?;

@@ -59,8 +59,8 @@ macro_rules! files {
 
 type Files = &'static [(&'static str, &'static str)];
 
-const VI: Files = files!("vi": "core");
-const EN: Files = files!("en": "core");
+const VI: Files = files!("vi": "core", "sheet", "contract", "template", "sections");
+const EN: Files = files!("en": "core", "sheet", "contract", "template", "sections");
 
 /// The files of a language, by name (for the catalogue's own tests).
 pub fn sources(lang: Lang) -> Files {

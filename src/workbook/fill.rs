@@ -387,6 +387,10 @@ impl Applied {
             ),
             None => super::number::HELP.to_string(),
         });
+        // The text is rewritten here, so the catalogue's words for the code no longer apply
+        // (interim, until this message has a code of its own).
+        d.code = "";
+        d.args.clear();
         d
     }
 }
