@@ -149,18 +149,13 @@ pub fn compose(
     let only: Vec<Edit> = edits.iter().map(|(_, e)| e.clone()).collect();
     doc.reshape(&only, rendered.numbering).map_err(|(k, e)| {
         let i = edits.get(k).map_or(k, |(i, _)| *i);
-        let key = edits
-            .get(k)
-            .map(|(_, e)| e.place.key())
-            .unwrap_or("after");
-        ComposeError::Section(Box::new(
-            Diagnostic::new(
-                Severity::Error,
-                "section-edit-failed",
-                format!("sections[{i}].{key}"),
-                crate::args! {"detail" => e.to_string()},
-            ),
-        ))
+        let key = edits.get(k).map(|(_, e)| e.place.key()).unwrap_or("after");
+        ComposeError::Section(Box::new(Diagnostic::new(
+            Severity::Error,
+            "section-edit-failed",
+            format!("sections[{i}].{key}"),
+            crate::args! {"detail" => e.to_string()},
+        )))
     })?;
     doc.finish(rendered.numbering)
         .map_err(|e| DivError::new(e, "check the footnotes of the template"))?;

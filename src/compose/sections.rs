@@ -4,16 +4,16 @@
 //! a chart over a declared series, built by the templates' own `table()`/`chart()`), and the
 //! checks that put every mistake at its line in the sheet.
 
-use crate::contract::{self, Kind};
 use crate::args;
+use crate::contract::{self, Kind};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::Args;
 use crate::document::markdown::parse_body;
 use crate::document::outline::{Edit, Place, Section};
 use crate::document::{Block, fenced};
 use crate::factsheet::load::nearest;
 use crate::factsheet::sections::{SectionChart, SectionSpec, SectionTable};
 use crate::factsheet::{DocumentSpec, FactSheet};
+use crate::i18n::Args;
 use crate::template::filters::rich_text;
 use crate::template::{chart, table};
 use serde_json::{Map, Value};
@@ -228,31 +228,35 @@ pub fn check(
         let path = format!("sections[{i}]");
         let places = spec.places();
         let Some(&(key, anchor)) = places.first() else {
-            out.push(
-                Diagnostic::new(Severity::Error, "section-without-place", path.clone(), Vec::new()),
-            );
+            out.push(Diagnostic::new(
+                Severity::Error,
+                "section-without-place",
+                path.clone(),
+                Vec::new(),
+            ));
             continue;
         };
         if let Some((second, _)) = places.get(1) {
-            out.push(
-                Diagnostic::new(
-                    Severity::Error,
-                    "section-two-places",
-                    format!("{path}.{second}"),
-                    args! {"first" => key, "second" => *second},
-                ),
-            );
+            out.push(Diagnostic::new(
+                Severity::Error,
+                "section-two-places",
+                format!("{path}.{second}"),
+                args! {"first" => key, "second" => *second},
+            ));
         }
         // The documents it reshapes and the blocks they have.
         let targets: Vec<&String> = match &spec.document {
             Some(t) if !templates.contains(t) => {
-                out.push(
-                    Diagnostic::new(Severity::Error, "section-unknown-document", format!("{path}.document"), {
+                out.push(Diagnostic::new(
+                    Severity::Error,
+                    "section-unknown-document",
+                    format!("{path}.document"),
+                    {
                         let mut a = suggest(t, &templates, "documents");
                         a.push(("template", t.into()));
                         a
-                    }),
-                );
+                    },
+                ));
                 continue;
             }
             Some(t) => vec![t],
@@ -340,11 +344,7 @@ fn check_content(
     match key {
         "drop" => {
             if spec.heading.is_some() || spec.has_content() {
-                out.push(err(
-                    path.to_string(),
-                    "drop-with-content",
-                    Vec::new(),
-                ));
+                out.push(err(path.to_string(), "drop-with-content", Vec::new()));
             }
         }
         "rename" => {
@@ -356,20 +356,12 @@ fn check_content(
                 ));
             }
             if spec.has_content() {
-                out.push(err(
-                    path.to_string(),
-                    "rename-with-content",
-                    Vec::new(),
-                ));
+                out.push(err(path.to_string(), "rename-with-content", Vec::new()));
             }
         }
         _ => {
             if spec.heading.is_none() && !spec.has_content() {
-                out.push(err(
-                    path.to_string(),
-                    "section-empty",
-                    Vec::new(),
-                ));
+                out.push(err(path.to_string(), "section-empty", Vec::new()));
             }
         }
     }

@@ -2,9 +2,9 @@
 //! the catalogue's entry, merged; its kind, fields (a series' group, a table's columns) and
 //! their `part_of` wholes.
 
+use super::{Declaration, Field, Kind, ROOTS, RawDeclaration, RawFields, catalogue};
 use crate::args;
 use crate::i18n::Args;
-use super::{Declaration, Field, Kind, ROOTS, RawDeclaration, RawFields, catalogue};
 
 /// Builds one declaration: a body given in the template, else the catalogue's.
 pub(super) fn declaration(

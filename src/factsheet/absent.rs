@@ -386,9 +386,24 @@ fn unstated_criteria(loaded: &Loaded) -> Vec<Diagnostic> {
     }
     let c = &sheet.facts.criteria;
     [
-        ("policy_carried_out", c.policy_carried_out.is_none(), "2", "true"),
-        ("police_effective", c.police_effective.is_none(), "3", "true"),
-        ("police_disciplined", c.police_disciplined.is_none(), "3", "0"),
+        (
+            "policy_carried_out",
+            c.policy_carried_out.is_none(),
+            "2",
+            "true",
+        ),
+        (
+            "police_effective",
+            c.police_effective.is_none(),
+            "3",
+            "true",
+        ),
+        (
+            "police_disciplined",
+            c.police_disciplined.is_none(),
+            "3",
+            "0",
+        ),
     ]
     .into_iter()
     .filter(|(_, missing, _, _)| *missing)

@@ -297,14 +297,12 @@ pub const LARGEST_FIGURE: f64 = 1e12;
 fn too_large(node: &Value, path: &str, out: &mut Vec<Diagnostic>) {
     match node {
         Value::Number(n) if n.as_f64().is_some_and(|x| x.abs() > LARGEST_FIGURE) => {
-            out.push(
-                Diagnostic::new(
-                    Severity::Error,
-                    "figure-too-large",
-                    path,
-                    crate::args! {"value" => n.to_string()},
-                ),
-            );
+            out.push(Diagnostic::new(
+                Severity::Error,
+                "figure-too-large",
+                path,
+                crate::args! {"value" => n.to_string()},
+            ));
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
@@ -329,14 +327,12 @@ fn too_long(node: &mut Value, path: &str, out: &mut Vec<Diagnostic>) {
         Value::String(s) if s.len() > LONGEST_TEXT => {
             let chars = s.chars().count();
             if chars > LONGEST_TEXT {
-                out.push(
-                    Diagnostic::new(
-                        Severity::Error,
-                        "text-too-long",
-                        path,
-                        crate::args! {"n" => chars, "limit" => LONGEST_TEXT},
-                    ),
-                );
+                out.push(Diagnostic::new(
+                    Severity::Error,
+                    "text-too-long",
+                    path,
+                    crate::args! {"n" => chars, "limit" => LONGEST_TEXT},
+                ));
                 let cut = s
                     .char_indices()
                     .nth(LONGEST_TEXT)

@@ -36,14 +36,12 @@ pub fn scan(node: &Value, path: &str, out: &mut Vec<Diagnostic>) {
     match node {
         Value::String(s) => {
             if let Some(p) = find(s) {
-                out.push(
-                    Diagnostic::new(
-                        Severity::Error,
-                        "placeholder-left",
-                        path,
-                        crate::args! {"placeholder" => p},
-                    ),
-                );
+                out.push(Diagnostic::new(
+                    Severity::Error,
+                    "placeholder-left",
+                    path,
+                    crate::args! {"placeholder" => p},
+                ));
             }
         }
         Value::Array(items) => {

@@ -33,11 +33,7 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         );
     }
     if sheet.unit.name.trim().is_empty() {
-        err(
-            "unit.name".into(),
-            "unit-unnamed",
-            Vec::new(),
-        );
+        err("unit.name".into(), "unit-unnamed", Vec::new());
     }
     for (path, issuer) in std::iter::once(("issuer".to_string(), &sheet.issuer)).chain(
         sheet.documents.iter().enumerate().filter_map(|(i, d)| {
@@ -47,11 +43,7 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         }),
     ) {
         if issuer.agency.iter().all(|l| l.trim().is_empty()) {
-            err(
-                format!("{path}.agency"),
-                "agency-unnamed",
-                Vec::new(),
-            );
+            err(format!("{path}.agency"), "agency-unnamed", Vec::new());
         }
     }
 
@@ -103,14 +95,12 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
     if let (Some(population), Some(households)) = (sheet.unit.population, sheet.unit.households)
         && population < households
     {
-        warnings.push(
-            Diagnostic::new(
-                Severity::Warning,
-                "fewer-people-than-households",
-                "unit.population",
-                args! {"population" => population.to_string(), "households" => households.to_string()},
-            ),
-        );
+        warnings.push(Diagnostic::new(
+            Severity::Warning,
+            "fewer-people-than-households",
+            "unit.population",
+            args! {"population" => population.to_string(), "households" => households.to_string()},
+        ));
     }
 
     // Sub-units: recognised ≤ registered ≤ total.
@@ -262,11 +252,7 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
 
     // Documents.
     if sheet.documents.is_empty() {
-        err(
-            "documents".into(),
-            "no-documents",
-            Vec::new(),
-        );
+        err("documents".into(), "no-documents", Vec::new());
     }
     for (i, doc) in sheet.documents.iter().enumerate() {
         let at = |field: &str| format!("documents[{i}].{field}");
@@ -278,11 +264,7 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
             );
         }
         if doc.number == Some(0) {
-            err(
-                at("number"),
-                "document-number-zero",
-                Vec::new(),
-            );
+            err(at("number"), "document-number-zero", Vec::new());
         }
         if let Some(date) = doc.date
             && year_ok
@@ -307,14 +289,12 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
                 .iter()
                 .any(|p| authority.trim_start().starts_with(p))
         {
-            warnings.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    "authority-prefix",
-                    signer_path,
-                    args! {"authority" => authority},
-                ),
-            );
+            warnings.push(Diagnostic::new(
+                Severity::Warning,
+                "authority-prefix",
+                signer_path,
+                args! {"authority" => authority},
+            ));
         }
     }
     out.extend(warnings);

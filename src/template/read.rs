@@ -4,8 +4,8 @@
 use super::report::{first_report, report, reported, tera_message};
 use super::{LARGEST_TEMPLATE, SUFFIX, Source, escape_markdown, filters, functions, tera_name};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::Args;
 use crate::factsheet::paths::Position;
+use crate::i18n::Args;
 use std::collections::BTreeMap;
 use std::path::Path;
 use tera::Tera;
@@ -47,9 +47,7 @@ pub(super) fn read_template(path: &Path) -> std::result::Result<String, Box<Diag
     if bytes.len() as u64 > LARGEST_TEMPLATE {
         return Err(too_large(bytes.len() as u64));
     }
-    String::from_utf8(bytes).map_err(|_| {
-        fail("template-not-utf8", Vec::new())
-    })
+    String::from_utf8(bytes).map_err(|_| fail("template-not-utf8", Vec::new()))
 }
 
 /// The templates a template names in `{% extends "…" %}` and `{% include "…" %}`, each with

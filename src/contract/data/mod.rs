@@ -4,8 +4,8 @@
 //! come out normalised for templates: series as points in year order, approximate figures
 //! (`trên 1.500`) as `{value, approx, shown}`, absent values left out (never zero).
 
-use crate::contract::{Declaration, Field, Kind, Merged};
 use crate::args;
+use crate::contract::{Declaration, Field, Kind, Merged};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::load::nearest;
 use serde_json::{Map, Value, json};
@@ -56,10 +56,10 @@ impl Checker<'_> {
                 problem(
                     "group-expected",
                     args! {"what" => what, "fields" => fields
-                        .iter()
-                        .map(|f| format!("{}: …", f.name))
-                        .collect::<Vec<_>>()
-                        .join(", ")},
+                    .iter()
+                    .map(|f| format!("{}: …", f.name))
+                    .collect::<Vec<_>>()
+                    .join(", ")},
                 ),
             );
             return None;
@@ -199,10 +199,7 @@ impl Checker<'_> {
                 for (i, item) in items.iter().enumerate() {
                     let p = format!("{path}[{i}]");
                     let Some(at) = item.get("at").cloned().filter(|a| !a.is_null()) else {
-                        self.error(
-                            p,
-                            problem("entry-without-at", Vec::new()),
-                        );
+                        self.error(p, problem("entry-without-at", Vec::new()));
                         continue;
                     };
                     if !self.within_period(&p, &at) {
@@ -309,10 +306,10 @@ impl Checker<'_> {
                     problem(
                         "not-a-table",
                         args! {"name" => &d.name, "fields" => d.fields
-                            .iter()
-                            .map(|f| format!("{}: …", f.name))
-                            .collect::<Vec<_>>()
-                            .join(", ")},
+                        .iter()
+                        .map(|f| format!("{}: …", f.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")},
                     ),
                 );
                 None
@@ -412,10 +409,7 @@ pub fn check(tree: &Value, merged: &Merged) -> Checked {
                 }
             }
             Value::Null => {}
-            _ => c.error(
-                "data".into(),
-                problem("data-not-a-group", Vec::new()),
-            ),
+            _ => c.error("data".into(), problem("data-not-a-group", Vec::new())),
         }
     }
     // A figure declared a part of another is never more than it.
@@ -446,16 +440,14 @@ pub fn check(tree: &Value, merged: &Merged) -> Checked {
             None => present(lookup(tree, name)),
         };
         if d.required && !given {
-            c.out.push(
-                Diagnostic::new(
-                    Severity::Error,
-                    "required-by-template",
-                    name.clone(),
-                    args! {"name" => name, "label" => &d.label,
-                    "templates" => templates.join("`, `"), "kind" => d.kind.name(),
-                    "template" => templates.first().map(String::as_str).unwrap_or("")},
-                ),
-            );
+            c.out.push(Diagnostic::new(
+                Severity::Error,
+                "required-by-template",
+                name.clone(),
+                args! {"name" => name, "label" => &d.label,
+                "templates" => templates.join("`, `"), "kind" => d.kind.name(),
+                "template" => templates.first().map(String::as_str).unwrap_or("")},
+            ));
         }
     }
     // narrative: sections are text; unread ones warned about.
@@ -468,14 +460,12 @@ pub fn check(tree: &Value, merged: &Merged) -> Checked {
     if let Some(Value::Object(facts)) = tree.get("facts") {
         for (key, v) in facts {
             if present(Some(v)) && !merged.reads(&format!("facts.{key}")) {
-                c.out.push(
-                    Diagnostic::new(
-                        Severity::Warning,
-                        "no-document-reads",
-                        format!("facts.{key}"),
-                        args! {"key" => format!("facts.{key}"), "hint" => "facts"},
-                    ),
-                );
+                c.out.push(Diagnostic::new(
+                    Severity::Warning,
+                    "no-document-reads",
+                    format!("facts.{key}"),
+                    args! {"key" => format!("facts.{key}"), "hint" => "facts"},
+                ));
             }
         }
     }

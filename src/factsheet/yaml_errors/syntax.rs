@@ -6,8 +6,8 @@ use super::typed::{Found, found_args};
 use super::{has_jargon, join};
 use crate::args;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::Args;
 use crate::factsheet::paths::{PathMap, Position};
+use crate::i18n::Args;
 use serde_json::Value;
 use serde_saphyr::granit_parser::{Event, Parser};
 
