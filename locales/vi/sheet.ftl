@@ -204,12 +204,12 @@ part-exceeds-whole = { $rule ->
     .help = { $rule ->
         [registered] số đăng ký không thể vượt quá tổng số: sửa một trong hai
         [recognised] chỉ đơn vị đã đăng ký mới được công nhận: số công nhận ≤ số đăng ký
-        [pledged] households_pledged ≤ unit.households
-        [progressed] offenders_progressed ≤ offenders_supported
-        [serious] serious ≤ cases
-        [force-majeure] serious_force_majeure ≤ serious
-        [tested] tested ≤ listed
-        [positive] positive ≤ tested
+        [pledged] số hộ ký cam kết không vượt quá số hộ của đơn vị: `households_pledged` ≤ `unit.households`
+        [progressed] số đối tượng tiến bộ không vượt quá số được giúp đỡ: `offenders_progressed` ≤ `offenders_supported`
+        [serious] số vụ nghiêm trọng không vượt quá tổng số vụ: `serious` ≤ `cases`
+        [force-majeure] số vụ bất khả kháng không vượt quá số vụ nghiêm trọng: `serious_force_majeure` ≤ `serious`
+        [tested] số người được xét nghiệm không vượt quá số trong danh sách: `tested` ≤ `listed`
+        [positive] số người dương tính không vượt quá số được xét nghiệm: `positive` ≤ `tested`
         [member] sửa một trong hai: `{ $name }` là một phần của `{ $whole-name }`
        *[declared] sửa một trong hai: `{ $name }` là một phần của `{ $whole-name }`
     }
@@ -225,12 +225,12 @@ unknown-template = không có mẫu văn bản `{ $template }`
     .help = chạy `vanban templates` để xem danh sách, hoặc dùng --templates DIR với mẫu của bạn
 document-number-zero = 0 không phải là số văn bản
     .help = viết số theo sổ văn bản đi (từ 1 trở lên), hoặc để trống khi là dự thảo để ghi `Số:      /`
-document-date-year = văn bản ghi ngày năm { $date } nhưng báo cáo năm { $year }
+document-date-year = văn bản đề ngày năm { $date } nhưng báo cáo về năm { $year }
     .help = kiểm tra năm của ngày ban hành
 authority-prefix = `{ $authority }` không bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.
     .help = theo Nghị định 30, ký thay mặt tập thể là `TM. Ban Chỉ đạo`, ký thay người đứng đầu là `KT. Trưởng ban`
 criterion-unstated = chưa khai `{ $key }`: báo cáo không khẳng định nội dung này, và tiêu chí { $criterion } tại Điều 5 TT124 được báo cáo là Chưa đạt
-    .help = viết `{ $key }: { $example }` dưới facts.criteria (hoặc theo kết quả đánh giá)
+    .help = viết `{ $key }: { $example }` dưới `facts.criteria` (hoặc theo kết quả đánh giá)
 section-left-out = không có số liệu cho mục "{ $label }" trong { $template }: mục này bị bỏ qua
     .help = { $section ->
         [so_ket-characteristics] viết các đoạn dưới narrative.characteristics, hoặc khai unit.area_ha và unit.sub_units

@@ -110,3 +110,57 @@ fn an_english_locale_or_flag_gives_english() {
         assert!(text.starts_with("lỗi: "), "{lang:?} {extra:?}: {text}");
     }
 }
+
+/// Every coded diagnostic of the bad-input fixtures reads in Vietnamese: its message and
+/// help differ from the English ones, and no argument is left unfilled (`{$name}`).
+#[test]
+fn the_bad_inputs_read_in_vietnamese() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .map(|p| {
+            format!(
+                "tests/fixtures/bad/{}",
+                p.file_name().expect("name").to_string_lossy()
+            )
+        })
+        .collect();
+    files.sort();
+    let json = |lang: Option<&str>| -> Vec<serde_json::Value> {
+        let mut c = command();
+        c.env_remove("LANG");
+        if let Some(l) = lang {
+            c.env("LANG", l);
+        }
+        let o = c
+            .arg("check")
+            .args(&files)
+            .args(["--message-format", "json"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("vanban runs");
+        stderr(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l:?}: {e}")))
+            .collect()
+    };
+    let (vi, en) = (json(None), json(Some("en_US.UTF-8")));
+    assert_eq!(vi.len(), en.len());
+    assert!(vi.len() > 50, "{} diagnostics", vi.len());
+    for (v, e) in vi.iter().zip(&en) {
+        assert_eq!(
+            (&v["file"], &v["line"], &v["column"], &v["code"]),
+            (&e["file"], &e["line"], &e["column"], &e["code"])
+        );
+        if v["code"] == "" {
+            continue;
+        }
+        for key in ["message", "help"] {
+            let text = v[key].as_str().unwrap_or_default();
+            assert!(!text.is_empty() && !text.contains("{$"), "{key} of {v}");
+            assert_ne!(v[key], e[key], "{key} not translated: {v}");
+        }
+    }
+}
