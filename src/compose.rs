@@ -154,7 +154,7 @@ pub fn compose(
             Severity::Error,
             "section-edit-failed",
             format!("sections[{i}].{key}"),
-            crate::args! {"detail" => e.to_string()},
+            crate::i18n::args! {"detail" => e.to_string()},
         )))
     })?;
     doc.finish(rendered.numbering)

@@ -4,7 +4,6 @@
 //! a chart over a declared series, built by the templates' own `table()`/`chart()`), and the
 //! checks that put every mistake at its line in the sheet.
 
-use crate::args;
 use crate::contract::{self, Kind};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::markdown::parse_body;
@@ -14,6 +13,7 @@ use crate::factsheet::load::nearest;
 use crate::factsheet::sections::{SectionChart, SectionSpec, SectionTable};
 use crate::factsheet::{DocumentSpec, FactSheet};
 use crate::i18n::Args;
+use crate::i18n::args;
 use crate::template::filters::rich_text;
 use crate::template::{chart, table};
 use serde_json::{Map, Value};

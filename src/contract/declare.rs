@@ -3,8 +3,8 @@
 //! their `part_of` wholes.
 
 use super::{Declaration, Field, Kind, ROOTS, RawDeclaration, RawFields, catalogue};
-use crate::args;
 use crate::i18n::Args;
+use crate::i18n::args;
 
 /// Builds one declaration: a body given in the template, else the catalogue's.
 pub(super) fn declaration(

@@ -393,7 +393,7 @@ pub fn parse(template: &str) -> Result<Contract, Vec<HeaderError>> {
                 })
             }),
             code: "header-invalid",
-            args: crate::args! {"detail" => first_line_of(&e.without_snippet().to_string())},
+            args: crate::i18n::args! {"detail" => first_line_of(&e.without_snippet().to_string())},
         }]
     })?;
     let paths = PathMap::build(yaml);
@@ -407,7 +407,7 @@ pub fn parse(template: &str) -> Result<Contract, Vec<HeaderError>> {
                     errors.push(HeaderError {
                         position: at,
                         code: "declared-twice",
-                        args: crate::args! {"name" => &name},
+                        args: crate::i18n::args! {"name" => &name},
                     });
                 } else {
                     reads.push(d);

@@ -356,7 +356,7 @@ pub fn warnings(loaded: &Loaded) -> Vec<Diagnostic> {
             Severity::Warning,
             "section-left-out",
             s.field,
-            crate::args! {"label" => s.label, "template" => s.template,
+            crate::i18n::args! {"label" => s.label, "template" => s.template,
             "section" => format!("{}-{}", s.group, s.key), "field" => s.field},
         );
         d.file = loaded.file.clone();
@@ -413,7 +413,7 @@ fn unstated_criteria(loaded: &Loaded) -> Vec<Diagnostic> {
             Severity::Warning,
             "criterion-unstated",
             path.clone(),
-            crate::args! {"key" => key, "criterion" => criterion, "example" => example},
+            crate::i18n::args! {"key" => key, "criterion" => criterion, "example" => example},
         );
         d.file = loaded.file.clone();
         d.position = loaded.paths.locate(&path);

@@ -60,7 +60,7 @@ pub(super) fn file_too_large(size: u64) -> Diagnostic {
         Severity::Error,
         "file-too-large",
         "",
-        crate::args! {"size" => kilobytes(size), "limit" => kilobytes(LARGEST_FILE)},
+        crate::i18n::args! {"size" => kilobytes(size), "limit" => kilobytes(LARGEST_FILE)},
     )
 }
 
@@ -301,7 +301,7 @@ fn too_large(node: &Value, path: &str, out: &mut Vec<Diagnostic>) {
                 Severity::Error,
                 "figure-too-large",
                 path,
-                crate::args! {"value" => n.to_string()},
+                crate::i18n::args! {"value" => n.to_string()},
             ));
         }
         Value::Array(items) => {
@@ -331,7 +331,7 @@ fn too_long(node: &mut Value, path: &str, out: &mut Vec<Diagnostic>) {
                     Severity::Error,
                     "text-too-long",
                     path,
-                    crate::args! {"n" => chars, "limit" => LONGEST_TEXT},
+                    crate::i18n::args! {"n" => chars, "limit" => LONGEST_TEXT},
                 ));
                 let cut = s
                     .char_indices()

@@ -35,7 +35,7 @@ pub fn read_file(file: &Path) -> Read {
                 Severity::Error,
                 "cannot-read-file",
                 "",
-                crate::args! {"detail" => e.to_string()},
+                crate::i18n::args! {"detail" => e.to_string()},
             ),
             file,
             &PathMap::default(),

@@ -40,7 +40,7 @@ pub fn scan(node: &Value, path: &str, out: &mut Vec<Diagnostic>) {
                     Severity::Error,
                     "placeholder-left",
                     path,
-                    crate::args! {"placeholder" => p},
+                    crate::i18n::args! {"placeholder" => p},
                 ));
             }
         }

@@ -5,9 +5,9 @@
 //! into file:line:col.
 
 use super::{FactSheet, Level, Period, SCHEMA_VERSION};
-use crate::args;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Args;
+use crate::i18n::args;
 use crate::locale;
 use chrono::NaiveDate;
 

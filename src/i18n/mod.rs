@@ -141,12 +141,12 @@ count_from!(usize, u64, u32, u16, u8, i64, i32);
 pub type Args = Vec<(&'static str, Arg)>;
 
 /// `args!{"value" => v, "n" => 3}`: the arguments of a message.
-#[macro_export]
 macro_rules! args {
     ($($k:literal => $v:expr),* $(,)?) => {
         vec![$(($k, $crate::i18n::Arg::from($v))),*]
     };
 }
+pub(crate) use args;
 
 /// Whether the catalogue has a message `id` in `lang`.
 pub fn has(lang: Lang, id: &str) -> bool {

@@ -97,7 +97,7 @@ fn vietnamese_messages_have_no_english_words() {
 
 #[test]
 fn messages_take_their_arguments_and_the_language_from_the_locale() {
-    let n: Args = crate::args! {"n" => 40usize};
+    let n: Args = args! {"n" => 40usize};
     assert_eq!(
         text_with(Lang::En, "more-like-this", &n),
         "and 40 more like this"

@@ -55,7 +55,7 @@ pub(super) fn budget(source: &Source, why: &str) -> Diagnostic {
         Severity::Error,
         "template-stopped",
         "",
-        crate::args! {"detail" => why},
+        crate::i18n::args! {"detail" => why},
     );
     d.file = source.file.clone();
     d

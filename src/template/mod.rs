@@ -388,7 +388,7 @@ impl Templates {
                 Severity::Error,
                 "template-not-found",
                 "",
-                crate::args! {"template" => name},
+                crate::i18n::args! {"template" => name},
             )));
         };
         if let Some(p) = self.problems(name).into_iter().next() {

@@ -23,7 +23,7 @@ pub(super) fn read_template(path: &Path) -> std::result::Result<String, Box<Diag
     let cannot = |e: std::io::Error| {
         fail(
             "template-unreadable",
-            crate::args! {"detail" => e.to_string()},
+            crate::i18n::args! {"detail" => e.to_string()},
         )
     };
     let meta = std::fs::metadata(path).map_err(cannot)?;
@@ -33,7 +33,7 @@ pub(super) fn read_template(path: &Path) -> std::result::Result<String, Box<Diag
     let too_large = |size: u64| {
         fail(
             "template-too-large",
-            crate::args! {"size" => size.div_ceil(1000).to_string(),
+            crate::i18n::args! {"size" => size.div_ceil(1000).to_string(),
             "limit" => (LARGEST_TEMPLATE / 1000).to_string()},
         )
     };
@@ -109,7 +109,7 @@ pub(super) fn set_aside_cycles(sources: &mut BTreeMap<String, Source>) {
                 Severity::Error,
                 "template-cycle",
                 "",
-                crate::args! {"cycle" => path.join(" → "), "word" => *word, "first" => first},
+                crate::i18n::args! {"cycle" => path.join(" → "), "word" => *word, "first" => first},
             );
             d.file = source.file.clone();
             d.position = Some(*at);
@@ -200,7 +200,7 @@ pub(super) fn build_tera(sources: &mut BTreeMap<String, Source>) -> Tera {
             Severity::Error,
             "template-syntax",
             "",
-            crate::args! {"detail" => tera_message(&e)},
+            crate::i18n::args! {"detail" => tera_message(&e)},
         );
         d.file = source.file.clone();
         d.position = report(&e).map(|r| Position {

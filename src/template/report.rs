@@ -61,7 +61,7 @@ impl Templates {
             Severity::Error,
             "template-render-failed",
             "",
-            crate::args! {"block" => block, "detail" => tera_message(e)},
+            crate::i18n::args! {"block" => block, "detail" => tera_message(e)},
         );
         d.file = file;
         d.position = r.map(|r| Position {
@@ -196,7 +196,7 @@ pub(super) fn reported(d: Diagnostic, r: TextReport) -> Diagnostic {
             d.severity,
             "template-not-loaded",
             d.path,
-            crate::args! {"detail" => r.message},
+            crate::i18n::args! {"detail" => r.message},
         )
     }
 }

@@ -4,10 +4,10 @@
 //! come out normalised for templates: series as points in year order, approximate figures
 //! (`trên 1.500`) as `{value, approx, shown}`, absent values left out (never zero).
 
-use crate::args;
 use crate::contract::{Declaration, Field, Kind, Merged};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::load::nearest;
+use crate::i18n::args;
 use serde_json::{Map, Value, json};
 
 pub(crate) mod value;

@@ -2,9 +2,9 @@
 //! as `trên 1.500`), text, a date, a flag. A problem comes back without a place; the caller
 //! knows the path.
 
-use crate::args;
 use crate::contract::Kind;
 use crate::i18n::Args;
+use crate::i18n::args;
 use serde_json::{Number, Value, json};
 
 /// Words that make a figure approximate, as clerks write them.

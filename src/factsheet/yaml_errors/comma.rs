@@ -3,9 +3,9 @@
 
 use super::clean::clean_value_text;
 use super::join;
-use crate::args;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::paths::PathMap;
+use crate::i18n::args;
 
 /// Text with an unquoted comma inside a flow mapping, split by YAML into several keys.
 #[derive(Debug, PartialEq)]

@@ -4,10 +4,10 @@
 use super::clean::clean_value_text;
 use super::typed::{Found, found_args};
 use super::{has_jargon, join};
-use crate::args;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::paths::{PathMap, Position};
 use crate::i18n::Args;
+use crate::i18n::args;
 use serde_json::Value;
 use serde_saphyr::granit_parser::{Event, Parser};
 

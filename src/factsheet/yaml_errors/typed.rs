@@ -2,10 +2,10 @@
 //! found and what is expected, with a fix.
 
 use super::{backticked, between_backticks, expected_names, has_jargon, join, last_key, nearest};
-use crate::args;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::paths::Position;
 use crate::i18n::Args;
+use crate::i18n::args;
 use serde_json::Value;
 
 /// What the failing field held, for the message.
