@@ -1,8 +1,9 @@
 //! Checking a fact sheet: the typed frame, the rules, the template declarations, the
 //! templates themselves and the characters against the PDF font.
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::factsheet::load::{Loaded, load_file_with};
+use crate::i18n::args;
 use crate::template::Templates;
 use crate::{compose, contract, factsheet, rollup, template, workbook};
 use serde_json::Value;
@@ -69,14 +70,12 @@ fn unprintable_in_template(
             .enumerate()
             .find(|(_, c)| !c.is_control() && !covers(*c))
         {
-            let mut d = Diagnostic::error(
+            let mut d = Diagnostic::new(
+                Severity::Error,
+                "template-character-unprintable",
                 "",
-                format!(
-                    "the character `{c}` (U+{:04X}) in template `{name}` cannot be printed: the document font has no such letter",
-                    c as u32
-                ),
-            )
-            .with_help("replace it in the template with a plain character (a hyphen, a space, a quote)");
+                args! {"char" => c.to_string(), "code" => format!("{:04X}", c as u32), "template" => name},
+            );
             d.file = templates.file(name)?;
             d.position = Some(factsheet::paths::Position {
                 line: i + 1,
@@ -94,13 +93,12 @@ fn unprintable(loaded: &Loaded, covers: &dyn Fn(char) -> bool) -> Vec<Diagnostic
         match v {
             Value::String(s) => {
                 if let Some(c) = s.chars().find(|c| !c.is_control() && !covers(*c)) {
-                    out.push(
-                        Diagnostic::error(
-                            path,
-                            format!("the character `{c}` (U+{:04X}) cannot be printed: the document font has no such letter", c as u32),
-                        )
-                        .with_help("retype it, or replace it with a plain character (a hyphen, a space, a quote); it was probably pasted from another program"),
-                    );
+                    out.push(Diagnostic::new(
+                        Severity::Error,
+                        "character-unprintable",
+                        path,
+                        args! {"char" => c.to_string(), "code" => format!("{:04X}", c as u32)},
+                    ));
                 }
             }
             Value::Array(items) => {
@@ -268,7 +266,7 @@ pub(crate) fn check_in(
     let mut data = open.data;
     // A required name the loader dropped for a mistake inside it is reported once, there.
     let dropped = |d: &Diagnostic| {
-        d.message.contains("is required by template")
+        d.code == "required-by-template"
             && loaded.errors.iter().any(|e| {
                 e.path == d.path
                     || e.path.starts_with(&format!("{}.", d.path))
@@ -281,18 +279,13 @@ pub(crate) fn check_in(
         .documents
         .iter()
         .all(|d| templates.exists(&d.template));
-    let unread = |d: &Diagnostic| {
-        !all_known
-            && d.message
-                .starts_with("no document of this fact sheet reads")
-    };
+    let unread = |d: &Diagnostic| !all_known && d.code == "no-document-reads";
     found.extend(
         open.diagnostics
             .into_iter()
             .filter(|d| !dropped(d) && !unread(d))
             .map(|d| {
-                let key_error =
-                    d.message.starts_with("unknown key") || d.message.starts_with("no document");
+                let key_error = matches!(d.code, "unknown-key" | "no-document-reads");
                 let mut d = loaded.locate(d);
                 if key_error {
                     d.position = loaded.paths.locate_key(&d.path).or(d.position);
@@ -332,9 +325,7 @@ pub(crate) fn check_in(
         found.extend(diagnostics);
         if let Some(r) = &rolled {
             r.apply(&mut loaded.sheet, &mut data);
-            found.retain(|d| {
-                !(d.message.contains("is required by template") && r.filled.contains(&d.path))
-            });
+            found.retain(|d| !(d.code == "required-by-template" && r.filled.contains(&d.path)));
         }
         rolled
     };

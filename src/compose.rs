@@ -4,7 +4,7 @@
 
 pub mod sections;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::divs::DivError;
 use crate::document::markdown::parse_body;
 use crate::document::outline::Edit;
@@ -149,15 +149,13 @@ pub fn compose(
     let only: Vec<Edit> = edits.iter().map(|(_, e)| e.clone()).collect();
     doc.reshape(&only, rendered.numbering).map_err(|(k, e)| {
         let i = edits.get(k).map_or(k, |(i, _)| *i);
-        let key = edits
-            .get(k)
-            .map(|(_, e)| e.place.key())
-            .unwrap_or("after");
-        ComposeError::Section(Box::new(
-            Diagnostic::error(format!("sections[{i}].{key}"), e.to_string()).with_help(
-                "change the block named, or the order of the entries of `sections:` (they apply one after another)",
-            ),
-        ))
+        let key = edits.get(k).map(|(_, e)| e.place.key()).unwrap_or("after");
+        ComposeError::Section(Box::new(Diagnostic::new(
+            Severity::Error,
+            "section-edit-failed",
+            format!("sections[{i}].{key}"),
+            crate::i18n::args! {"detail" => e.to_string()},
+        )))
     })?;
     doc.finish(rendered.numbering)
         .map_err(|e| DivError::new(e, "check the footnotes of the template"))?;

@@ -5,13 +5,15 @@
 //! checks that put every mistake at its line in the sheet.
 
 use crate::contract::{self, Kind};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::markdown::parse_body;
 use crate::document::outline::{Edit, Place, Section};
 use crate::document::{Block, fenced};
 use crate::factsheet::load::nearest;
 use crate::factsheet::sections::{SectionChart, SectionSpec, SectionTable};
 use crate::factsheet::{DocumentSpec, FactSheet};
+use crate::i18n::Args;
+use crate::i18n::args;
 use crate::template::filters::rich_text;
 use crate::template::{chart, table};
 use serde_json::{Map, Value};
@@ -28,12 +30,13 @@ fn backticked(names: &[String]) -> String {
 }
 
 /// `did you mean `x`?` when a name is near one of `names`, then the list of them.
-fn suggest(word: &str, names: &[String], what: &str) -> String {
-    let list = format!("{what}: {}", backticked(names));
-    match nearest(word, names) {
-        Some(best) => format!("did you mean `{best}`? {list}"),
-        None => list,
-    }
+/// The arguments of the catalogue's `suggestion`: did you mean the nearest of `names`, and
+/// the list of them, named by `what` (`documents`, `blocks`, `series`, `table`).
+fn suggest(word: &str, names: &[String], what: &'static str) -> Args {
+    let best = nearest(word, names);
+    let hint = if best.is_some() { "best" } else { "list" };
+    args! {"hint" => hint, "best" => best.unwrap_or_default(), "what" => what,
+    "names" => backticked(names)}
 }
 
 /// Whether entry `spec` of `sections:` reshapes document `doc`, whose template has the
@@ -75,14 +78,14 @@ pub fn edits(
             _ => Place::Rename(anchor),
         };
         let section = section(spec, data, &path)
-            .map_err(|(path, message, help)| Diagnostic::error(path, message).with_help(help))?;
+            .map_err(|(path, code, args)| Diagnostic::new(Severity::Error, code, path, args))?;
         out.push((i, Edit { place, section }));
     }
     Ok(out)
 }
 
-/// A problem with a section: the path, what is wrong, how to fix it.
-type Problem = (String, String, String);
+/// A problem with a section: the path, the catalogue code and its arguments.
+type Problem = (String, &'static str, Args);
 
 /// The section `spec` (at `path`) as the outline prints it.
 fn section(spec: &SectionSpec, data: &Map<String, Value>, path: &str) -> Result<Section, Problem> {
@@ -121,8 +124,8 @@ fn markdown(text: &str, path: &str) -> Result<Vec<Block>, Problem> {
     parse_body(text).map(|b| b.blocks).map_err(|e| {
         (
             path.to_string(),
-            e.message,
-            "write plain text; only *italic* and **bold** are read as formatting".into(),
+            "section-text-invalid",
+            args! {"detail" => e.message},
         )
     })
 }
@@ -142,12 +145,7 @@ fn table_block(t: &SectionTable, data: &Map<String, Value>, path: &str) -> Resul
         (Some(s), None) => ("series", s),
         (None, Some(r)) => ("rows", r),
         _ => {
-            return Err((
-                path.to_string(),
-                "a table needs either `series` (a declared series) or `rows` (a declared table)"
-                    .into(),
-                "write `series: data.areas` or `rows: data.models_list`".into(),
-            ));
+            return Err((path.to_string(), "table-without-source", Vec::new()));
         }
     };
     let (Some(rows), _) = series(reference, data) else {
@@ -162,15 +160,15 @@ fn table_block(t: &SectionTable, data: &Map<String, Value>, path: &str) -> Resul
         table::build(rows, &columns, t.total.as_deref(), t.caption.as_deref()).map_err(|m| {
             (
                 format!("{path}.columns"),
-                m,
-                "see docs/templates.md, “Tables from data”, for the keys of a column".into(),
+                "section-table-invalid",
+                args! {"detail" => m, "where" => "columns"},
             )
         })?;
     fenced::block_from_value(&value).map_err(|m| {
         (
             path.to_string(),
-            m,
-            "see docs/templates.md for the arguments of a table".into(),
+            "section-table-invalid",
+            args! {"detail" => m, "where" => "table"},
         )
     })
 }
@@ -187,16 +185,16 @@ fn chart_block(c: &SectionChart, data: &Map<String, Value>, path: &str) -> Resul
     let value = chart::build_from(&args).map_err(|m| {
         (
             path.to_string(),
+            "section-chart-invalid",
             // The template's `kind=` is the sheet's `kind:`.
-            m.replace("=`", "`"),
-            "see docs/templates.md, “Charts”, for the arguments of a chart".into(),
+            args! {"detail" => m.replace("=`", "`")},
         )
     })?;
     fenced::block_from_value(&value).map_err(|m| {
         (
             path.to_string(),
-            m,
-            "see docs/templates.md, “Charts”, for the arguments of a chart".into(),
+            "section-chart-invalid",
+            args! {"detail" => m},
         )
     })
 }
@@ -204,8 +202,8 @@ fn chart_block(c: &SectionChart, data: &Map<String, Value>, path: &str) -> Resul
 fn absent(path: &str, reference: &str) -> Problem {
     (
         path.to_string(),
-        format!("`{reference}` has no value in this fact sheet: the section would show nothing"),
-        format!("give `{reference}` under `data:`, or take the table or chart out of the section"),
+        "section-data-absent",
+        args! {"reference" => reference},
     )
 }
 
@@ -230,34 +228,35 @@ pub fn check(
         let path = format!("sections[{i}]");
         let places = spec.places();
         let Some(&(key, anchor)) = places.first() else {
-            out.push(
-                Diagnostic::error(
-                    path.clone(),
-                    "this section does not say where it goes",
-                )
-                .with_help("add one of `after: BLOCK`, `before: BLOCK`, `replace: BLOCK`, `drop: BLOCK`, `rename: BLOCK` (`vanban templates NAME` lists the blocks)"),
-            );
+            out.push(Diagnostic::new(
+                Severity::Error,
+                "section-without-place",
+                path.clone(),
+                Vec::new(),
+            ));
             continue;
         };
         if let Some((second, _)) = places.get(1) {
-            out.push(
-                Diagnostic::error(
-                    format!("{path}.{second}"),
-                    format!("a section has one place: `{key}` and `{second}` are both given"),
-                )
-                .with_help("keep one of them; write a second entry of `sections:` for the other"),
-            );
+            out.push(Diagnostic::new(
+                Severity::Error,
+                "section-two-places",
+                format!("{path}.{second}"),
+                args! {"first" => key, "second" => *second},
+            ));
         }
         // The documents it reshapes and the blocks they have.
         let targets: Vec<&String> = match &spec.document {
             Some(t) if !templates.contains(t) => {
-                out.push(
-                    Diagnostic::error(
-                        format!("{path}.document"),
-                        format!("the fact sheet issues no document `{t}`"),
-                    )
-                    .with_help(suggest(t, &templates, "its documents")),
-                );
+                out.push(Diagnostic::new(
+                    Severity::Error,
+                    "section-unknown-document",
+                    format!("{path}.document"),
+                    {
+                        let mut a = suggest(t, &templates, "documents");
+                        a.push(("template", t.into()));
+                        a
+                    },
+                ));
                 continue;
             }
             Some(t) => vec![t],
@@ -278,24 +277,20 @@ pub fn check(
             }
         }
         if known && !names.iter().any(|n| n == anchor) {
-            let whose = match &spec.document {
-                Some(t) => format!("`{t}`"),
-                None if targets.len() == 1 => targets
-                    .first()
-                    .map(|t| format!("`{t}`"))
-                    .unwrap_or_default(),
-                None => "the documents of this fact sheet".to_string(),
+            let one = match &spec.document {
+                Some(t) => Some(t),
+                None if targets.len() == 1 => targets.first().copied(),
+                None => None,
             };
-            out.push(
-                Diagnostic::error(
-                    format!("{path}.{key}"),
-                    format!("{whose} has no block `{anchor}`"),
-                )
-                .with_help(format!(
-                    "{} (`vanban templates NAME` lists them)",
-                    suggest(anchor, &names, "the blocks")
-                )),
-            );
+            let mut a = suggest(anchor, &names, "blocks");
+            a.extend(args! {"whose" => if one.is_some() { "one" } else { "all" },
+            "template" => one.cloned().unwrap_or_default(), "anchor" => anchor});
+            out.push(Diagnostic::new(
+                Severity::Error,
+                "section-unknown-block",
+                format!("{path}.{key}"),
+                a,
+            ));
         }
         out.extend(check_content(spec, key, &path, 0, merged, data));
     }
@@ -312,73 +307,61 @@ fn check_content(
     data: &Map<String, Value>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let err = |at: String, message: String, help: &str| {
-        Diagnostic::error(at, message).with_help(help.to_string())
+    let err = |at: String, code: &'static str, args: Args| {
+        Diagnostic::new(Severity::Error, code, at, args)
     };
     if depth > 0 {
         for (k, _) in spec.places() {
             out.push(err(
                 format!("{path}.{k}"),
-                format!("`{k}` in a sub-section: a sub-section sits under its section"),
-                "remove it, or move this entry to the top level of `sections:`",
+                "place-in-sub-section",
+                args! {"key" => k},
             ));
         }
         if spec.document.is_some() {
             out.push(err(
                 format!("{path}.document"),
-                "`document` in a sub-section: it goes with its section".into(),
-                "remove it; give `document` on the top-level entry",
+                "document-in-sub-section",
+                Vec::new(),
             ));
         }
         if spec.heading.is_none() {
             out.push(err(
                 path.to_string(),
-                "a sub-section needs a `heading`".into(),
-                "add `heading: …` (it is numbered 1., 2. under its section)",
+                "sub-section-without-heading",
+                Vec::new(),
             ));
         }
     }
     if depth >= DEEPEST {
         out.push(err(
             path.to_string(),
-            format!("sections nest at most {DEEPEST} levels deep"),
-            "move this sub-section up a level",
+            "sections-too-deep",
+            args! {"depth" => DEEPEST},
         ));
         return out;
     }
     match key {
         "drop" => {
             if spec.heading.is_some() || spec.has_content() {
-                out.push(err(
-                    path.to_string(),
-                    "`drop` leaves the block out: this entry also gives a heading or content".into(),
-                    "remove the heading and content, or use `replace` to put new content in its place",
-                ));
+                out.push(err(path.to_string(), "drop-with-content", Vec::new()));
             }
         }
         "rename" => {
             if spec.heading.is_none() {
                 out.push(err(
                     format!("{path}.rename"),
-                    "`rename` needs the new `heading`".into(),
-                    "add `heading: …`",
+                    "rename-without-heading",
+                    Vec::new(),
                 ));
             }
             if spec.has_content() {
-                out.push(err(
-                    path.to_string(),
-                    "`rename` changes only the heading: this entry also gives content".into(),
-                    "use `replace` to change the heading and the content",
-                ));
+                out.push(err(path.to_string(), "rename-with-content", Vec::new()));
             }
         }
         _ => {
             if spec.heading.is_none() && !spec.has_content() {
-                out.push(err(
-                    path.to_string(),
-                    "this section has neither a heading nor content".into(),
-                    "add `heading:` and `paragraphs:` (or `items:`, `table:`, `chart:`, `sections:`)",
-                ));
+                out.push(err(path.to_string(), "section-empty", Vec::new()));
             }
         }
     }
@@ -394,8 +377,8 @@ fn check_content(
                 out.push(undeclared(merged, &format!("{at}.{k}"), name, kind));
             }
             _ => {
-                if let Err((p, m, h)) = table_block(t, data, &at) {
-                    out.push(Diagnostic::error(p, m).with_help(h));
+                if let Err((p, code, a)) = table_block(t, data, &at) {
+                    out.push(err(p, code, a));
                 }
             }
         }
@@ -409,8 +392,8 @@ fn check_content(
                 &c.series,
                 Kind::Series,
             ));
-        } else if let Err((p, m, h)) = chart_block(c, data, &at) {
-            out.push(Diagnostic::error(p, m).with_help(h));
+        } else if let Err((p, code, a)) = chart_block(c, data, &at) {
+            out.push(err(p, code, a));
         }
     }
     for (j, sub) in spec.sections.iter().enumerate() {
@@ -438,21 +421,16 @@ fn undeclared(merged: &contract::Merged, path: &str, name: &str, kind: Kind) -> 
         .filter(|(d, _)| d.kind == kind && d.name.starts_with("data."))
         .map(|(d, _)| d.name.clone())
         .collect();
-    let (what, whats) = if kind == Kind::Series {
-        ("series", "series")
+    let what = if kind == Kind::Series {
+        "series"
     } else {
-        ("table", "tables")
+        "table"
     };
-    let help = if names.is_empty() {
-        format!(
-            "no template of this fact sheet declares a {what} under `data.`; declare one in a template's header (docs/templates.md)"
-        )
-    } else {
-        suggest(name, &names, &format!("the declared {whats}"))
-    };
-    Diagnostic::error(
-        path.to_string(),
-        format!("`{name}` is not a {what} a template of this fact sheet declares"),
-    )
-    .with_help(help)
+    let mut a = suggest(name, &names, what);
+    if names.is_empty() {
+        a.retain(|(k, _)| *k != "hint");
+        a.push(("hint", "none".into()));
+    }
+    a.push(("name", name.into()));
+    Diagnostic::new(Severity::Error, "undeclared-data", path.to_string(), a)
 }

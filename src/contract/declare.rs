@@ -3,25 +3,21 @@
 //! their `part_of` wholes.
 
 use super::{Declaration, Field, Kind, ROOTS, RawDeclaration, RawFields, catalogue};
+use crate::i18n::Args;
+use crate::i18n::args;
 
 /// Builds one declaration: a body given in the template, else the catalogue's.
 pub(super) fn declaration(
     name: &str,
     raw: Option<RawDeclaration>,
-) -> Result<Declaration, (String, String)> {
+) -> Result<Declaration, (&'static str, Args)> {
     let root = name.split('.').next().unwrap_or("");
     if !ROOTS.contains(&root) || !name.contains('.') {
-        return Err((
-            format!("`{name}` is not a name a template can read"),
-            "declare names under data. (your own figures, series, tables and text), narrative. (paragraphs), or the catalogue's unit. and facts.".into(),
-        ));
+        return Err(("undeclarable-name", args! {"name" => name}));
     }
     let catalogued = catalogue::get(name);
     if matches!(root, "unit" | "facts") && catalogued.is_none() {
-        return Err((
-            format!("`{name}` is not in vanban's catalogue"),
-            "put your own figures under data. (e.g. data.teams) and declare their kind".into(),
-        ));
+        return Err(("not-in-catalogue", args! {"name" => name}));
     }
     let raw = match (raw, catalogued) {
         (Some(own), Some(cat)) => RawDeclaration {
@@ -50,28 +46,25 @@ pub(super) fn declaration(
         },
         (None, None) => {
             return Err((
-                format!("`{name}` has no kind"),
-                "write e.g. `data.teams: { kind: count, label: Số tổ tự quản }`".into(),
+                "declaration-without-kind",
+                args! {"name" => name, "hint" => "example"},
             ));
         }
     };
     let Some(kind) = raw.kind.or((root == "narrative").then_some(Kind::Text)) else {
         return Err((
-            format!("`{name}` has no kind"),
-            "add `kind:` — count, decimal, money, area, percent, text, series or table".into(),
+            "declaration-without-kind",
+            args! {"name" => name, "hint" => "kinds"},
         ));
     };
     if root == "data" && matches!(kind, Kind::Record | Kind::List) {
         return Err((
-            format!("`{name}`: kind `{}` is for the catalogue", kind.name()),
-            "your own data is a figure (count, decimal, money, area, percent), text, a series or a table".into(),
+            "kind-for-catalogue",
+            args! {"name" => name, "kind" => kind.name()},
         ));
     }
     if root == "narrative" && kind != Kind::Text {
-        return Err((
-            format!("`{name}`: a narrative section is text"),
-            "write `kind: text`, or put figures under data.".into(),
-        ));
+        return Err(("narrative-not-text", args! {"name" => name}));
     }
     let fields: Vec<Field> = match kind {
         Kind::Series => match raw.of {
@@ -86,10 +79,7 @@ pub(super) fn declaration(
                 group.0.into_iter().map(|(n, f)| f.into_field(n)).collect()
             }
             _ => {
-                return Err((
-                    format!("series `{name}` does not say what each entry holds"),
-                    "add `of: count` (one figure per year) or `of: { recognised: count, total: count }`".into(),
-                ));
+                return Err(("series-without-of", args! {"name" => name}));
             }
         },
         Kind::Table => match raw.columns {
@@ -97,10 +87,7 @@ pub(super) fn declaration(
                 cols.0.into_iter().map(|(n, f)| f.into_field(n)).collect()
             }
             _ => {
-                return Err((
-                    format!("table `{name}` has no columns"),
-                    "add `columns: { name: text, households: count }`".into(),
-                ));
+                return Err(("table-without-columns", args! {"name" => name}));
             }
         },
         _ => Vec::new(),
@@ -111,8 +98,8 @@ pub(super) fn declaration(
             Kind::Series | Kind::Table | Kind::Record | Kind::List
         ) {
             return Err((
-                format!("`{name}.{}` cannot itself be a {}", f.name, f.kind.name()),
-                "columns and series entries hold figures, text, dates or flags".into(),
+                "nested-kind",
+                args! {"name" => name, "field" => &f.name, "kind" => f.kind.name()},
             ));
         }
     }
@@ -122,30 +109,22 @@ pub(super) fn declaration(
                 .iter()
                 .any(|w| &w.name == whole && w.kind.is_figure() && w.name != f.name)
         {
+            let names = fields
+                .iter()
+                .filter(|w| w.kind.is_figure() && w.name != f.name)
+                .map(|w| w.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
             return Err((
-                format!(
-                    "`{name}.{}` is a part of `{whole}`, which is not a figure beside it",
-                    f.name
-                ),
-                format!(
-                    "name one of: {}",
-                    fields
-                        .iter()
-                        .filter(|w| w.kind.is_figure() && w.name != f.name)
-                        .map(|w| w.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                "part-of-not-beside",
+                args! {"name" => name, "field" => &f.name, "whole" => whole, "names" => names},
             ));
         }
     }
     if let Some(whole) = &raw.part_of
         && (!kind.is_figure() || !whole.starts_with("data.") || whole == name)
     {
-        return Err((
-            format!("`{name}`: `part_of` joins two figures under data."),
-            "write e.g. `data.recognised: { kind: count, part_of: data.total }`".into(),
-        ));
+        return Err(("part-of-misused", args! {"name" => name}));
     }
     let label = raw
         .label

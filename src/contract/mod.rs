@@ -201,12 +201,27 @@ impl Contract {
     }
 }
 
-/// A problem in a template header, at a line and column of the template file.
+/// A problem in a template header, at a line and column of the template file: a catalogue
+/// code and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeaderError {
     pub position: Option<Position>,
-    pub message: String,
-    pub help: String,
+    pub code: &'static str,
+    pub args: crate::i18n::Args,
+}
+
+impl HeaderError {
+    /// The diagnostic (without its file).
+    pub fn diagnostic(&self) -> crate::diagnostic::Diagnostic {
+        let mut d = crate::diagnostic::Diagnostic::new(
+            crate::diagnostic::Severity::Error,
+            self.code,
+            "",
+            self.args.clone(),
+        );
+        d.position = self.position;
+        d
+    }
 }
 
 /// The roots a template may declare under, with what they are.
@@ -377,12 +392,8 @@ pub fn parse(template: &str) -> Result<Contract, Vec<HeaderError>> {
                     column: l.column() as usize,
                 })
             }),
-            message: format!(
-                "the template header is not valid: {}",
-                first_line_of(&e.without_snippet().to_string())
-            ),
-            help: "the header is YAML: `reads:` then one `name: { kind: …, label: … }` per line"
-                .into(),
+            code: "header-invalid",
+            args: crate::i18n::args! {"detail" => first_line_of(&e.without_snippet().to_string())},
         }]
     })?;
     let paths = PathMap::build(yaml);
@@ -395,17 +406,17 @@ pub fn parse(template: &str) -> Result<Contract, Vec<HeaderError>> {
                 if reads.iter().any(|r| r.name == d.name) {
                     errors.push(HeaderError {
                         position: at,
-                        message: format!("`{name}` is declared twice"),
-                        help: "keep one declaration".into(),
+                        code: "declared-twice",
+                        args: crate::i18n::args! {"name" => &name},
                     });
                 } else {
                     reads.push(d);
                 }
             }
-            Err((message, help)) => errors.push(HeaderError {
+            Err((code, args)) => errors.push(HeaderError {
                 position: at,
-                message,
-                help,
+                code,
+                args,
             }),
         }
     }
@@ -524,9 +535,10 @@ mod tests {
             .expect_err("errors");
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].position.map(|p| p.line), Some(3));
-        assert!(e[0].message.contains("no kind"), "{}", e[0].message);
+        let message = |e: &HeaderError| e.diagnostic().message;
+        assert!(message(&e[0]).contains("no kind"), "{}", message(&e[0]));
         assert_eq!(e[1].position.map(|p| p.line), Some(4));
-        assert!(e[1].message.contains("catalogue"), "{}", e[1].message);
+        assert!(message(&e[1]).contains("catalogue"), "{}", message(&e[1]));
     }
 
     #[test]
@@ -548,6 +560,6 @@ mod tests {
         let c = parse(T).expect("parses");
         assert_eq!((c.numbering, c.place_date), (None, None));
         let e = parse("{#- vanban\nnumbering: chapters\n-#}\n").expect_err("unknown scheme");
-        assert!(e[0].message.contains("not valid"), "{e:?}");
+        assert!(e[0].diagnostic().message.contains("not valid"), "{e:?}");
     }
 }

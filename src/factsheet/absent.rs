@@ -10,7 +10,7 @@
 
 use super::FactSheet;
 use super::load::Loaded;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use serde_json::{Map, Value};
 
 /// One section a built-in template leaves out when the sheet gives it nothing.
@@ -24,9 +24,10 @@ struct Section {
     label: &'static str,
     /// Where the figures or text would go; the warning names it.
     field: &'static str,
-    /// How to give it something; `None` for a section that only groups others (no warning
-    /// of its own: each of its parts warns).
-    help: Option<&'static str>,
+    /// Whether it warns when left out: not a section that only groups others (each of its
+    /// parts warns). How to give it something is the catalogue's help of `section-left-out`,
+    /// by `group-key`.
+    warns: bool,
     present: fn(&FactSheet) -> bool,
 }
 
@@ -163,9 +164,7 @@ const SECTIONS: &[Section] = &[
         key: "characteristics",
         label: "Tình hình đặc điểm có liên quan",
         field: "narrative.characteristics",
-        help: Some(
-            "write the paragraphs under narrative.characteristics, or give unit.area_ha and unit.sub_units",
-        ),
+        warns: true,
         present: so_ket_characteristics,
     },
     Section {
@@ -174,9 +173,7 @@ const SECTIONS: &[Section] = &[
         key: "advising",
         label: "Công tác tham mưu cấp ủy, chính quyền địa phương",
         field: "narrative.advising",
-        help: Some(
-            "write what was advised under narrative.advising, or list the documents issued under facts.criteria.directives",
-        ),
+        warns: true,
         present: so_ket_advising,
     },
     Section {
@@ -185,7 +182,7 @@ const SECTIONS: &[Section] = &[
         key: "results",
         label: "Kết quả thực hiện các mặt công tác",
         field: "facts",
-        help: None,
+        warns: false,
         present: so_ket_results,
     },
     Section {
@@ -194,9 +191,7 @@ const SECTIONS: &[Section] = &[
         key: "propaganda",
         label: "Công tác tuyên truyền, vận động Nhân dân tham gia phòng, chống tội phạm",
         field: "facts.propaganda",
-        help: Some(
-            "give the counts under facts.propaganda (meetings, articles, broadcasts…), or write narrative.propaganda",
-        ),
+        warns: true,
         present: so_ket_propaganda,
     },
     Section {
@@ -205,7 +200,7 @@ const SECTIONS: &[Section] = &[
         key: "public_order",
         label: "Tình hình trật tự, an toàn xã hội",
         field: "facts",
-        help: None,
+        warns: false,
         present: so_ket_public_order,
     },
     Section {
@@ -214,9 +209,7 @@ const SECTIONS: &[Section] = &[
         key: "crime",
         label: "Tội phạm và vi phạm pháp luật",
         field: "facts.incidents",
-        help: Some(
-            "list the cases by category under facts.incidents; write `incidents: []` if nothing happened",
-        ),
+        warns: true,
         present: so_ket_crime,
     },
     Section {
@@ -225,7 +218,7 @@ const SECTIONS: &[Section] = &[
         key: "models",
         label: "Công tác xây dựng, củng cố, nhân rộng các mô hình, điển hình tiên tiến",
         field: "facts.models",
-        help: Some("list the community models under facts.models, or write narrative.models"),
+        warns: true,
         present: so_ket_models,
     },
     Section {
@@ -234,7 +227,7 @@ const SECTIONS: &[Section] = &[
         key: "assessment",
         label: "Đánh giá chung",
         field: "narrative",
-        help: None,
+        warns: false,
         present: so_ket_assessment,
     },
     Section {
@@ -243,7 +236,7 @@ const SECTIONS: &[Section] = &[
         key: "strengths",
         label: "Ưu điểm",
         field: "narrative.strengths",
-        help: Some("write the paragraphs under narrative.strengths"),
+        warns: true,
         present: so_ket_strengths,
     },
     Section {
@@ -252,7 +245,7 @@ const SECTIONS: &[Section] = &[
         key: "limitations",
         label: "Hạn chế, tồn tại",
         field: "narrative.limitations",
-        help: Some("write them under narrative.limitations, one entry each"),
+        warns: true,
         present: so_ket_limitations,
     },
     Section {
@@ -261,7 +254,7 @@ const SECTIONS: &[Section] = &[
         key: "causes",
         label: "Nguyên nhân",
         field: "narrative.causes",
-        help: Some("write them under narrative.causes, one entry each"),
+        warns: true,
         present: so_ket_causes,
     },
     Section {
@@ -270,7 +263,7 @@ const SECTIONS: &[Section] = &[
         key: "tasks",
         label: "Nhiệm vụ, giải pháp trọng tâm",
         field: "narrative.tasks",
-        help: Some("write the tasks under narrative.tasks, one entry each"),
+        warns: true,
         present: so_ket_tasks,
     },
     Section {
@@ -279,9 +272,7 @@ const SECTIONS: &[Section] = &[
         key: "implementation",
         label: "Công tác triển khai",
         field: "narrative.implementation",
-        help: Some(
-            "write what was done under narrative.implementation, or give facts.criteria (party_resolution, plan, registered)",
-        ),
+        warns: true,
         present: tt124_implementation,
     },
     Section {
@@ -290,9 +281,7 @@ const SECTIONS: &[Section] = &[
         key: "propaganda",
         label: "Công tác tuyên truyền",
         field: "facts.propaganda",
-        help: Some(
-            "give the counts under facts.propaganda (meetings, articles, broadcasts…) or facts.households_pledged, or write narrative.propaganda",
-        ),
+        warns: true,
         present: tt124_propaganda,
     },
     Section {
@@ -301,9 +290,7 @@ const SECTIONS: &[Section] = &[
         key: "movement",
         label: "Kết quả xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc",
         field: "narrative.movement",
-        help: Some(
-            "give facts.disputes_mediated, facts.tip_offs, facts.models (or other results), or write narrative.movement",
-        ),
+        warns: true,
         present: tt124_movement,
     },
     Section {
@@ -312,9 +299,7 @@ const SECTIONS: &[Section] = &[
         key: "core_forces",
         label: "Kết quả xây dựng lực lượng nòng cốt bảo vệ an ninh, trật tự ở cơ sở",
         field: "facts.core_forces",
-        help: Some(
-            "give facts.core_forces, or facts.criteria.police_effective and police_disciplined, or write narrative.core_forces",
-        ),
+        warns: true,
         present: tt124_core_forces,
     },
 ];
@@ -354,7 +339,9 @@ pub fn warnings(loaded: &Loaded) -> Vec<Diagnostic> {
     let sheet = &loaded.sheet;
     let mut out: Vec<Diagnostic> = Vec::new();
     for s in SECTIONS {
-        let Some(help) = s.help else { continue };
+        if !s.warns {
+            continue;
+        }
         let Some(doc) = sheet
             .documents
             .iter()
@@ -365,14 +352,13 @@ pub fn warnings(loaded: &Loaded) -> Vec<Diagnostic> {
         if (s.present)(sheet) {
             continue;
         }
-        let mut d = Diagnostic::warning(
+        let mut d = Diagnostic::new(
+            Severity::Warning,
+            "section-left-out",
             s.field,
-            format!(
-                "no figures for \"{}\" in {}: the section is left out",
-                s.label, s.template
-            ),
-        )
-        .with_help(help);
+            crate::i18n::args! {"label" => s.label, "template" => s.template,
+            "section" => format!("{}-{}", s.group, s.key), "field" => s.field},
+        );
         d.file = loaded.file.clone();
         // At the field, or the group that would hold it; else at the document.
         let mut at = s.field;
@@ -400,19 +386,35 @@ fn unstated_criteria(loaded: &Loaded) -> Vec<Diagnostic> {
     }
     let c = &sheet.facts.criteria;
     [
-        ("policy_carried_out", c.policy_carried_out.is_none(), "2", "true"),
-        ("police_effective", c.police_effective.is_none(), "3", "true"),
-        ("police_disciplined", c.police_disciplined.is_none(), "3", "0"),
+        (
+            "policy_carried_out",
+            c.policy_carried_out.is_none(),
+            "2",
+            "true",
+        ),
+        (
+            "police_effective",
+            c.police_effective.is_none(),
+            "3",
+            "true",
+        ),
+        (
+            "police_disciplined",
+            c.police_disciplined.is_none(),
+            "3",
+            "0",
+        ),
     ]
     .into_iter()
     .filter(|(_, missing, _, _)| *missing)
     .map(|(key, _, criterion, example)| {
         let path = format!("facts.criteria.{key}");
-        let mut d = Diagnostic::warning(
+        let mut d = Diagnostic::new(
+            Severity::Warning,
+            "criterion-unstated",
             path.clone(),
-            format!("`{key}` is not stated: the report does not claim it, and criterion {criterion} of TT124 Điều 5 is reported as not met (Chưa đạt)"),
-        )
-        .with_help(format!("write `{key}: {example}` under facts.criteria (or what the evaluation found)"));
+            crate::i18n::args! {"key" => key, "criterion" => criterion, "example" => example},
+        );
         d.file = loaded.file.clone();
         d.position = loaded.paths.locate(&path);
         d

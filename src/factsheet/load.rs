@@ -10,7 +10,7 @@ use super::FactSheet;
 pub use super::loads::{Loads, Read, read_bytes, read_file, sha256};
 use super::paths::{LazyPathMap, PathMap, Position};
 use super::yaml_errors::{self, Found, join};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
@@ -56,17 +56,11 @@ pub const LARGEST_FILE: u64 = 1_000_000;
 pub const LONGEST_TEXT: usize = 20_000;
 
 pub(super) fn file_too_large(size: u64) -> Diagnostic {
-    Diagnostic::error(
+    Diagnostic::new(
+        Severity::Error,
+        "file-too-large",
         "",
-        format!(
-            "the file is too large for a fact sheet: {} (the limit is {})",
-            kilobytes(size),
-            kilobytes(LARGEST_FILE)
-        ),
-    )
-    .with_help(
-        "a fact sheet is a few hundred lines (a few tens of kilobytes): check that this is the \
-         right file, not a spreadsheet or a document saved under a .yaml name",
+        crate::i18n::args! {"size" => kilobytes(size), "limit" => kilobytes(LARGEST_FILE)},
     )
 }
 
@@ -219,7 +213,7 @@ pub fn load_str_with(
                 };
                 let choices = || allowed_values(&tree, &path);
                 let mut d = yaml_errors::field_diagnostic(&path, &message, &found, &choices);
-                let unknown = d.message.starts_with("unknown key");
+                let unknown = d.code == "unknown-key";
                 if unknown {
                     d.position = paths.locate_key(&d.path);
                 }
@@ -303,10 +297,12 @@ pub const LARGEST_FIGURE: f64 = 1e12;
 fn too_large(node: &Value, path: &str, out: &mut Vec<Diagnostic>) {
     match node {
         Value::Number(n) if n.as_f64().is_some_and(|x| x.abs() > LARGEST_FIGURE) => {
-            out.push(
-                Diagnostic::error(path, format!("{n} is too large for a figure in a report"))
-                    .with_help("check for an extra digit; figures must be below 1.000.000.000.000"),
-            );
+            out.push(Diagnostic::new(
+                Severity::Error,
+                "figure-too-large",
+                path,
+                crate::i18n::args! {"value" => n.to_string()},
+            ));
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
@@ -331,17 +327,12 @@ fn too_long(node: &mut Value, path: &str, out: &mut Vec<Diagnostic>) {
         Value::String(s) if s.len() > LONGEST_TEXT => {
             let chars = s.chars().count();
             if chars > LONGEST_TEXT {
-                out.push(
-                    Diagnostic::error(
-                        path,
-                        format!(
-                            "this text is {chars} characters long; one text may have at most {LONGEST_TEXT} (about seven pages)"
-                        ),
-                    )
-                    .with_help(
-                        "split the paragraph: write each paragraph as its own `- ` entry of the list; a page holds about 3000 characters",
-                    ),
-                );
+                out.push(Diagnostic::new(
+                    Severity::Error,
+                    "text-too-long",
+                    path,
+                    crate::i18n::args! {"n" => chars, "limit" => LONGEST_TEXT},
+                ));
                 let cut = s
                     .char_indices()
                     .nth(LONGEST_TEXT)

@@ -3,7 +3,7 @@
 
 use super::load::{LARGEST_FILE, Loaded, Patch, file_too_large, load_str_with, locate};
 use super::paths::{PathMap, Position};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Source;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -32,8 +32,11 @@ pub fn read_file(source: &dyn Source, file: &Path) -> Read {
     let cannot_read = |e: std::io::Error| Read {
         sha256: None,
         text: Err(vec![locate(
-            Diagnostic::error("", format!("cannot read the file: {e}")).with_help(
-                "check the path; fact sheets are YAML files such as data/phuong-ba-dinh-2024.yaml",
+            Diagnostic::new(
+                Severity::Error,
+                "cannot-read-file",
+                "",
+                crate::i18n::args! {"detail" => e.to_string()},
             ),
             file,
             &PathMap::default(),
@@ -89,8 +92,7 @@ pub fn read_bytes(file: &Path, bytes: Vec<u8>) -> Read {
             .chars()
             .count()
             + 1;
-        let mut d = Diagnostic::error("", "the file is not UTF-8 text")
-            .with_help("save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)");
+        let mut d = Diagnostic::new(Severity::Error, "not-utf8", "", Vec::new());
         d.position = Some(Position { line, column });
         vec![locate(d, file, &PathMap::default())]
     });

@@ -4,7 +4,7 @@
 //! renders. Markup a clerk pastes (`<b>`, `<w:t>`, `<a href="…">`) is not one: it holds no
 //! space or Vietnamese letter, or holds `=`, `/`, `"`, and prints literally.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use serde_json::Value;
 
 /// The first placeholder in a text: `<…>` holding a letter and a space or a letter beyond
@@ -36,15 +36,12 @@ pub fn scan(node: &Value, path: &str, out: &mut Vec<Diagnostic>) {
     match node {
         Value::String(s) => {
             if let Some(p) = find(s) {
-                out.push(
-                    Diagnostic::error(
-                        path,
-                        format!("`{p}` is a placeholder from `vanban init`: it would be printed as it stands"),
-                    )
-                    .with_help(
-                        "write the real value in its place, or delete the line (a blank figure or text is left out of the documents, never printed)",
-                    ),
-                );
+                out.push(Diagnostic::new(
+                    Severity::Error,
+                    "placeholder-left",
+                    path,
+                    crate::i18n::args! {"placeholder" => p},
+                ));
             }
         }
         Value::Array(items) => {

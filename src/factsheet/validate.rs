@@ -5,7 +5,9 @@
 //! into file:line:col.
 
 use super::{FactSheet, Level, Period, SCHEMA_VERSION};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::Args;
+use crate::i18n::args;
 use crate::locale;
 use chrono::NaiveDate;
 
@@ -19,23 +21,19 @@ pub const AUTHORITY_PREFIXES: [&str; 5] = ["TM.", "KT.", "Q.", "TL.", "TUQ."];
 pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
-    let mut err = |path: String, msg: String, help: &str| {
-        out.push(Diagnostic::error(path, msg).with_help(help.to_string()));
+    let mut err = |path: String, code: &'static str, args: Args| {
+        out.push(Diagnostic::new(Severity::Error, code, path, args));
     };
 
     if sheet.schema != SCHEMA_VERSION {
         err(
             "schema".into(),
-            format!("schema {} is not supported by this vanban", sheet.schema),
-            "write `schema: 1`",
+            "schema-unsupported",
+            args! {"schema" => sheet.schema.to_string()},
         );
     }
     if sheet.unit.name.trim().is_empty() {
-        err(
-            "unit.name".into(),
-            "the unit has no name".into(),
-            "write its proper name without the level word, e.g. `Ba Đình`",
-        );
+        err("unit.name".into(), "unit-unnamed", Vec::new());
     }
     for (path, issuer) in std::iter::once(("issuer".to_string(), &sheet.issuer)).chain(
         sheet.documents.iter().enumerate().filter_map(|(i, d)| {
@@ -45,11 +43,7 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         }),
     ) {
         if issuer.agency.iter().all(|l| l.trim().is_empty()) {
-            err(
-                format!("{path}.agency"),
-                "the issuing agency has no name".into(),
-                "list its printed lines, e.g. `[BAN CHỈ ĐẠO AN NINH, TRẬT TỰ, PHƯỜNG BA ĐÌNH]`",
-            );
+            err(format!("{path}.agency"), "agency-unnamed", Vec::new());
         }
     }
 
@@ -64,8 +58,8 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
     if !year_ok || (range.is_none() && !months_wrong) {
         err(
             "period.year".into(),
-            format!("{} is not a usable year", sheet.period.year),
-            "write the four-digit year the documents report on",
+            "year-unusable",
+            args! {"year" => sheet.period.year.to_string()},
         );
     }
     if let Some((from, to)) = range
@@ -73,12 +67,8 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
     {
         err(
             "period.to".into(),
-            format!(
-                "the period ends ({}) before it starts ({})",
-                locale::date_short(to),
-                locale::date_short(from)
-            ),
-            "swap `from` and `to`, or remove both to use TT124 Điều 8's period",
+            "period-reversed",
+            args! {"to" => locale::date_short(to), "from" => locale::date_short(from)},
         );
     }
 
@@ -87,8 +77,8 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
     {
         err(
             "period.months".into(),
-            format!("{m} is not a number of months"),
-            "write 1 to 12: 6 for \"6 tháng đầu năm\", 12 for the whole year",
+            "months-out-of-range",
+            args! {"months" => m.to_string()},
         );
     }
 
@@ -98,20 +88,19 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
     {
         err(
             "unit.area_ha".into(),
-            format!("an area of {area} ha is not possible"),
-            "write the natural area in hectares, a number above 0 (e.g. `area_ha: 385.6`), or leave the line out",
+            "area-impossible",
+            args! {"area" => area.to_string()},
         );
     }
     if let (Some(population), Some(households)) = (sheet.unit.population, sheet.unit.households)
         && population < households
     {
-        warnings.push(
-            Diagnostic::warning(
-                "unit.population",
-                format!("{population} people live in {households} households"),
-            )
-            .with_help("every household has at least one person: check that population (nhân khẩu) and households (hộ) are not swapped"),
-        );
+        warnings.push(Diagnostic::new(
+            Severity::Warning,
+            "fewer-people-than-households",
+            "unit.population",
+            args! {"population" => population.to_string(), "households" => households.to_string()},
+        ));
     }
 
     // Sub-units: recognised ≤ registered ≤ total.
@@ -120,18 +109,16 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         if group.total == 0 {
             err(
                 at("total"),
-                format!("there are 0 {}", group.kind),
-                "write how many there are (1 or more), or remove the entry if the unit has none",
+                "no-sub-units",
+                args! {"kind" => group.kind.to_string()},
             );
         }
         if group.registered > group.total {
             err(
                 at("registered"),
-                format!(
-                    "{} {} registered, but there are only {}",
-                    group.registered, group.kind, group.total
-                ),
-                "registered cannot exceed total: correct one of the two",
+                "part-exceeds-whole",
+                args! {"rule" => "registered", "part" => group.registered.to_string(),
+                "kind" => group.kind.to_string(), "whole" => group.total.to_string()},
             );
         }
         if let Some(recognised) = group.recognised
@@ -139,11 +126,9 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         {
             err(
                 at("recognised"),
-                format!(
-                    "{recognised} {} recognised, but only {} registered",
-                    group.kind, group.registered
-                ),
-                "only registered units can be recognised: recognised ≤ registered",
+                "part-exceeds-whole",
+                args! {"rule" => "recognised", "part" => recognised.to_string(),
+                "kind" => group.kind.to_string(), "whole" => group.registered.to_string()},
             );
         }
     }
@@ -154,8 +139,8 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
     {
         err(
             "facts.households_pledged".into(),
-            format!("{pledged} households pledged, but the unit has {households}"),
-            "households_pledged ≤ unit.households",
+            "part-exceeds-whole",
+            args! {"rule" => "pledged", "part" => pledged.to_string(), "whole" => households.to_string()},
         );
     }
     if let (Some(progressed), Some(supported)) =
@@ -164,26 +149,24 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
     {
         err(
             "facts.offenders_progressed".into(),
-            format!("{progressed} offenders progressed, but only {supported} were supported"),
-            "offenders_progressed ≤ offenders_supported",
+            "part-exceeds-whole",
+            args! {"rule" => "progressed", "part" => progressed.to_string(), "whole" => supported.to_string()},
         );
     }
     for (i, c) in facts.incidents.iter().enumerate() {
         if c.serious > c.cases {
             err(
                 format!("facts.incidents[{i}].serious"),
-                format!("{} serious cases out of {} cases", c.serious, c.cases),
-                "serious ≤ cases",
+                "part-exceeds-whole",
+                args! {"rule" => "serious", "part" => c.serious.to_string(), "whole" => c.cases.to_string()},
             );
         }
         if c.serious_force_majeure > c.serious {
             err(
                 format!("facts.incidents[{i}].serious_force_majeure"),
-                format!(
-                    "{} force-majeure cases out of {} serious cases",
-                    c.serious_force_majeure, c.serious
-                ),
-                "serious_force_majeure ≤ serious",
+                "part-exceeds-whole",
+                args! {"rule" => "force-majeure", "part" => c.serious_force_majeure.to_string(),
+                "whole" => c.serious.to_string()},
             );
         }
     }
@@ -201,8 +184,8 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
             };
             err(
                 format!("facts.{list}[{j}].quantity"),
-                format!("{} is not a quantity", q.quantity),
-                "write a number of 0 or more",
+                "quantity-invalid",
+                args! {"quantity" => q.quantity.to_string()},
             );
         }
     }
@@ -213,8 +196,8 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         {
             err(
                 "facts.drug_prevention.tested".into(),
-                format!("{tested} tested, but only {listed} listed"),
-                "tested ≤ listed",
+                "part-exceeds-whole",
+                args! {"rule" => "tested", "part" => tested.to_string(), "whole" => listed.to_string()},
             );
         }
         if let (Some(positive), Some(tested)) = (d.positive, d.tested)
@@ -222,8 +205,8 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         {
             err(
                 "facts.drug_prevention.positive".into(),
-                format!("{positive} positive, but only {tested} tested"),
-                "positive ≤ tested",
+                "part-exceeds-whole",
+                args! {"rule" => "positive", "part" => positive.to_string(), "whole" => tested.to_string()},
             );
         }
     }
@@ -234,8 +217,8 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         if !SECURITY_EVENT_LETTERS.contains(&letter.as_str()) {
             err(
                 format!("facts.criteria.security_events[{i}]"),
-                format!("`{letter}` is not a point of TT124 Điều 4 khoản 3"),
-                "use the letters a, b, c, d, đ, e, g",
+                "unknown-security-event",
+                args! {"letter" => letter},
             );
         }
     }
@@ -259,13 +242,9 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
             if date < from || date > to {
                 err(
                     path,
-                    format!(
-                        "{} is outside the period {} – {}",
-                        locale::date_short(date),
-                        locale::date_short(from),
-                        locale::date_short(to)
-                    ),
-                    "check the year; facts must fall inside the period they are reported for",
+                    "date-outside-period",
+                    args! {"date" => locale::date_short(date), "from" => locale::date_short(from),
+                    "to" => locale::date_short(to)},
                 );
             }
         }
@@ -273,27 +252,19 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
 
     // Documents.
     if sheet.documents.is_empty() {
-        err(
-            "documents".into(),
-            "no documents to issue".into(),
-            "add at least one entry, e.g. `- template: bao-cao-ket-qua-tt124`",
-        );
+        err("documents".into(), "no-documents", Vec::new());
     }
     for (i, doc) in sheet.documents.iter().enumerate() {
         let at = |field: &str| format!("documents[{i}].{field}");
         if !template_exists(&doc.template) {
             err(
                 at("template"),
-                format!("there is no template `{}`", doc.template),
-                "run `vanban templates` for the list, or pass --templates DIR with your own",
+                "unknown-template",
+                args! {"template" => &doc.template},
             );
         }
         if doc.number == Some(0) {
-            err(
-                at("number"),
-                "0 is not a document number".into(),
-                "write the number from the register of outgoing documents (1 or more), or leave it out in a draft to print `Số:      /`",
-            );
+            err(at("number"), "document-number-zero", Vec::new());
         }
         if let Some(date) = doc.date
             && year_ok
@@ -301,11 +272,8 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
         {
             err(
                 at("date"),
-                format!(
-                    "the document is dated {} but reports on {}",
-                    date.year, sheet.period.year
-                ),
-                "check the year of the date",
+                "document-date-year",
+                args! {"date" => date.year.to_string(), "year" => sheet.period.year.to_string()},
             );
         }
         let signer = doc.signer.as_ref().unwrap_or(&sheet.issuer_of(doc).signer);
@@ -321,13 +289,12 @@ pub fn validate(sheet: &FactSheet, template_exists: &dyn Fn(&str) -> bool) -> Ve
                 .iter()
                 .any(|p| authority.trim_start().starts_with(p))
         {
-            warnings.push(
-                Diagnostic::warning(
-                    signer_path,
-                    format!("`{authority}` does not start with TM., KT., Q., TL. or TUQ."),
-                )
-                .with_help("ND30 signs on behalf of a body as `TM. Ban Chỉ đạo`, for the head as `KT. Trưởng ban`"),
-            );
+            warnings.push(Diagnostic::new(
+                Severity::Warning,
+                "authority-prefix",
+                signer_path,
+                args! {"authority" => authority},
+            ));
         }
     }
     out.extend(warnings);

@@ -68,6 +68,10 @@ const VI: Files = files!("vi":
     "workbook",
     "tree",
     "output",
+    "sheet",
+    "contract",
+    "template",
+    "sections",
 );
 const EN: Files = files!("en":
     "core",
@@ -78,6 +82,10 @@ const EN: Files = files!("en":
     "workbook",
     "tree",
     "output",
+    "sheet",
+    "contract",
+    "template",
+    "sections",
 );
 
 /// The files of a language, by name (for the catalogue's own tests).

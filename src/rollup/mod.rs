@@ -465,7 +465,7 @@ fn units_clash(
             .iter()
             .filter_map(|c| {
                 let theirs = c.units.get(name)?;
-                (theirs != mine).then(|| format!("{} counts {theirs}", c.file.display()))
+                (theirs != mine).then(|| format!("{} ({theirs})", c.file.display()))
             })
             .collect();
         if other.is_empty() {
@@ -479,14 +479,12 @@ fn units_clash(
 
 /// The error of [`units_clash`]; kept apart so the list above reads plainly.
 fn clashes_at(loaded: &Loaded, name: &str, mine: &str, other: &[String]) -> Diagnostic {
-    let mut d = Diagnostic::error(
+    let mut d = Diagnostic::new(
+        Severity::Error,
+        "children-count-other-things",
         name,
-        format!(
-            "`{name}` counts {mine} in this sheet's templates, but {}: different things are not summed",
-            other.join(", ")
-        ),
-    )
-    .with_help("give the figures different names (data.conferences, data.sessions), or make the templates count the same thing");
+        args! {"name" => name, "unit" => mine, "others" => other.join(", ")},
+    );
     d.file = loaded.file.clone();
     d.position = loaded.paths.locate_key("children");
     d

@@ -2,7 +2,7 @@
 //! of its own.
 
 use super::{LARGEST_OUTPUT, Source, Templates, trace};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tera::Context;
@@ -51,8 +51,12 @@ impl std::io::Write for Budget {
 
 /// The diagnostic of a render stopped for its budget, at the template's file.
 pub(super) fn budget(source: &Source, why: &str) -> Diagnostic {
-    let mut d = Diagnostic::error("", format!("the template was stopped: {why}"))
-        .with_help("a document renders in well under a second: look for a `for` loop over a large range or nested loops, or an `include` that writes the same text again and again");
+    let mut d = Diagnostic::new(
+        Severity::Error,
+        "template-stopped",
+        "",
+        crate::i18n::args! {"detail" => why},
+    );
     d.file = source.file.clone();
     d
 }

@@ -33,7 +33,7 @@ use split::{BLOCKS, add_splitters, split_block, splitter_name, unescape_inline};
 pub use filters::escape_markdown;
 
 use crate::contract::{self, Contract};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Scheme;
 use anyhow::{Context as _, Result};
 use std::collections::BTreeMap;
@@ -212,9 +212,8 @@ impl Templates {
                         errors
                             .into_iter()
                             .map(|h| {
-                                let mut d = Diagnostic::error("", h.message).with_help(h.help);
+                                let mut d = h.diagnostic();
                                 d.file = file.clone();
-                                d.position = h.position;
                                 d
                             })
                             .collect()
@@ -386,9 +385,11 @@ impl Templates {
     /// file, line and column.
     pub fn render(&self, name: &str, context: &Context) -> Result<Rendered, Box<Diagnostic>> {
         let Some(source) = self.sources.get(name) else {
-            return Err(Box::new(Diagnostic::error(
+            return Err(Box::new(Diagnostic::new(
+                Severity::Error,
+                "template-not-found",
                 "",
-                format!("there is no template `{name}`"),
+                crate::i18n::args! {"template" => name},
             )));
         };
         if let Some(p) = self.problems(name).into_iter().next() {

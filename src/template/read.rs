@@ -3,8 +3,9 @@
 
 use super::report::{first_report, report, reported, tera_message};
 use super::{LARGEST_TEMPLATE, SUFFIX, Source, escape_markdown, filters, functions, tera_name};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::paths::Position;
+use crate::i18n::Args;
 use std::collections::BTreeMap;
 use std::path::Path;
 use tera::Tera;
@@ -14,33 +15,26 @@ use tera::Tera;
 /// opened (reading `/dev/zero` never ends, opening a pipe waits for a writer).
 pub(super) fn read_template(path: &Path) -> std::result::Result<String, Box<Diagnostic>> {
     use std::io::Read;
-    let fail = |message: String, help: &str| {
-        let mut d = Diagnostic::error("", message).with_help(help);
+    let fail = |code: &'static str, args: Args| {
+        let mut d = Diagnostic::new(Severity::Error, code, "", args);
         d.file = path.to_path_buf();
         Box::new(d)
     };
     let cannot = |e: std::io::Error| {
         fail(
-            format!("cannot read the template: {e}"),
-            "check that the file can be read",
+            "template-unreadable",
+            crate::i18n::args! {"detail" => e.to_string()},
         )
     };
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if !meta.is_file() {
-        return Err(fail(
-            "the template is not a regular file (a folder, a device or a pipe, or a link to one)"
-                .into(),
-            "put the template's own file in the templates folder",
-        ));
+        return Err(fail("template-not-a-file", Vec::new()));
     }
     let too_large = |size: u64| {
         fail(
-            format!(
-                "the template is too large: {} KB (the limit is {} KB)",
-                size.div_ceil(1000),
-                LARGEST_TEMPLATE / 1000
-            ),
-            "a template is a few pages of text (the shipped ones are under 15 KB): check that this is the right file",
+            "template-too-large",
+            crate::i18n::args! {"size" => size.div_ceil(1000).to_string(),
+            "limit" => (LARGEST_TEMPLATE / 1000).to_string()},
         )
     };
     if meta.len() > LARGEST_TEMPLATE {
@@ -53,12 +47,7 @@ pub(super) fn read_template(path: &Path) -> std::result::Result<String, Box<Diag
     if bytes.len() as u64 > LARGEST_TEMPLATE {
         return Err(too_large(bytes.len() as u64));
     }
-    String::from_utf8(bytes).map_err(|_| {
-        fail(
-            "the template is not UTF-8 text".into(),
-            "save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)",
-        )
-    })
+    String::from_utf8(bytes).map_err(|_| fail("template-not-utf8", Vec::new()))
 }
 
 /// The templates a template names in `{% extends "…" %}` and `{% include "…" %}`, each with
@@ -116,15 +105,12 @@ pub(super) fn set_aside_cycles(sources: &mut BTreeMap<String, Source>) {
             let Some(source) = sources.get_mut(start) else {
                 continue;
             };
-            let mut d = Diagnostic::error(
+            let mut d = Diagnostic::new(
+                Severity::Error,
+                "template-cycle",
                 "",
-                format!(
-                    "the templates form a cycle: {} (this template {} `{first}`)",
-                    path.join(" → "),
-                    if *word == "include" { "includes" } else { "extends" }
-                ),
-            )
-            .with_help("a template extends or includes only templates that do not lead back to it: remove or change this line");
+                crate::i18n::args! {"cycle" => path.join(" → "), "word" => *word, "first" => first},
+            );
             d.file = source.file.clone();
             d.position = Some(*at);
             source.broken = Some(d);
@@ -210,8 +196,12 @@ pub(super) fn build_tera(sources: &mut BTreeMap<String, Source>) -> Tera {
         let Some(source) = sources.get_mut(&culprit) else {
             return tera;
         };
-        let mut d = Diagnostic::error("", format!("the template does not parse: {}", tera_message(&e)))
-            .with_help("fix the template syntax at this line (Tera 2: `{{ value }}`, `{% if … %}…{% endif %}`)");
+        let mut d = Diagnostic::new(
+            Severity::Error,
+            "template-syntax",
+            "",
+            crate::i18n::args! {"detail" => tera_message(&e)},
+        );
         d.file = source.file.clone();
         d.position = report(&e).map(|r| Position {
             line: r.span().start_line,

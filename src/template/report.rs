@@ -2,7 +2,7 @@
 //! a render error.
 
 use super::{LIBRARY, SUFFIX, Source, Templates};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::paths::Position;
 use tera::Context;
 
@@ -57,8 +57,12 @@ impl Templates {
             .and_then(|n| self.sources.get(n))
             .map(|s| s.file.clone())
             .unwrap_or_else(|| fallback.file.clone());
-        let mut d = Diagnostic::error("", format!("in block `{block}`: {}", tera_message(e)))
-            .with_help("a value the template reads may be absent: test it with `{% if x is not none %}`, or declare it `required: true` in the header");
+        let mut d = Diagnostic::new(
+            Severity::Error,
+            "template-render-failed",
+            "",
+            crate::i18n::args! {"block" => block, "detail" => tera_message(e)},
+        );
         d.file = file;
         d.position = r.map(|r| Position {
             line: r.span().start_line,
@@ -184,13 +188,17 @@ pub(super) fn first_report(e: &tera::Error) -> Option<TextReport> {
 }
 
 /// A load diagnostic narrowed to one report: its message and place, not every template's.
-pub(super) fn reported(mut d: Diagnostic, r: TextReport) -> Diagnostic {
-    d.message = format!("the template does not load: {}", r.message);
-    d.position = Some(r.position);
-    d.help = Some(
-        "a filter, test, function or component the template uses does not exist: check its spelling (`vanban templates` lists the templates; docs/templates.md the filters)".into(),
-    );
-    d
+pub(super) fn reported(d: Diagnostic, r: TextReport) -> Diagnostic {
+    Diagnostic {
+        position: Some(r.position),
+        file: d.file,
+        ..Diagnostic::new(
+            d.severity,
+            "template-not-loaded",
+            d.path,
+            crate::i18n::args! {"detail" => r.message},
+        )
+    }
 }
 
 #[cfg(test)]

@@ -243,6 +243,14 @@ fn run_case(c: &Case) -> Vec<String> {
                 if got != want {
                     problems.push(format!("json keys {keys:?}"));
                 }
+                // Every diagnostic names its kind of problem by a code, for scripts.
+                let coded = map
+                    .get("code")
+                    .and_then(serde_json::Value::as_str)
+                    .is_some_and(|code| !code.is_empty());
+                if !coded {
+                    problems.push(format!("json diagnostic without a code: {line}"));
+                }
                 objects.push(map);
             }
             _ => problems.push(format!("json stderr line is not an object: {line:?}")),
@@ -487,13 +495,28 @@ fn json_format_prints_only_json() {
                 "line": 12,
                 "column": 3,
                 "severity": "error",
-                "code": "",
+                "code": "unknown-key",
                 "field": "unit.housholds",
                 "message": "unknown key `housholds`",
                 "help": "did you mean `households`? (see docs/fact-sheet.md for every key)",
             })
         );
         assert_eq!(lines[7]["severity"], "warning");
+        let codes: Vec<&str> = lines.iter().filter_map(|l| l["code"].as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "unknown-key",
+                "part-exceeds-whole",
+                "criterion-unstated",
+                "criterion-unstated",
+                "date-outside-period",
+                "fewer-people-than-households",
+                "criterion-unstated",
+                "criterion-unstated",
+            ],
+            "{err}"
+        );
         assert!(
             err.starts_with("{\"file\":"),
             "fields in the documented order"

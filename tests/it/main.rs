@@ -15,6 +15,7 @@ mod docx_writer;
 mod dossier;
 mod explain;
 mod injection;
+mod lang;
 mod open_data;
 mod pdf_writer;
 mod plan_and_periodic;

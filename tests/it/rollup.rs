@@ -758,7 +758,7 @@ fn figures_counted_in_different_words_are_not_summed() {
     assert!(
         err.contains(
             "error: data.sessions: `data.sessions` counts buổi in this sheet's templates, but "
-        ) && err.contains("xa/a.yaml counts hội nghị")
+        ) && err.contains("xa/a.yaml (hội nghị)")
             && err.contains("different things are not summed"),
         "{err}"
     );

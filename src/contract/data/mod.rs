@@ -5,8 +5,9 @@
 //! (`trên 1.500`) as `{value, approx, shown}`, absent values left out (never zero).
 
 use crate::contract::{Declaration, Field, Kind, Merged};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::load::nearest;
+use crate::i18n::args;
 use serde_json::{Map, Value, json};
 
 pub(crate) mod value;
@@ -38,7 +39,7 @@ fn plain(v: Option<&Value>) -> Option<f64> {
 impl Checker<'_> {
     fn error(&mut self, path: String, p: Problem) {
         self.out
-            .push(Diagnostic::error(path, p.message).with_help(p.help));
+            .push(Diagnostic::new(Severity::Error, p.code, path, p.args));
     }
 
     /// A group of fields (a series point or a table row) → its normalised map.
@@ -53,15 +54,12 @@ impl Checker<'_> {
             self.error(
                 path.to_string(),
                 problem(
-                    format!("each {what} should be a group of keys"),
-                    format!(
-                        "write `{{ {} }}`",
-                        fields
-                            .iter()
-                            .map(|f| format!("{}: …", f.name))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    "group-expected",
+                    args! {"what" => what, "fields" => fields
+                    .iter()
+                    .map(|f| format!("{}: …", f.name))
+                    .collect::<Vec<_>>()
+                    .join(", ")},
                 ),
             );
             return None;
@@ -83,48 +81,33 @@ impl Checker<'_> {
             let text_field = fields
                 .iter()
                 .find(|f| f.kind == Kind::Text && given.get(&f.name).is_some_and(Value::is_string));
-            let help = match text_field {
-                Some(f) => format!(
-                    "text with a comma inside {{ … }} must be in quotes: {}: \"{}, {}\"",
-                    f.name,
-                    given.get(&f.name).and_then(Value::as_str).unwrap_or(""),
-                    pieces
-                        .iter()
-                        .map(|p| p.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                None => {
-                    "text with a comma inside { … } must be in quotes: name: \"a, b\"".to_string()
-                }
-            };
-            self.error(
-                format!("{path}.{first}"),
-                problem(
-                    format!(
-                        "`{}` looks like the rest of a text cut at a comma",
-                        pieces
-                            .iter()
-                            .map(|p| p.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    help,
-                ),
-            );
+            let joined = pieces
+                .iter()
+                .map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut a = args! {"pieces" => joined};
+            match text_field {
+                Some(f) => a.extend(args! {"hint" => "member", "field" => &f.name,
+                "text" => given.get(&f.name).and_then(Value::as_str).unwrap_or("")}),
+                None => a.extend(args! {"hint" => "generic"}),
+            }
+            self.error(format!("{path}.{first}"), problem("text-cut-at-comma", a));
         }
         for (k, value) in given {
             if (k == "at" && what == "entry") || pieces.contains(&k) {
                 continue;
             }
             let Some(f) = fields.iter().find(|f| &f.name == k) else {
-                let help = match nearest(k, &names) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("the keys here are: {}", names.join(", ")),
-                };
+                let best = nearest(k, &names);
+                let hint = if best.is_some() { "row-best" } else { "row" };
                 self.error(
                     format!("{path}.{k}"),
-                    problem(format!("unknown key `{k}`"), help),
+                    problem(
+                        "unknown-key",
+                        args! {"key" => k, "hint" => hint, "best" => best.unwrap_or_default(),
+                        "allowed" => names.join(", ")},
+                    ),
                 );
                 continue;
             };
@@ -146,8 +129,8 @@ impl Checker<'_> {
                 self.error(
                     path.to_string(),
                     problem(
-                        format!("`{}` is missing", f.name),
-                        format!("add `{}: …` ({})", f.name, f.kind.describe()),
+                        "member-missing",
+                        args! {"field" => &f.name, "kind" => f.kind.name()},
                     ),
                 );
             }
@@ -161,16 +144,10 @@ impl Checker<'_> {
                 self.error(
                     format!("{path}.{}", f.name),
                     problem(
-                        format!(
-                            "`{}` ({}) is more than `{whole}` ({}): a part cannot exceed its whole",
-                            f.name,
-                            crate::locale::number(part, 2),
-                            crate::locale::number(all, 2)
-                        ),
-                        format!(
-                            "correct one of the two: `{}` counts some of the `{whole}`",
-                            f.name
-                        ),
+                        "part-exceeds-whole",
+                        args! {"rule" => "member", "name" => &f.name, "whole-name" => whole,
+                        "part" => crate::locale::number(part, 2),
+                        "whole" => crate::locale::number(all, 2)},
                     ),
                 );
             }
@@ -222,13 +199,7 @@ impl Checker<'_> {
                 for (i, item) in items.iter().enumerate() {
                     let p = format!("{path}[{i}]");
                     let Some(at) = item.get("at").cloned().filter(|a| !a.is_null()) else {
-                        self.error(
-                            p,
-                            problem(
-                                "this entry has no `at`",
-                                "write the year or period it is for: `- { at: 2024, … }`",
-                            ),
-                        );
+                        self.error(p, problem("entry-without-at", Vec::new()));
                         continue;
                     };
                     if !self.within_period(&p, &at) {
@@ -247,10 +218,7 @@ impl Checker<'_> {
             _ => {
                 self.error(
                     path.to_string(),
-                    problem(
-                        format!("`{}` should be a series: one entry per year", d.name),
-                        "write one line per year under the key: `2023: 98` (or `2023: { recognised: 98, total: 212 }`)",
-                    ),
+                    problem("not-a-series", args! {"name" => &d.name}),
                 );
                 return None;
             }
@@ -276,16 +244,18 @@ impl Checker<'_> {
         let after = self.last_year.is_some_and(|last| year > last);
         let before = self.first_year.is_some_and(|first| year < first);
         if after || before {
-            let period = match (self.first_year, self.last_year) {
-                (Some(f), Some(l)) => format!("{f} - {l}"),
-                (_, Some(l)) => format!("up to {l}"),
-                _ => String::new(),
+            let shape = match (self.first_year, self.last_year) {
+                (Some(_), Some(_)) => "range",
+                (_, Some(_)) => "until",
+                _ => "none",
             };
+            let year_text = |y: Option<i64>| y.map(|y| y.to_string()).unwrap_or_default();
             self.error(
                 path.to_string(),
                 problem(
-                    format!("{year} is outside the period ({period})"),
-                    "correct the year, or the period (`period.first_year`, `period.year`)",
+                    "year-outside-period",
+                    args! {"year" => year.to_string(), "shape" => shape,
+                    "first" => year_text(self.first_year), "last" => year_text(self.last_year)},
                 ),
             );
             return false;
@@ -334,15 +304,12 @@ impl Checker<'_> {
                 self.error(
                     path.to_string(),
                     problem(
-                        format!("`{}` should be a table: a list of rows", d.name),
-                        format!(
-                            "write one `- {{ {} }}` per row",
-                            d.fields
-                                .iter()
-                                .map(|f| format!("{}: …", f.name))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
+                        "not-a-table",
+                        args! {"name" => &d.name, "fields" => d.fields
+                        .iter()
+                        .map(|f| format!("{}: …", f.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")},
                     ),
                 );
                 None
@@ -379,18 +346,19 @@ impl Checker<'_> {
             return;
         }
         let names = self.merged.names_under(root);
-        let help = match nearest(key, &names) {
-            Some(best) => format!("did you mean `{best}`? (a misspelt section is left out of the documents)"),
-            None if names.is_empty() => "no document of this fact sheet reads anything here; remove it, or add the document that needs it".to_string(),
-            None => format!("the documents read: {}", names.join(", ")),
+        let best = nearest(key, &names);
+        let hint = match &best {
+            Some(_) => "best",
+            None if names.is_empty() => "nothing",
+            None => "names",
         };
-        self.out.push(
-            Diagnostic::warning(
-                path,
-                format!("no document of this fact sheet reads `{key}`: it will not be printed"),
-            )
-            .with_help(help),
-        );
+        self.out.push(Diagnostic::new(
+            Severity::Warning,
+            "no-document-reads",
+            path,
+            args! {"key" => key, "hint" => hint, "best" => best.unwrap_or_default(),
+            "names" => names.join(", ")},
+        ));
     }
 }
 
@@ -441,13 +409,7 @@ pub fn check(tree: &Value, merged: &Merged) -> Checked {
                 }
             }
             Value::Null => {}
-            _ => c.error(
-                "data".into(),
-                problem(
-                    "`data` should be a group of named values",
-                    "write one `name: value` per line under `data:`",
-                ),
-            ),
+            _ => c.error("data".into(), problem("data-not-a-group", Vec::new())),
         }
     }
     // A figure declared a part of another is never more than it.
@@ -462,12 +424,10 @@ pub fn check(tree: &Value, merged: &Merged) -> Checked {
             c.error(
                 name.clone(),
                 problem(
-                    format!(
-                        "`{name}` ({}) is more than `{whole}` ({}): a part cannot exceed its whole",
-                        crate::locale::number(part, 2),
-                        crate::locale::number(all, 2)
-                    ),
-                    format!("correct one of the two: `{name}` counts some of `{whole}`"),
+                    "part-exceeds-whole",
+                    args! {"rule" => "declared", "name" => name, "whole-name" => whole,
+                    "part" => crate::locale::number(part, 2),
+                    "whole" => crate::locale::number(all, 2)},
                 ),
             );
         }
@@ -480,21 +440,14 @@ pub fn check(tree: &Value, merged: &Merged) -> Checked {
             None => present(lookup(tree, name)),
         };
         if d.required && !given {
-            c.out.push(
-                Diagnostic::error(
-                    name.clone(),
-                    format!(
-                        "`{name}` ({}) is required by template `{}`",
-                        d.label,
-                        templates.join("`, `")
-                    ),
-                )
-                .with_help(format!(
-                    "add it ({}); `vanban init --template {}` shows where",
-                    d.kind.describe(),
-                    templates.first().map(String::as_str).unwrap_or("")
-                )),
-            );
+            c.out.push(Diagnostic::new(
+                Severity::Error,
+                "required-by-template",
+                name.clone(),
+                args! {"name" => name, "label" => &d.label,
+                "templates" => templates.join("`, `"), "kind" => d.kind.name(),
+                "template" => templates.first().map(String::as_str).unwrap_or("")},
+            ));
         }
     }
     // narrative: sections are text; unread ones warned about.
@@ -507,10 +460,12 @@ pub fn check(tree: &Value, merged: &Merged) -> Checked {
     if let Some(Value::Object(facts)) = tree.get("facts") {
         for (key, v) in facts {
             if present(Some(v)) && !merged.reads(&format!("facts.{key}")) {
-                c.out.push(
-                    Diagnostic::warning(format!("facts.{key}"), format!("no document of this fact sheet reads `facts.{key}`: it will not be printed"))
-                        .with_help("remove it, or add the document that reports it (`vanban templates` shows what each reads)"),
-                );
+                c.out.push(Diagnostic::new(
+                    Severity::Warning,
+                    "no-document-reads",
+                    format!("facts.{key}"),
+                    args! {"key" => format!("facts.{key}"), "hint" => "facts"},
+                ));
             }
         }
     }

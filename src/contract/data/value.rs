@@ -3,6 +3,8 @@
 //! knows the path.
 
 use crate::contract::Kind;
+use crate::i18n::Args;
+use crate::i18n::args;
 use serde_json::{Number, Value, json};
 
 /// Words that make a figure approximate, as clerks write them.
@@ -40,24 +42,16 @@ pub fn parse_vietnamese_number(s: &str) -> Option<f64> {
     text.parse::<f64>().ok()
 }
 
-/// What went wrong with one value, before it is given its place.
+/// What went wrong with one value, before it is given its place: a catalogue code and its
+/// arguments.
+#[derive(Debug)]
 pub(super) struct Problem {
-    pub message: String,
-    pub help: String,
+    pub code: &'static str,
+    pub args: Args,
 }
 
-pub(super) fn problem(message: impl Into<String>, help: impl Into<String>) -> Problem {
-    Problem {
-        message: message.into(),
-        help: help.into(),
-    }
-}
-
-fn whole_number_help(kind: Kind) -> String {
-    match kind {
-        Kind::Money => "write the amount in đồng as a whole number: 9000000".into(),
-        _ => "counts are whole numbers: 3537 (write it without a dot; vanban prints 3.537)".into(),
-    }
+pub(super) fn problem(code: &'static str, args: Args) -> Problem {
+    Problem { code, args }
 }
 
 /// Checks one figure of `kind`; `Ok(None)` when it is blank (absent).
@@ -65,30 +59,30 @@ pub(super) fn figure(kind: Kind, v: &Value) -> Result<Option<Value>, Problem> {
     let number = |x: f64, shown: Option<String>, approx: Option<&str>| -> Result<Value, Problem> {
         if !x.is_finite() {
             return Err(problem(
-                format!("`{x}` is not a number"),
-                "write a figure such as 12 or 2.5",
+                "not-a-number",
+                args! {"found" => "code", "value" => x.to_string(), "hint" => "figure"},
             ));
         }
         if x < 0.0 && kind != Kind::Decimal {
             return Err(problem(
-                format!("{} cannot be negative", crate::locale::number(x, 2)),
-                "write the figure as 0 or more; a fall is computed by comparing two figures",
+                "negative-figure",
+                args! {"found" => "given", "value" => crate::locale::number(x, 2), "hint" => "figure"},
             ));
         }
         let whole = matches!(kind, Kind::Count | Kind::Money);
         if whole && x.fract() != 0.0 {
             let hint = if x.fract().to_string().len() == 5 && x < 1000.0 {
-                format!(
-                    "if you meant {} in the Vietnamese way, write {} (no dot)",
-                    crate::locale::number(x, 3),
-                    (x * 1000.0).round()
-                )
+                "vietnamese"
+            } else if kind == Kind::Money {
+                "money"
             } else {
-                whole_number_help(kind)
+                "count"
             };
             return Err(problem(
-                format!("{} is not a whole number", crate::locale::number(x, 3)),
-                hint,
+                "not-a-whole-number",
+                args! {"found" => "given", "value" => crate::locale::number(x, 3), "hint" => hint,
+                "shown" => crate::locale::number(x, 3),
+                "digits" => (x * 1000.0).round().to_string()},
             ));
         }
         let exact = if whole {
@@ -107,10 +101,7 @@ pub(super) fn figure(kind: Kind, v: &Value) -> Result<Option<Value>, Problem> {
         Value::Null => Ok(None),
         Value::Number(n) => match n.as_f64() {
             Some(x) => number(x, None, None).map(Some),
-            None => Err(problem(
-                "this figure is out of range",
-                "check for extra digits",
-            )),
+            None => Err(problem("figure-out-of-range", Vec::new())),
         },
         Value::String(s) => {
             let s = s.trim();
@@ -140,19 +131,25 @@ pub(super) fn figure(kind: Kind, v: &Value) -> Result<Option<Value>, Problem> {
                     }
                     number(value, shown, approx).map(Some)
                 }
+                // A decimal that does not read is not a number (the workbook restates that
+                // one in a cell's words); another kind is not a figure of that kind.
+                None if kind == Kind::Decimal => Err(problem(
+                    "not-a-number",
+                    args! {"found" => "code", "value" => s, "hint" => "digits"},
+                )),
                 None => Err(problem(
-                    format!("`{s}` is not {}", kind.describe()),
-                    "write the figure as digits (1500 or 1.500); an estimate may start with trên, hơn, gần, khoảng: `trên 1.500`, `hơn 26 nghìn`",
+                    "not-a-figure",
+                    args! {"found" => "given", "value" => s, "kind" => kind.name()},
                 )),
             }
         }
         Value::Bool(_) => Err(problem(
-            format!("true/false is not {}", kind.describe()),
-            "write a figure",
+            "not-a-figure",
+            args! {"found" => "flag", "kind" => kind.name()},
         )),
         Value::Array(_) | Value::Object(_) => Err(problem(
-            format!("a list or group is not {}", kind.describe()),
-            "write one figure on the same line as the key: `households: 3537`",
+            "not-a-figure",
+            args! {"found" => "many", "kind" => kind.name()},
         )),
     }
 }
@@ -173,10 +170,7 @@ pub(super) fn text(v: &Value, paragraphs: bool) -> Result<Option<Value>, Problem
                     .collect(),
             )))
         }
-        _ => Err(problem(
-            "this should be text",
-            "write the text after the key, or a list of paragraphs (`- ...` one per line)",
-        )),
+        _ => Err(problem("should-be-text", Vec::new())),
     }
 }
 
@@ -187,20 +181,14 @@ pub(super) fn scalar(kind: Kind, v: &Value) -> Result<Option<Value>, Problem> {
         Kind::Flag => match v {
             Value::Null => Ok(None),
             Value::Bool(_) => Ok(Some(v.clone())),
-            _ => Err(problem(
-                "this should be true or false",
-                "write true or false",
-            )),
+            _ => Err(problem("should-be-flag", Vec::new())),
         },
         Kind::Date => match v {
             Value::Null => Ok(None),
             Value::String(s) if chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").is_ok() => {
                 Ok(Some(Value::String(s.trim().into())))
             }
-            _ => Err(problem(
-                "this should be a date",
-                "write dates as YYYY-MM-DD, e.g. 2024-11-05",
-            )),
+            _ => Err(problem("should-be-date", Vec::new())),
         },
         _ => Ok(Some(v.clone())),
     }
@@ -237,11 +225,16 @@ mod tests {
             figure(Kind::Count, &json!("hơn 26 nghìn")).ok().flatten(),
             Some(json!({"value": 26000, "approx": "hơn", "shown": "26 nghìn"}))
         );
-        let e = figure(Kind::Count, &json!(145.5)).err().map(|p| p.message);
+        let english = |p: Problem, attr: Option<&str>| {
+            crate::i18n::format(crate::i18n::Lang::En, p.code, attr, &p.args).unwrap_or_default()
+        };
+        let e = figure(Kind::Count, &json!(145.5))
+            .err()
+            .map(|p| english(p, None));
         assert_eq!(e.as_deref(), Some("145,5 is not a whole number"));
         let e = figure(Kind::Count, &json!(3.537))
             .err()
-            .map(|p| p.help)
+            .map(|p| english(p, Some("help")))
             .unwrap_or_default();
         assert!(e.contains("3537"), "{e}");
         assert!(figure(Kind::Count, &json!(-3)).is_err());

@@ -3,8 +3,9 @@
 
 use super::clean::clean_value_text;
 use super::join;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::paths::PathMap;
+use crate::i18n::args;
 
 /// Text with an unquoted comma inside a flow mapping, split by YAML into several keys.
 #[derive(Debug, PartialEq)]
@@ -19,16 +20,6 @@ impl CommaSplit {
     /// One diagnostic for the line; `parent` is the path of the mapping.
     pub fn diagnostic(&self, parent: &str, paths: &PathMap) -> Diagnostic {
         let keys: Vec<String> = self.texts.iter().map(|(k, _)| format!("`{k}`")).collect();
-        let message = if let [only] = keys.as_slice() {
-            format!(
-                "the text of {only} contains a comma; inside {{ }} a comma starts a new key, so the text must be in quotes"
-            )
-        } else {
-            format!(
-                "the texts of {} contain commas; inside {{ }} a comma starts a new key, so each text must be in quotes",
-                and_list(&keys)
-            )
-        };
         let fixes: Vec<String> = self
             .texts
             .iter()
@@ -40,18 +31,26 @@ impl CommaSplit {
             .map(|(k, _)| k.as_str())
             .unwrap_or_default();
         let first = join(parent, first_key);
-        let mut d = Diagnostic::error(first.clone(), message)
-            .with_help(format!("write {}", and_list(&fixes)));
+        // The lists go as all-but-last and last: the catalogue joins them with its "and".
+        let (keys, last) = split_last(&keys);
+        let (fixes, last_fix) = split_last(&fixes);
+        let mut d = Diagnostic::new(
+            Severity::Error,
+            "comma-in-text",
+            first.clone(),
+            args! {"n" => self.texts.len(), "keys" => keys, "last" => last,
+            "fixes" => fixes, "last-fix" => last_fix},
+        );
         d.position = paths.locate(&first);
         d
     }
 }
 
-fn and_list(items: &[String]) -> String {
+/// `["a", "b", "c"]` → `("a, b", "c")`.
+fn split_last(items: &[String]) -> (String, String) {
     match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => (String::new(), String::new()),
+        [init @ .., last] => (init.join(", "), last.clone()),
     }
 }
 

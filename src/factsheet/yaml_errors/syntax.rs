@@ -2,10 +2,12 @@
 //! second document, anchors, merges, and the reader's own messages without its jargon.
 
 use super::clean::clean_value_text;
-use super::typed::{Found, describe};
+use super::typed::{Found, found_args};
 use super::{has_jargon, join};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::paths::{PathMap, Position};
+use crate::i18n::Args;
+use crate::i18n::args;
 use serde_json::Value;
 use serde_saphyr::granit_parser::{Event, Parser};
 
@@ -27,21 +29,17 @@ pub fn not_a_group(value: &Value) -> Diagnostic {
         value: Some(value),
         literal: None,
     };
-    Diagnostic::error("", format!("expected a group of keys, found {}", describe(&found)))
-        .with_help("a fact sheet is a group of `key: value` lines starting with `schema: 1`: start from vanban init")
+    Diagnostic::new(Severity::Error, "file-not-a-group", "", found_args(&found))
 }
 
 /// The diagnostic for a file with nothing in it.
 pub fn empty_file() -> Diagnostic {
-    Diagnostic::error("", "the file is empty")
-        .with_help("the file is empty: start from vanban init (`vanban init > data/phuong-x-2025.yaml` writes a commented fact sheet to fill in)")
+    Diagnostic::new(Severity::Error, "empty-file", "", Vec::new())
 }
 
 // ---------------------------------------------------------------------------------------
 // Syntax errors
 // ---------------------------------------------------------------------------------------
-
-const SYNTAX_HELP: &str = "check the indentation (spaces, not tabs) and that every `key: value` has a space after the colon; quote text that starts with a special character such as `*`, `&`, `!`, `%`, `@` or `-`";
 
 /// The error under the snippet and alias wrappers.
 fn root_error(e: &serde_saphyr::Error) -> &serde_saphyr::Error {
@@ -63,13 +61,13 @@ pub fn syntax_diagnostic(e: &serde_saphyr::Error, source: &str, paths: &PathMap)
         .and_then(|p| paths.path_at(p))
         .unwrap_or("")
         .to_string();
-    let (message, help): (String, String) = match e {
+    let (code, args): (&'static str, Args) = match e {
         E::DuplicateMappingKey { key, .. } => {
-            let (message, at) = duplicate_key(key.as_deref(), position, source);
+            let (args, at) = duplicate_key(key.as_deref(), position, source);
             if let Some(at) = at {
                 path = at;
             }
-            (message, "a key may appear once in a group: keep one".into())
+            ("duplicate-key", args)
         }
         E::MultipleDocuments { .. } => {
             path.clear();
@@ -86,14 +84,11 @@ pub fn syntax_diagnostic(e: &serde_saphyr::Error, source: &str, paths: &PathMap)
                     position = Some(Position { line, column: 1 });
                 }
             }
-            (
-                "the file holds more than one YAML document".into(),
-                "a fact sheet is one YAML document: remove the second '---'".into(),
-            )
+            ("multiple-documents", Vec::new())
         }
         E::NonFiniteFloat { value, .. } => (
-            format!("`{value}` is not a number"),
-            "write a number".into(),
+            "not-a-number",
+            args! {"found" => "code", "value" => value.as_str(), "hint" => "plain"},
         ),
         E::Budget { .. }
         | E::AliasReplayCounterOverflow { .. }
@@ -102,27 +97,14 @@ pub fn syntax_diagnostic(e: &serde_saphyr::Error, source: &str, paths: &PathMap)
         | E::AliasReplayStackDepthExceeded { .. }
         | E::RecursiveReferencesRequireWeakTypes { .. } => {
             path.clear();
-            (
-            "the file is too large or too deeply nested to read".into(),
-            "a fact sheet is a few hundred lines: check for a block pasted by mistake, or a `*name` that repeats a large part of the file".into(),
-        )
+            ("file-too-complex", args! {"cause" => "aliases"})
         }
-        E::Eof { .. } => (
-            "the file ends in the middle of a value".into(),
-            "check for a missing closing quote, `]` or `}`".into(),
-        ),
-        E::UnknownAnchor { .. } => (
-            "`*` here refers to a `&name` that is not defined above".into(),
-            "put text that starts with `*` in quotes".into(),
-        ),
-        E::MergeKeyNotAllowed { .. } | E::MergeValueNotMapOrSeqOfMaps { .. } => (
-            "`<<` cannot be used here".into(),
-            "write the keys out instead of merging them with `<<`".into(),
-        ),
-        E::InvalidUtf8Input => (
-            "the file is not UTF-8 text".into(),
-            "save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".into(),
-        ),
+        E::Eof { .. } => ("unexpected-end", Vec::new()),
+        E::UnknownAnchor { .. } => ("unknown-anchor", Vec::new()),
+        E::MergeKeyNotAllowed { .. } | E::MergeValueNotMapOrSeqOfMaps { .. } => {
+            ("merge-not-allowed", Vec::new())
+        }
+        E::InvalidUtf8Input => ("not-utf8", Vec::new()),
         _ => {
             use serde_saphyr::MessageFormatter;
             let message = serde_saphyr::UserMessageFormatter
@@ -136,16 +118,10 @@ pub fn syntax_diagnostic(e: &serde_saphyr::Error, source: &str, paths: &PathMap)
             // The parser's own words for the commonest slips, restated with their fix.
             if message.contains("recursion limit") {
                 path.clear();
-                (
-                    "the file is too large or too deeply nested to read".into(),
-                    "a fact sheet is a few hundred lines: check for a block pasted by mistake, or brackets `[` `{` opened many times".into(),
-                )
+                ("file-too-complex", args! {"cause" => "brackets"})
             } else if message.contains("tabs") {
                 path.clear();
-                (
-                    "a tab is used to indent this line".into(),
-                    "indent with spaces (two per level), never with tabs".into(),
-                )
+                ("tab-indent", Vec::new())
             } else if message.contains("quoted scalar") {
                 path.clear();
                 // Point at the quote that opens it: the last line above with an odd count.
@@ -164,29 +140,23 @@ pub fn syntax_diagnostic(e: &serde_saphyr::Error, source: &str, paths: &PathMap)
                         });
                     }
                 }
-                (
-                    "a quoted text is not closed".into(),
-                    "check that every opening quote `\"` has its closing quote, on the line where the text ends".into(),
-                )
+                ("unclosed-quote", Vec::new())
             } else if message.contains("indicator") || message.contains("flow") {
                 path.clear();
-                (
-                    "a `[` or `{` is not closed, or a text inside it holds a `:`".into(),
-                    "close every `[` with `]` and `{` with `}` on the same line, and put text with `:` or `,` in quotes".into(),
-                )
+                ("unclosed-bracket", Vec::new())
             } else {
-                let message = if has_jargon(&message) {
-                    "this part of the file cannot be read as YAML".to_string()
+                let shape = if has_jargon(&message) {
+                    "jargon"
                 } else {
-                    message
+                    "detail"
                 };
-                (message, SYNTAX_HELP.into())
+                ("yaml-syntax", args! {"shape" => shape, "detail" => message})
             }
         }
     };
     Diagnostic {
         position,
-        ..Diagnostic::error(path, message).with_help(help)
+        ..Diagnostic::new(Severity::Error, code, path, args)
     }
 }
 
@@ -205,14 +175,15 @@ pub const JARGON: &[&str] = &[
     "serde",
 ];
 
-/// `key `households` appears twice (lines 12 and 15)`, and the path of the key.
+/// The arguments of `duplicate-key` (`key `households` appears twice (lines 12 and 15)`),
+/// and the path of the key.
 fn duplicate_key(
     key: Option<&str>,
     position: Option<Position>,
     source: &str,
-) -> (String, Option<String>) {
+) -> (Args, Option<String>) {
     let Some(key) = key else {
-        return ("a key appears twice in this group".into(), None);
+        return (args! {"shape" => "anonymous"}, None);
     };
     let keys = mapping_keys(source);
     // The second occurrence: the last one of that name at or before the error.
@@ -221,7 +192,7 @@ fn duplicate_key(
         .rfind(|k| k.key == key && position.is_none_or(|p| k.position <= p))
         .or_else(|| keys.iter().rfind(|k| k.key == key));
     let Some(second) = second else {
-        return (format!("key `{key}` appears twice"), None);
+        return (args! {"shape" => "bare", "key" => key, "n" => 2usize}, None);
     };
     let mut lines: Vec<usize> = keys
         .iter()
@@ -233,25 +204,17 @@ fn duplicate_key(
         .iter()
         .filter(|k| k.key == key && k.parent == second.parent)
         .count();
-    let times = match count {
-        0..=2 => "twice".to_string(),
-        n => format!("{n} times"),
+    // Twice is said for 0 to 2: the parser reports a key it saw at least twice.
+    let n = count.max(2);
+    let args = match lines.as_slice() {
+        [] => args! {"shape" => "bare", "key" => key, "n" => n},
+        [one] => args! {"shape" => "one", "key" => key, "n" => n, "last" => *one},
+        [init @ .., last] => args! {
+            "shape" => "lines", "key" => key, "n" => n, "last" => *last,
+            "lines" => init.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+        },
     };
-    let lines = match lines.as_slice() {
-        [] => String::new(),
-        [one] => format!(" (on line {one})"),
-        [init @ .., last] => format!(
-            " (lines {} and {last})",
-            init.iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
-    (
-        format!("key `{key}` appears {times}{lines}"),
-        Some(join(&second.parent, key)),
-    )
+    (args, Some(join(&second.parent, key)))
 }
 
 /// One key of a mapping as written in the file.

@@ -2,8 +2,10 @@
 //! found and what is expected, with a fix.
 
 use super::{backticked, between_backticks, expected_names, has_jargon, join, last_key, nearest};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::paths::Position;
+use crate::i18n::Args;
+use crate::i18n::args;
 use serde_json::Value;
 
 /// What the failing field held, for the message.
@@ -30,41 +32,63 @@ pub fn field_diagnostic(
         } else {
             join(path, &field)
         };
-        let d = Diagnostic::error(full, format!("unknown key `{field}`"));
-        return match nearest(&field, &expected) {
-            Some(best) => d.with_help(format!(
-                "did you mean `{best}`? (see docs/fact-sheet.md for every key)"
-            )),
-            None => d.with_help(format!("keys allowed here: {}", backticked(&expected))),
-        };
+        let best = nearest(&field, &expected);
+        let hint = if best.is_some() { "best" } else { "allowed" };
+        return Diagnostic::new(
+            Severity::Error,
+            "unknown-key",
+            full,
+            args! {"key" => field, "hint" => hint, "best" => best.unwrap_or_default(),
+            "allowed" => backticked(&expected)},
+        );
     }
     if let Some(field) = between_backticks(message, "missing field `") {
-        return Diagnostic::error(join(path, &field), format!("`{field}` is required here"))
-            .with_help("add it (see `vanban init` for a commented example)");
+        return Diagnostic::new(
+            Severity::Error,
+            "missing-key",
+            join(path, &field),
+            args! {"key" => field},
+        );
     }
     if let Some(variant) = between_backticks(message, "unknown variant `") {
         let expected = expected_names(message);
-        return Diagnostic::error(
+        return Diagnostic::new(
+            Severity::Error,
+            "not-an-allowed-value",
             path,
-            format!("`{variant}` is not one of the allowed values"),
-        )
-        .with_help(format!("write one of: {}", backticked(&expected)));
+            args! {"found" => "variant", "value" => variant, "kind" => "choice",
+            "choices" => backticked(&expected)},
+        );
     }
     let kind = expected_kind(message, path);
     if let Some(kind) = kind {
         return typed_diagnostic(path, message, kind, found, choices);
     }
-    if message.contains("is not a date") {
-        // Our own message (PartialDate): already plain.
-        return Diagnostic::error(path, message.to_string())
-            .with_help("write dates as YYYY-MM-DD, e.g. 2024-11-05");
+    let key = last_key(path);
+    // Our own message (PartialDate, "`…` is not a date: …"): the text is an argument. The
+    // test is on serde's error text, which carries our message: the only way to know it.
+    if message.contains("is not a date")
+        && let Some(value) = between_backticks(message, "`")
+    {
+        return Diagnostic::new(
+            Severity::Error,
+            "not-a-date",
+            path,
+            args! {"found" => "partial", "value" => value, "kind" => "date"},
+        );
     }
     // Anything else is a library's wording: restate it without it.
-    let help = format!("see docs/fact-sheet.md for what `{}` takes", last_key(path));
     if has_jargon(message) || message.starts_with("invalid ") {
-        Diagnostic::error(path, format!("{} does not fit here", describe(found))).with_help(help)
+        let mut a = found_args(found);
+        a.push(("key", key.into()));
+        Diagnostic::new(Severity::Error, "does-not-fit", path, a)
     } else {
-        Diagnostic::error(path, message.to_string()).with_help(help)
+        Diagnostic::new(
+            Severity::Error,
+            "field-rejected",
+            path,
+            args! {"detail" => message, "key" => key},
+        )
     }
 }
 
@@ -121,28 +145,20 @@ fn expected_kind(message: &str, path: &str) -> Option<Kind> {
     Some(kind)
 }
 
-/// The fix for a value of the wrong kind.
-fn kind_help(kind: Kind, choices: &[String]) -> String {
+/// The catalogue's `kind-help` variant for a kind: the fix for a value of the wrong kind.
+fn kind_name(kind: Kind, choices: &[String]) -> &'static str {
     match kind {
-        Kind::WholeNumber { unsigned: true } => {
-            "write a whole number of 0 or more, without dots or spaces (3537, not 3.537)".into()
-        }
-        Kind::WholeNumber { unsigned: false } => {
-            "write a whole number without dots or spaces (2024, not 2.024)".into()
-        }
-        Kind::Number => "write a number with a dot for decimals (2.5)".into(),
-        Kind::Bool => "write true or false, without quotes".into(),
-        Kind::List => "write a list: one `- item` per line below the key, or [a, b] on one line".into(),
-        Kind::Text => "put the text in quotes".into(),
-        Kind::Group => "write its keys on the lines below, indented, one `key: value` per line (see docs/fact-sheet.md)".into(),
-        Kind::Date { partial: false } => "write dates as YYYY-MM-DD, e.g. 2024-11-05".into(),
-        Kind::Date { partial: true } => {
-            "write dates as YYYY-MM-DD, e.g. 2024-11-05 (or YYYY-MM for a draft)".into()
-        }
-        Kind::Choice if choices.is_empty() => {
-            "see docs/fact-sheet.md for the values allowed here".into()
-        }
-        Kind::Choice => format!("write one of: {}", backticked(choices)),
+        Kind::WholeNumber { unsigned: true } => "whole-unsigned",
+        Kind::WholeNumber { unsigned: false } => "whole-signed",
+        Kind::Number => "decimal",
+        Kind::Bool => "bool",
+        Kind::List => "list",
+        Kind::Text => "text",
+        Kind::Group => "group",
+        Kind::Date { partial: false } => "date",
+        Kind::Date { partial: true } => "date-partial",
+        Kind::Choice if choices.is_empty() => "choice-none",
+        Kind::Choice => "choice",
     }
 }
 
@@ -159,97 +175,60 @@ fn typed_diagnostic(
     } else {
         Vec::new()
     };
-    let help = kind_help(kind, &choices);
-    let what = describe(found);
-    let error = |message: String, help: String| Diagnostic::error(path, message).with_help(help);
+    // Every message gets the found value, the kind (for `kind-help`) and its choices.
+    let error = |code: &'static str, more: Args| {
+        let mut a = found_args(found);
+        a.push(("kind", kind_name(kind, &choices).into()));
+        a.push(("choices", backticked(&choices).into()));
+        a.extend(more);
+        Diagnostic::new(Severity::Error, code, path, a)
+    };
 
     if matches!(found.value, Some(Value::Null)) {
-        let help = match kind {
-            Kind::Text => "write the text after the colon, or remove the key".to_string(),
-            _ => help,
-        };
-        return error(format!("`{key}` has no value"), help);
+        return error("no-value", args! {"key" => key});
     }
     let integer = found.value.and_then(Value::as_i64);
     match kind {
         Kind::WholeNumber { unsigned } if message.starts_with("invalid value") => match integer {
-            Some(n) if n < 0 && unsigned => error(
-                format!("{what} cannot be negative"),
-                "write a whole number of 0 or more".into(),
-            ),
-            _ => error(
-                format!("{what} is too large for this figure"),
-                "check for an extra digit".into(),
-            ),
+            Some(n) if n < 0 && unsigned => error("negative-figure", args! {"hint" => "whole"}),
+            _ => error("too-large-for-figure", Vec::new()),
         },
         Kind::WholeNumber { .. } => {
-            let help = match literal_text(found).as_deref().and_then(grouped_thousands) {
-                Some(digits) => format!(
-                    "write {digits}: in a fact sheet a dot is a decimal point, so thousands are written without dots or spaces"
-                ),
-                None => help,
+            let more = match literal_text(found).as_deref().and_then(grouped_thousands) {
+                Some(digits) => args! {"hint" => "thousands", "digits" => digits},
+                None => args! {"hint" => "kind"},
             };
-            let message = if is_scalar(found) {
-                format!("{what} is not a whole number")
-            } else {
-                format!("expected a whole number, found {what}")
-            };
-            error(message, help)
+            error("not-a-whole-number", more)
         }
         Kind::Number => {
             let text = literal_text(found);
-            let help = match text.as_deref() {
-                Some(t) if decimal_comma(t).is_some() => format!(
-                    "write {}: decimals take a dot",
-                    decimal_comma(t).unwrap_or_default()
-                ),
-                Some(t) if grouped_thousands(t).is_some() => format!(
-                    "write {}: thousands are written without dots or spaces",
-                    grouped_thousands(t).unwrap_or_default()
-                ),
-                _ => help,
-            };
-            let message = if is_scalar(found) {
-                format!("{what} is not a number")
-            } else {
-                format!("expected a number, found {what}")
-            };
-            error(message, help)
-        }
-        Kind::Bool => {
-            let message = if is_scalar(found) {
-                format!("{what} is not true or false")
-            } else {
-                format!("true/false expected, found {what}")
-            };
-            error(message, help)
-        }
-        Kind::Date { .. } => {
-            let message = if is_scalar(found) {
-                format!("{what} is not a date")
-            } else {
-                format!("expected a date, found {what}")
-            };
-            error(message, help)
-        }
-        Kind::Choice => error(format!("{what} is not one of the allowed values"), help),
-        Kind::Text => {
-            let help = match (found.value, literal_text(found)) {
-                (Some(Value::Number(_) | Value::Bool(_)), Some(t)) => {
-                    format!("put the text in quotes: {key}: \"{t}\"")
+            let more = match text.as_deref() {
+                Some(t) if decimal_comma(t).is_some() => {
+                    args! {"hint" => "comma", "digits" => decimal_comma(t).unwrap_or_default()}
                 }
-                (Some(Value::Array(_) | Value::Object(_)), _) => "write the text on the same line after the colon, and put it in quotes if it contains `: ` or starts with `-`, `[` or `{`".to_string(),
-                _ => help,
+                Some(t) if grouped_thousands(t).is_some() => {
+                    args! {"hint" => "thousands", "digits" => grouped_thousands(t).unwrap_or_default()}
+                }
+                _ => args! {"hint" => "kind"},
             };
-            error(format!("expected text, found {what}"), help)
+            error("not-a-number", more)
         }
-        Kind::List => error(format!("expected a list, found {what}"), help),
-        Kind::Group => error(format!("expected a group of keys, found {what}"), help),
+        Kind::Bool => error("not-true-or-false", Vec::new()),
+        Kind::Date { .. } => error("not-a-date", Vec::new()),
+        Kind::Choice => error("not-an-allowed-value", Vec::new()),
+        Kind::Text => {
+            let more = match (found.value, literal_text(found)) {
+                (Some(Value::Number(_) | Value::Bool(_)), Some(t)) => {
+                    args! {"hint" => "quote", "key" => key, "text" => t}
+                }
+                (Some(Value::Array(_) | Value::Object(_)), _) => args! {"hint" => "inline"},
+                _ => args! {"hint" => "kind"},
+            };
+            error("not-text", more)
+        }
+        Kind::List => error("not-a-list", Vec::new()),
+        Kind::Group => error("not-a-group", Vec::new()),
     }
-}
-
-fn is_scalar(found: &Found<'_>) -> bool {
-    !matches!(found.value, Some(Value::Array(_) | Value::Object(_)))
 }
 
 /// The found value as the user wrote it, without quotes.
@@ -262,24 +241,30 @@ fn literal_text(found: &Found<'_>) -> Option<String> {
     }
 }
 
-/// The found value in a message: `"abc"`, `3.537`, `true`, `a list`.
-pub(super) fn describe(found: &Found<'_>) -> String {
-    match found.value {
-        None => "this value".into(),
-        Some(Value::Null) => "nothing".into(),
-        Some(Value::Bool(b)) => b.to_string(),
-        Some(Value::Number(n)) => found.literal.clone().unwrap_or_else(|| n.to_string()),
+/// The found value as arguments of a message (the catalogue's `found-value`): `found` says
+/// what it is (`given`, `empty`, `list`, `group`, `unseen`), `value` the value as written
+/// (`"abc"`, `3.537`, `true`).
+pub(super) fn found_args(found: &Found<'_>) -> Args {
+    let (what, value) = match found.value {
+        None => ("unseen", String::new()),
+        Some(Value::Null) => ("empty", String::new()),
+        Some(Value::Bool(b)) => ("given", b.to_string()),
+        Some(Value::Number(n)) => (
+            "given",
+            found.literal.clone().unwrap_or_else(|| n.to_string()),
+        ),
         Some(Value::String(s)) => {
             let short: String = s.chars().take(40).collect();
             if short.len() < s.len() {
-                format!("\"{short}…\"")
+                ("given", format!("\"{short}…\""))
             } else {
-                format!("\"{s}\"")
+                ("given", format!("\"{s}\""))
             }
         }
-        Some(Value::Array(_)) => "a list".into(),
-        Some(Value::Object(_)) => "a group of keys".into(),
-    }
+        Some(Value::Array(_)) => ("list", String::new()),
+        Some(Value::Object(_)) => ("group", String::new()),
+    };
+    args! {"found" => what, "value" => value}
 }
 
 /// `3.537`, `3,537`, `1.234.567`, `3 537` → the digits, when the groups after the first are
