@@ -4,8 +4,12 @@
 
 use super::units::{self, CategoryTotals, ModelTotals};
 use super::{Reason, RollUp, Summary, Unassessed, Verdict, figures::Plan};
+use crate::context::{
+    CategoryContext, Child, ChildCommunes, ChildSubUnits, Context, RollupCommunes, RollupSummary,
+};
 use crate::derive::{self, CommuneAssessment};
-use serde_json::{Map, Value, json};
+use crate::factsheet::SubUnitCategory;
+use serde_json::{Map, Value};
 
 /// The entry of one child in the `children` list of the template context.
 pub(super) fn child_context(
@@ -16,21 +20,17 @@ pub(super) fn child_context(
     below: &[Verdict],
     not_below: &[Unassessed],
     models: &ModelTotals,
-) -> Value {
+) -> Child {
     let unit = &c.loaded.sheet.unit;
     let full = c.full();
     // Every category is a key (`none` when the child has none), so a template can index it.
     let totals = units::by_category(&unit.sub_units);
-    let sub_units: Map<String, Value> = units::CATEGORIES
-        .iter()
-        .map(|&category| {
-            let t = totals.iter().find(|t| t.category == category);
-            (
-                units::category_name(category).to_string(),
-                t.map(category_json).unwrap_or(Value::Null),
-            )
-        })
-        .collect();
+    let category = |category: SubUnitCategory| {
+        totals
+            .iter()
+            .find(|t| t.category == category)
+            .map(category_context)
+    };
     let data: Map<String, Value> = plan
         .scalars
         .iter()
@@ -39,64 +39,64 @@ pub(super) fn child_context(
         .filter_map(|p| p.strip_prefix("data."))
         .map(|k| (k.to_string(), c.data.get(k).cloned().unwrap_or(Value::Null)))
         .collect();
-    json!({
-        "file": c.shown,
-        "name": unit.name,
-        "level": unit.level,
-        "level_word": unit.level.word(),
-        "full": full,
-        "full_cap": derive::capitalize(&full),
-        "households": unit.households,
-        "population": unit.population,
-        "sub_units": sub_units,
-        "propaganda": c.loaded.sheet.facts.propaganda,
-        "data": data,
-        "models": models,
+    Child {
+        file: c.shown.clone(),
+        name: unit.name.clone(),
+        level: unit.level,
+        level_word: unit.level.word().to_string(),
+        full_cap: derive::capitalize(&full),
+        full,
+        households: unit.households,
+        population: unit.population,
+        sub_units: ChildSubUnits {
+            khu_dan_cu: category(SubUnitCategory::KhuDanCu),
+            co_quan: category(SubUnitCategory::CoQuan),
+            doanh_nghiep: category(SubUnitCategory::DoanhNghiep),
+            co_so_giao_duc: category(SubUnitCategory::CoSoGiaoDuc),
+        },
+        propaganda: c.loaded.sheet.facts.propaganda.clone(),
+        data,
+        models: models.clone(),
         // `none` both for a unit with no Điều 5 verdict and for a commune its own documents
         // do not assess (`unassessed` then says why).
-        "assessment": assessment,
-        "unassessed": unassessed,
-        "communes": {
-            "assessed": below.len(),
-            "passed": below.iter().filter(|v| v.pass).count(),
-            "unassessed": not_below.len(),
+        assessment: assessment.cloned(),
+        unassessed: unassessed.cloned(),
+        communes: ChildCommunes {
+            assessed: below.len(),
+            passed: below.iter().filter(|v| v.pass).count(),
+            unassessed: not_below.len(),
         },
-    })
+    }
 }
 
 /// Category totals as templates see them: `{kind, total, registered, recognised}`.
-fn category_json(t: &CategoryTotals) -> Value {
-    json!({
-        "kind": t.kind(),
-        "total": t.total,
-        "registered": t.registered,
-        "recognised": t.recognised,
-    })
+fn category_context(t: &CategoryTotals) -> CategoryContext {
+    CategoryContext {
+        kind: t.kind(),
+        total: t.total,
+        registered: t.registered,
+        recognised: t.recognised,
+    }
 }
 
-/// Adds `children` (always a list, empty without a roll-up) and `rollup` (`none` without
-/// one) to a document's template context.
-pub fn add_to_context(context: &mut Value, rollup: Option<&RollUp>) {
-    let Some(map) = context.as_object_mut() else {
-        return;
-    };
-    let children: Vec<Value> = rollup
+/// Fills `children` (empty without a roll-up) and `rollup` (`none` without one) of a
+/// document's template context.
+pub fn add_to_context(context: &mut Context, rollup: Option<&RollUp>) {
+    context.children = rollup
         .map(|r| r.children.iter().map(|c| c.context.clone()).collect())
         .unwrap_or_default();
-    map.insert("children".into(), Value::Array(children));
-    let summary = rollup.map(|r| {
-        let (passed, failed): (Vec<&Verdict>, Vec<&Verdict>) =
-            r.communes.iter().partition(|v| v.pass);
-        json!({
-            "count": r.children.len(),
-            "communes": {
-                "assessed": r.communes.len(),
-                "passed": passed,
-                "failed": failed,
-                "unassessed": r.unassessed,
+    context.rollup = rollup.map(|r| {
+        let (passed, failed): (Vec<Verdict>, Vec<Verdict>) =
+            r.communes.iter().cloned().partition(|v| v.pass);
+        RollupSummary {
+            count: r.children.len(),
+            communes: RollupCommunes {
+                assessed: r.communes.len(),
+                passed,
+                failed,
+                unassessed: r.unassessed.clone(),
             },
-            "models": r.models,
-        })
+            models: r.models.clone(),
+        }
     });
-    map.insert("rollup".into(), summary.unwrap_or(Value::Null));
 }

@@ -65,7 +65,7 @@ pub struct Child {
     pub name: String,
     pub level: Level,
     /// Its entry of the `children` list of the template context.
-    pub context: Value,
+    pub context: crate::context::Child,
 }
 
 /// What the parent takes from its children where it states nothing itself.
