@@ -2,9 +2,8 @@
 //! [`Context`]. Raw numbers stay numbers (templates format them with the locale filters); what
 //! must be computed — comparisons, ratios, verdicts, dates of the period — arrives computed.
 //! The doc comment of every field is its documentation: `vanban templates --context` and
-//! docs/context.md print them (see [`describe`]).
+//! docs/context.md print them (see [`documentation`]).
 
-pub mod describe;
 mod types;
 
 use crate::derive::{self, Ratio};
@@ -347,6 +346,31 @@ pub fn build(
     }
 }
 
+/// docs/context.md, and what `vanban templates --context` prints: every variable of
+/// [`Context`], a section per top-level name.
+pub fn documentation() -> String {
+    let mut s = String::from(
+        "# The template context\n\n\
+         Every variable a template can read, with its kind and what it holds. Generated from the \
+         context's types (`src/context/types.rs`, the built-in `facts` keys from \
+         `templates/catalogue.yaml`): do not edit by hand, run \
+         `cargo run -- templates --context > docs/context.md` (a test fails while it is stale). \
+         See `templates.md` for the filters and components that print them.\n",
+    );
+    for v in crate::describe::variables::<Context>() {
+        if !v.path.contains('.') {
+            s.push_str(&format!("\n## `{}`\n\n", v.path));
+        }
+        let doc = if v.doc.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", v.doc)
+        };
+        s.push_str(&format!("- `{}` ({}){doc}\n", v.path, v.kind));
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,5 +399,74 @@ mod tests {
         assert_eq!(and_list(&s(&[])), "");
         assert_eq!(and_list(&s(&["a"])), "a");
         assert_eq!(and_list(&s(&["a", "b", "c"])), "a, b và c");
+    }
+}
+
+#[cfg(test)]
+mod documented {
+    use crate::describe::{Variable, variables};
+    use serde_json::Value;
+
+    fn walk(value: &Value, path: &str, docs: &[Variable], missing: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    let p = crate::describe::join(path, k);
+                    // Walked only where the documentation names the parts, so every key
+                    // met must be named; below a value documented as a whole
+                    // (`derived.assessment`, `data`) nothing is.
+                    if !docs.iter().any(|d| d.path == p) {
+                        missing.push(p);
+                    } else if docs.iter().any(|d| {
+                        d.path.starts_with(&format!("{p}."))
+                            || d.path.starts_with(&format!("{p}[]"))
+                    }) {
+                        walk(v, &p, docs, missing);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    walk(item, &format!("{path}[]"), docs, missing);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Every key a template receives on the examples (the roll-up's included) is documented,
+    /// and every documented top-level name is in the context.
+    #[test]
+    fn every_variable_of_the_examples_is_documented() {
+        let docs = variables::<super::Context>();
+        let mut missing = Vec::new();
+        walk(
+            &serde_json::json!({"unit": {"bogus": 1}, "children": [{"sub_units": {"x": 1}}]}),
+            "",
+            &docs,
+            &mut missing,
+        );
+        assert_eq!(missing, ["children[].sub_units.x", "unit.bogus"]);
+        let templates = crate::template::Templates::load(None).expect("templates");
+        for sheet in [
+            "data/phuong-ba-dinh-2024.yaml",
+            "data/xa-po-y-2024-8-thang.yaml",
+            "data/huyen-thach-thanh-2024-tong-hop/huyen-thach-thanh.yaml",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sheet);
+            let checked = crate::check::check(&path, &templates, None).expect("example checks");
+            for value in crate::produce::contexts(&checked, &templates) {
+                let mut missing = Vec::new();
+                walk(&value, "", &docs, &mut missing);
+                assert!(missing.is_empty(), "{sheet}: not documented: {missing:?}");
+                for top in docs.iter().filter(|v| !v.path.contains(['.', '['])) {
+                    assert!(
+                        value.get(&top.path).is_some(),
+                        "{} documented, not given",
+                        top.path
+                    );
+                }
+            }
+        }
     }
 }

@@ -57,7 +57,7 @@ pub fn typed_contexts(checked: &Checked, templates: &Templates) -> Vec<context::
         .iter()
         .map(|spec| {
             let mut value = context::build(sheet, spec, &checked.data);
-            rollup::add_to_context(&mut value, checked.rollup.as_ref());
+            (value.children, value.rollup) = rollup::context_of(checked.rollup.as_ref());
             // What each count counts, as the template declares it: `units["data.sessions"]`
             // prints `buổi` beside the figure, so the word travels with the declaration.
             value.units = templates

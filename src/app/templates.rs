@@ -15,10 +15,17 @@ pub struct Options {
     /// Folder of *.md.tera templates that override or extend the built-in ones
     #[arg(long)]
     pub templates: Option<PathBuf>,
+    /// List every variable a template can read (docs/context.md) instead of the templates
+    #[arg(long, conflicts_with = "name")]
+    pub context: bool,
 }
 
 /// Prints the listing on `out`; an unknown name is a usage error (with the nearest name).
 pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
+    if options.context {
+        r.console.out(&crate::context::documentation());
+        return Ok(Exit::Success);
+    }
     let templates = Templates::load(options.templates.as_deref())?;
     if let Some(name) = &options.name
         && !templates.exists(name)
@@ -107,6 +114,17 @@ fn write_blocks(s: &mut String, blocks: &[BlockNode], depth: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// docs/context.md is what the types say; regenerate it when a context type changes.
+    #[test]
+    fn docs_context_md_is_generated_from_the_types() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/context.md");
+        let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            on_disk == crate::context::documentation(),
+            "docs/context.md is stale: run `cargo run -- templates --context > docs/context.md`"
+        );
+    }
 
     #[test]
     fn the_listing_names_every_built_in_template_and_one_alone() {

@@ -1,12 +1,11 @@
 //! The template context's types. The doc comment of each field is what `vanban templates
 //! --context` and docs/context.md say of the variable, so write it for template authors.
 
-use super::describe::{Describe, Variable, context_type, join, plain};
 use crate::derive::{CommuneAssessment, PlanSchedule};
+use crate::describe::{Describe, Variable, context_type, join, plain};
 use crate::factsheet::sections::{Directive, OneOrMany};
 use crate::factsheet::{AccidentCount, Count, Facts, Level, PeriodKind, PlanFacts, Propaganda};
-use crate::rollup::units::ModelTotals;
-use crate::rollup::{Reason, Unassessed, Verdict};
+use crate::rollup::{ChildContext, RollupContext};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -16,10 +15,6 @@ plain! {
     OneOrMany<Directive> => "list of record",
     CommuneAssessment => "record",
     PlanSchedule => "record of dates (`YYYY-MM-DD`)",
-    Verdict => "record",
-    Unassessed => "record",
-    Reason => "record",
-    ModelTotals => "record",
     AccidentCount => "record",
     Count => "record",
     BTreeMap<String, Vec<String>> => "map of name to list of text",
@@ -88,9 +83,9 @@ context_type! {
         pub derived: Derived,
         /// One entry per child unit when the sheet lists `children:` (else `[]`), in the order
         /// listed (a pattern's matches by file name).
-        pub children: Vec<Child>,
+        pub children: Vec<ChildContext>,
         /// The roll-up over the units below; `none` without children.
-        pub rollup: Option<RollupSummary>,
+        pub rollup: Option<RollupContext>,
         /// The `unit` word of each declaration that has one, by name: `units["data.sessions"]`
         /// is `buổi`.
         pub units: BTreeMap<String, String>,
@@ -435,114 +430,5 @@ impl Describe for Sections {
                 &[&format!("Whether \"{label}\" has anything to print.")],
             ));
         }
-    }
-}
-
-context_type! {
-    /// One child unit as its parent's documents see it.
-    #[derive(PartialEq)]
-    pub struct Child {
-        /// Its fact sheet, as shown in messages.
-        pub file: String,
-        /// Its name as typed.
-        pub name: String,
-        /// Its level.
-        pub level: Level,
-        /// Its level word.
-        pub level_word: String,
-        /// `xã Thạch Bình`.
-        pub full: String,
-        /// `Xã Thạch Bình`.
-        pub full_cap: String,
-        /// Households.
-        pub households: Option<u64>,
-        /// Inhabitants.
-        pub population: Option<u64>,
-        /// Its sub-units by category; every category is a key, `none` when it has none.
-        pub sub_units: ChildSubUnits,
-        /// Its `facts.propaganda`.
-        pub propaganda: Propaganda,
-        /// The figures the parent sums, by name (`data.<name>` without `data.`).
-        pub data: Map<String, Value>,
-        /// Its community models: `count`, `teams`, `members`, `households`, `cameras`.
-        pub models: ModelTotals,
-        /// A commune's TT124 Điều 5 verdict (as `derived.assessment`) when its own documents
-        /// assess it; `none` otherwise (`unassessed` then says why).
-        pub assessment: Option<CommuneAssessment>,
-        /// For a commune without a verdict, why: `reason` = `no_assessing_document` (with
-        /// `templates`), `no_criteria` or `other_period` (with `period`); else `none`.
-        pub unassessed: Option<Reason>,
-        /// Counts of the communes at or below it.
-        pub communes: ChildCommunes,
-    }
-}
-
-context_type! {
-    /// A child's sub-units by category.
-    #[derive(PartialEq)]
-    pub struct ChildSubUnits {
-        /// Khu dân cư.
-        pub khu_dan_cu: Option<CategoryContext>,
-        /// Cơ quan.
-        pub co_quan: Option<CategoryContext>,
-        /// Doanh nghiệp.
-        pub doanh_nghiep: Option<CategoryContext>,
-        /// Cơ sở giáo dục.
-        pub co_so_giao_duc: Option<CategoryContext>,
-    }
-}
-
-context_type! {
-    /// The sub-units of one category.
-    #[derive(PartialEq)]
-    pub struct CategoryContext {
-        /// Their kinds joined: `thôn, tổ dân phố`.
-        pub kind: String,
-        /// How many.
-        pub total: u64,
-        /// How many registered.
-        pub registered: u64,
-        /// How many were recognised; `none` when any group has no figure.
-        pub recognised: Option<u64>,
-    }
-}
-
-context_type! {
-    /// Counts of the communes at or below a child.
-    #[derive(PartialEq)]
-    pub struct ChildCommunes {
-        /// With a verdict.
-        pub assessed: usize,
-        /// Of those, passed.
-        pub passed: usize,
-        /// Without a verdict.
-        pub unassessed: usize,
-    }
-}
-
-context_type! {
-    /// The roll-up over the units below.
-    pub struct RollupSummary {
-        /// How many children.
-        pub count: usize,
-        /// The communes below.
-        pub communes: RollupCommunes,
-        /// The community models' totals over the children.
-        pub models: ModelTotals,
-    }
-}
-
-context_type! {
-    /// The commune-level units below.
-    pub struct RollupCommunes {
-        /// How many carry a verdict.
-        pub assessed: usize,
-        /// Those that passed: `full`, `within` (the unit that lists it), `file`, `failed`
-        /// criteria.
-        pub passed: Vec<Verdict>,
-        /// Those that failed, the same way.
-        pub failed: Vec<Verdict>,
-        /// The communes without a verdict: `full`, `within`, `file`, `reason`.
-        pub unassessed: Vec<Unassessed>,
     }
 }

@@ -1,7 +1,8 @@
-//! Every variable a template can read, described from the context's own types: each context
-//! struct is declared through [`context_type!`], which keeps its doc comments both as Rust
-//! documentation and as the text `vanban templates --context` and docs/context.md print. A
-//! hand-written list would drift from the types; this one cannot.
+//! Types that describe themselves: each struct of the template context is declared through
+//! [`context_type!`], which keeps its doc comments both as Rust documentation and as the text
+//! `vanban templates --context` and docs/context.md print (see `context::documentation`). A
+//! hand-written list would drift from the types; this one cannot. A base module (like
+//! `locale`): the roll-up declares its part of the context with it too.
 
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -73,20 +74,20 @@ macro_rules! context_type {
             )*
         }
 
-        impl $crate::context::describe::Describe for $name {
+        impl $crate::describe::Describe for $name {
             fn kind() -> String {
                 "record".to_string()
             }
-            fn fields(path: &str, out: &mut Vec<$crate::context::describe::Variable>) {
+            fn fields(path: &str, out: &mut Vec<$crate::describe::Variable>) {
                 $(
-                    out.push($crate::context::describe::Variable::new(
+                    out.push($crate::describe::Variable::new(
                         path,
                         stringify!($field),
-                        <$ty as $crate::context::describe::Describe>::kind(),
+                        <$ty as $crate::describe::Describe>::kind(),
                         &[$($fdoc),*],
                     ));
-                    <$ty as $crate::context::describe::Describe>::fields(
-                        &$crate::context::describe::join(path, stringify!($field)),
+                    <$ty as $crate::describe::Describe>::fields(
+                        &$crate::describe::join(path, stringify!($field)),
                         out,
                     );
                 )*
