@@ -48,6 +48,11 @@ pub fn figures() -> Vec<(&'static str, Kind, &'static str)> {
         .collect()
 }
 
+/// Whether `name` is a built-in figure (one of [`figures`]).
+pub fn is_figure(name: &str) -> bool {
+    all().any(|(n, kind, _)| n == name && kind.is_some_and(Kind::is_figure))
+}
+
 /// The figures of a record (`facts.propaganda` gives its seven counts), as `(name, kind,
 /// label)`; empty for anything else.
 pub fn parts(record: &str) -> Vec<(&'static str, Kind, &'static str)> {
