@@ -24,22 +24,6 @@ pub fn quantity_text(q: &Quantity) -> String {
     }
 }
 
-/// Joins non-empty phrases: `a, b và c` (`và` before the last).
-pub fn and_list(items: &[String]) -> String {
-    let items: Vec<&String> = items.iter().filter(|s| !s.is_empty()).collect();
-    match items.as_slice() {
-        [] => String::new(),
-        [one] => (*one).clone(),
-        [init @ .., last] => format!(
-            "{} và {last}",
-            init.iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
 /// An accident figure set with its comparisons against last year (`cases_change`,
 /// `deaths_change`, `injuries_change`: what [`phrase::compare`] returns; the `change`
 /// component words them), and the damage in figures and words.
@@ -81,7 +65,7 @@ fn incident_groups(sheet: &FactSheet) -> Vec<IncidentGroup> {
                 detected_by,
                 cases: members.iter().map(|m| u64::from(m.cases)).sum(),
                 offenders: members.iter().map(|m| u64::from(m.offenders)).sum(),
-                handling: handling.join("; "),
+                handling,
                 categories: members
                     .iter()
                     .map(|m| IncidentCategoryCount {
@@ -158,7 +142,7 @@ fn unit(sheet: &FactSheet) -> UnitContext {
         agencies_enterprises: unit.agencies_enterprises,
         subdivision: unit.subdivision.clone(),
         sub_units,
-        residential: and_list(&residential),
+        residential,
     }
 }
 
@@ -231,31 +215,21 @@ fn derived(sheet: &FactSheet) -> Derived {
         _ => None,
     };
     let plan = facts.plan.clone().unwrap_or_default();
-    let articles: Vec<String> = derive::criteria_articles(unit.level, &unit.sub_units)
-        .iter()
-        .map(|a| format!("Điều {a}"))
-        .collect();
     Derived {
         registration: Registration {
             all: totals.registered == totals.total && totals.total > 0,
-            list: registered_list.join(", "),
+            list: registered_list,
             percent: Ratio::new(totals.registered, totals.total).percent(),
         },
         recognition: Recognition {
-            list: recognised_list.join(", "),
+            list: recognised_list,
             percent: totals
                 .recognised
                 .and_then(|r| Ratio::new(r, totals.total).percent()),
         },
         households_pledged_percent: pledged,
         incidents,
-        weapons: and_list(
-            &facts
-                .weapons_handed_in
-                .iter()
-                .map(quantity_text)
-                .collect::<Vec<_>>(),
-        ),
+        weapons: facts.weapons_handed_in.iter().map(quantity_text).collect(),
         other_results: facts.other_results.iter().map(quantity_text).collect(),
         assessment: unit
             .level
@@ -289,21 +263,13 @@ fn derived(sheet: &FactSheet) -> Derived {
             plan.sub_unit_dossier_by,
             plan.dossier_by,
         ),
-        articles: and_list(&articles),
-        sub_unit_names: and_list(
-            &unit
-                .sub_units
-                .iter()
-                .map(|g| g.kind.clone())
-                .collect::<Vec<_>>(),
-        ),
-        sub_unit_kinds: and_list(
-            &unit
-                .sub_units
-                .iter()
-                .map(|g| format!("{} {}", locale::count(g.total as i64), g.kind))
-                .collect::<Vec<_>>(),
-        ),
+        articles: derive::criteria_articles(unit.level, &unit.sub_units),
+        sub_unit_names: unit.sub_units.iter().map(|g| g.kind.clone()).collect(),
+        sub_unit_kinds: unit
+            .sub_units
+            .iter()
+            .map(|g| format!("{} {}", locale::count(g.total as i64), g.kind))
+            .collect(),
     }
 }
 
@@ -391,14 +357,6 @@ mod tests {
             "2,5 kg thuốc nổ"
         );
         assert_eq!(quantity_text(&q(13.0, None, "dao kiếm")), "13 dao kiếm");
-    }
-
-    #[test]
-    fn and_lists() {
-        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(and_list(&s(&[])), "");
-        assert_eq!(and_list(&s(&["a"])), "a");
-        assert_eq!(and_list(&s(&["a", "b", "c"])), "a, b và c");
     }
 }
 

@@ -128,8 +128,9 @@ context_type! {
         pub subdivision: Option<Count>,
         /// The groups of sub-units TT124 assesses, with their rates.
         pub sub_units: Vec<SubUnitContext>,
-        /// The khu dân cư sub-units with their counts, joined: `10 khu phố`.
-        pub residential: String,
+        /// The khu dân cư sub-units, each with its count: `["10 khu phố"]` (print them with
+        /// `and_list`).
+        pub residential: Vec<String>,
     }
 }
 
@@ -247,8 +248,9 @@ context_type! {
         /// Incidents summed over categories against last year; `none` when the sheet has no
         /// `facts.incidents` (write `incidents: []` for "nothing happened") or no last year.
         pub incidents: Option<IncidentsContext>,
-        /// `facts.weapons_handed_in` as one phrase: `01 khẩu súng săn và 2,5 kg thuốc nổ`.
-        pub weapons: String,
+        /// `facts.weapons_handed_in`, each as a phrase: `["01 khẩu súng săn", "2,5 kg thuốc
+        /// nổ"]` (print them with `and_list`).
+        pub weapons: Vec<String>,
         /// `facts.other_results`, each as a phrase: `13 dao kiếm`.
         pub other_results: Vec<String>,
         /// The TT124 Điều 5 checks by name — `leadership`, `policy`, `events`, `prevention`,
@@ -277,12 +279,13 @@ context_type! {
         /// `sub_unit_to`, `registration_by`, `sub_unit_dossier_by`, `sub_unit_recognition_by`,
         /// `dossier_by`, `recognition_by`.
         pub schedule: Option<PlanSchedule>,
-        /// The TT124 articles whose criteria apply: `Điều 5 và Điều 4`.
-        pub articles: String,
-        /// The kinds of sub-units joined: `khu phố và nhà trường`.
-        pub sub_unit_names: String,
-        /// The sub-units with their counts joined: `10 khu phố và 01 nhà trường`.
-        pub sub_unit_kinds: String,
+        /// The numbers of the TT124 articles whose criteria apply: `[5, 4]` (`tt124.articles`
+        /// prints `Điều 5 và Điều 4`).
+        pub articles: Vec<u8>,
+        /// The kinds of sub-units: `["khu phố", "nhà trường"]`.
+        pub sub_unit_names: Vec<String>,
+        /// The sub-units, each with its count: `["10 khu phố", "01 nhà trường"]`.
+        pub sub_unit_kinds: Vec<String>,
     }
 }
 
@@ -291,8 +294,8 @@ context_type! {
     pub struct Registration {
         /// Whether every sub-unit registered (and there is at least one).
         pub all: bool,
-        /// `10/10 khu phố, 01/01 nhà trường`.
-        pub list: String,
+        /// Each group registered over its total: `["10/10 khu phố", "01/01 nhà trường"]`.
+        pub list: Vec<String>,
         /// `100%`; `none` without sub-units.
         pub percent: Option<String>,
     }
@@ -301,8 +304,8 @@ context_type! {
 context_type! {
     /// Recognition of the sub-units.
     pub struct Recognition {
-        /// `08/10 khu phố`.
-        pub list: String,
+        /// Each group recognised over its total: `["08/10 khu phố"]`; `[]` before the review.
+        pub list: Vec<String>,
         /// `80%`; `none` before the review.
         pub percent: Option<String>,
     }
@@ -335,8 +338,8 @@ context_type! {
         pub cases: u64,
         /// Offenders summed.
         pub offenders: u64,
-        /// The handling of each category, once each, joined by `; `.
-        pub handling: String,
+        /// The handling of the categories, each once.
+        pub handling: Vec<String>,
         /// Each category with its counts.
         pub categories: Vec<IncidentCategoryCount>,
     }
