@@ -53,8 +53,8 @@ pub fn is_figure(name: &str) -> bool {
     all().any(|(n, kind, _)| n == name && kind.is_some_and(Kind::is_figure))
 }
 
-/// The figures of a record (`facts.propaganda` gives its seven counts), as `(name, kind,
-/// label)`; empty for anything else.
+/// The figures directly under a record (`facts.propaganda` gives its seven counts), as
+/// `(name, kind, label)`; empty for a figure, a list, a record of no figures.
 pub fn parts(record: &str) -> Vec<(&'static str, Kind, &'static str)> {
     figures()
         .into_iter()
@@ -93,5 +93,24 @@ mod tests {
         for (name, raw) in parsed.0 {
             super::super::declaration(&name, Some(raw)).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         }
+    }
+
+    #[test]
+    fn figures_and_the_parts_of_a_record_come_from_the_entries() {
+        let all = figures();
+        assert!(all.contains(&("unit.households", Kind::Count, "Số hộ gia đình")));
+        assert!(all.iter().all(|(_, kind, _)| kind.is_figure()));
+        assert!(is_figure("unit.area_ha") && is_figure("facts.propaganda.articles"));
+        assert!(!is_figure("facts.propaganda") && !is_figure("facts.models"));
+        let propaganda = parts("facts.propaganda");
+        assert_eq!(propaganda.len(), 7);
+        assert_eq!(
+            propaganda[0],
+            ("facts.propaganda.articles", Kind::Count, "bài tuyên truyền")
+        );
+        assert!(parts("unit.households").is_empty());
+        assert!(parts("facts.models").is_empty());
+        let facts: Vec<&str> = described("facts.").iter().map(|(f, _, _)| *f).collect();
+        assert!(facts.contains(&"propaganda") && !facts.contains(&"articles"));
     }
 }
