@@ -22,6 +22,7 @@ pub mod compose;
 pub mod context;
 pub mod contract;
 pub mod derive;
+pub mod describe;
 pub mod diagnostic;
 pub mod document;
 pub mod explain;

@@ -29,30 +29,20 @@ impl Format {
 
 /// The template context of each document of a checked sheet, in `documents` order: the
 /// sheet's values, the roll-up over its children, and every document of the sheet to cite.
+/// As JSON, the form Tera and the template checks read it in; the types are
+/// [`context::Context`]'s.
 pub fn contexts(checked: &Checked, templates: &Templates) -> Vec<serde_json::Value> {
-    let sheet = &checked.loaded.sheet;
-    let mut values: Vec<serde_json::Value> = sheet
-        .documents
+    typed_contexts(checked, templates)
         .iter()
-        .map(|spec| {
-            let mut value = context::build(sheet, spec, &checked.data);
-            rollup::add_to_context(&mut value, checked.rollup.as_ref());
-            // What each count counts, as the template declares it: `units["data.sessions"]`
-            // prints `buổi` beside the figure, so the word travels with the declaration.
-            let units: serde_json::Map<String, serde_json::Value> = templates
-                .contract(&spec.template)
-                .reads
-                .into_iter()
-                .filter_map(|d| Some((d.name, serde_json::Value::String(d.unit?))))
-                .collect();
-            if let Some(map) = value.as_object_mut() {
-                map.insert("units".into(), serde_json::Value::Object(units));
-            }
-            value
-        })
-        .collect();
+        .map(|c| serde_json::to_value(c).unwrap_or_default())
+        .collect()
+}
+
+/// [`contexts`] as their types.
+pub fn typed_contexts(checked: &Checked, templates: &Templates) -> Vec<context::Context> {
+    let sheet = &checked.loaded.sheet;
     // Every document can cite the others of its sheet (a QUYẾT ĐỊNH cites the TỜ TRÌNH).
-    let references: Vec<serde_json::Value> = sheet
+    let references: Vec<context::Reference> = sheet
         .documents
         .iter()
         .map(|spec| {
@@ -63,15 +53,24 @@ pub fn contexts(checked: &Checked, templates: &Templates) -> Vec<serde_json::Val
             context::reference(sheet, spec, type_code.as_deref())
         })
         .collect();
-    for value in &mut values {
-        if let Some(map) = value.as_object_mut() {
-            map.insert(
-                "documents".into(),
-                serde_json::Value::from(references.clone()),
-            );
-        }
-    }
-    values
+    sheet
+        .documents
+        .iter()
+        .map(|spec| {
+            let mut value = context::build(sheet, spec, &checked.data);
+            (value.children, value.rollup) = rollup::context_of(checked.rollup.as_ref());
+            // What each count counts, as the template declares it: `units["data.sessions"]`
+            // prints `buổi` beside the figure, so the word travels with the declaration.
+            value.units = templates
+                .contract(&spec.template)
+                .reads
+                .into_iter()
+                .filter_map(|d| Some((d.name, d.unit?)))
+                .collect();
+            value.documents = references.clone();
+            value
+        })
+        .collect()
 }
 
 /// Builds every document a checked fact sheet issues: (template name, document). A template

@@ -79,6 +79,7 @@ cli-workbook-out = The workbook to write [default: so-lieu-TEMPLATE.xlsx]
 
 ## vanban templates
 cli-templates-about = List the templates and the facts each one uses; with NAME, that template alone and the blocks a fact sheet's `sections:` can anchor to
+cli-templates-context = List every variable a template can read (docs/context.md) instead of the templates
 cli-templates-name = One template to show (its declarations and its blocks)
     .value = NAME
 

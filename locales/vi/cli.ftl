@@ -79,6 +79,7 @@ cli-workbook-out = Tệp bảng tính cần ghi [mặc định: so-lieu-MẪU.xl
 
 ## vanban templates
 cli-templates-about = Liệt kê các mẫu văn bản và các số liệu mỗi mẫu dùng; khi có TÊN_MẪU, chỉ mẫu đó cùng các khối mà mục `sections:` của tờ khai có thể gắn vào
+cli-templates-context = Liệt kê mọi biến mà một mẫu văn bản đọc được (docs/context.md) thay cho danh sách mẫu
 cli-templates-name = Mẫu văn bản cần xem (các mục khai báo và các khối của mẫu)
     .value = TÊN_MẪU
 

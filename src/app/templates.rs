@@ -14,10 +14,16 @@ pub struct Options {
     pub name: Option<String>,
     #[arg(long)]
     pub templates: Option<PathBuf>,
+    #[arg(long, conflicts_with = "name")]
+    pub context: bool,
 }
 
 /// Prints the listing on `out`; an unknown name is a usage error (with the nearest name).
 pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
+    if options.context {
+        r.console.out(&crate::context::documentation());
+        return Ok(Exit::Success);
+    }
     let templates = Templates::load(options.templates.as_deref())?;
     if let Some(name) = &options.name
         && !templates.exists(name)
@@ -132,6 +138,17 @@ fn write_blocks(s: &mut String, blocks: &[BlockNode], depth: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// docs/context.md is what the types say; regenerate it when a context type changes.
+    #[test]
+    fn docs_context_md_is_generated_from_the_types() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/context.md");
+        let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            on_disk == crate::context::documentation(),
+            "docs/context.md is stale: run `cargo run -- templates --context > docs/context.md`"
+        );
+    }
 
     #[test]
     fn the_listing_names_every_built_in_template_and_one_alone() {

@@ -11,7 +11,8 @@
 use super::FactSheet;
 use super::load::Loaded;
 use crate::diagnostic::{Diagnostic, Severity};
-use serde_json::{Map, Value};
+use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// One section a built-in template leaves out when the sheet gives it nothing.
 struct Section {
@@ -318,17 +319,20 @@ fn written(tree: &Value, path: &str) -> bool {
 
 /// Whether each section has anything to print, as templates see it:
 /// `{"so_ket": {"crime": true, …}, "tt124": {…}}` (`derived.sections`).
-pub fn sections(sheet: &FactSheet) -> Value {
-    let mut groups: Map<String, Value> = Map::new();
+pub fn sections(sheet: &FactSheet) -> BTreeMap<String, BTreeMap<String, bool>> {
+    let mut groups: BTreeMap<String, BTreeMap<String, bool>> = BTreeMap::new();
     for s in SECTIONS {
-        let group = groups
-            .entry(s.group)
-            .or_insert_with(|| Value::Object(Map::new()));
-        if let Value::Object(map) = group {
-            map.insert(s.key.to_string(), Value::Bool((s.present)(sheet)));
-        }
+        groups
+            .entry(s.group.to_string())
+            .or_default()
+            .insert(s.key.to_string(), (s.present)(sheet));
     }
-    Value::Object(groups)
+    groups
+}
+
+/// Every section as `(group, key, heading)`, for the context's documentation.
+pub fn described() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    SECTIONS.iter().map(|s| (s.group, s.key, s.label))
 }
 
 /// The sections the sheet's documents leave out for want of figures or text, as warnings

@@ -317,7 +317,7 @@ pub struct CaseCount {
 }
 
 /// Propaganda counts.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Propaganda {
     /// Articles written.

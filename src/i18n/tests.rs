@@ -48,10 +48,10 @@ fn every_file_parses_and_both_languages_have_the_same_messages() {
 /// `code`, which stay as the user typed them or as keys). Not "in": it is Vietnamese for
 /// "print".
 const BANNED: &[&str] = &[
-    "the", "is", "are", "not", "and", "or", "of", "to", "be", "must", "should", "cannot",
-    "error", "warning", "note", "help", "file", "sheet", "value", "number", "field", "missing",
-    "write", "remove", "add", "template", "document", "child", "children", "unknown", "expected",
-    "line", "column", "this", "that", "with", "from", "for", "more", "like",
+    "the", "is", "are", "not", "and", "or", "of", "to", "be", "must", "should", "cannot", "error",
+    "warning", "note", "help", "file", "sheet", "value", "number", "field", "missing", "write",
+    "remove", "add", "template", "document", "child", "children", "unknown", "expected", "line",
+    "column", "this", "that", "with", "from", "for", "more", "like",
 ];
 
 /// The words of a message's text outside placeables (`{ $x }`) and `code spans`.

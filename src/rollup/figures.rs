@@ -3,35 +3,10 @@
 //! values combine (sum or max, point by point for a series). A value missing in any child
 //! makes the result absent: a partial sum is never presented as the total.
 
-use crate::contract::{Aggregate, Kind, Merged};
+use crate::contract::{Aggregate, Kind, Merged, catalogue};
 use crate::factsheet::FactSheet;
 use crate::phrase;
 use serde_json::{Map, Value, json};
-
-/// The built-in figures that roll up, each a `unit.`/`facts.` name of the catalogue.
-pub const BUILTIN_SCALARS: [&str; 10] = [
-    "unit.households",
-    "unit.population",
-    "unit.area_ha",
-    "unit.agencies_enterprises",
-    "facts.households_pledged",
-    "facts.disputes_mediated",
-    "facts.tip_offs",
-    "facts.offenders_supported",
-    "facts.offenders_progressed",
-    "facts.addicts_supported",
-];
-
-/// The counts of `facts.propaganda`, with the words messages use for them.
-pub const PROPAGANDA: [(&str, &str); 7] = [
-    ("articles", "bài tuyên truyền"),
-    ("broadcasts", "lượt phát thanh"),
-    ("banners", "băng rôn, khẩu hiệu"),
-    ("leaflets", "tài liệu, tờ rơi"),
-    ("meetings", "buổi tuyên truyền, họp dân"),
-    ("attendees", "lượt người tham dự"),
-    ("online_reach", "lượt tiếp cận trên mạng xã hội"),
-];
 
 /// One figure to roll up: a fact-sheet path (`unit.households`, `facts.propaganda.articles`,
 /// `data.patrols`), its label, kind and rule.
@@ -82,17 +57,18 @@ impl Plan {
             match name.as_str() {
                 "unit.sub_units" => plan.sub_units = true,
                 "facts.models" => plan.models = true,
-                "facts.propaganda" => {
-                    for (field, label) in PROPAGANDA {
+                // A record of figures (`facts.propaganda`): each of its figures by the rule.
+                n if !catalogue::parts(n).is_empty() => {
+                    for (path, kind, label) in catalogue::parts(n) {
                         plan.scalars.push(Scalar {
-                            path: format!("facts.propaganda.{field}"),
+                            path: path.to_string(),
                             label: label.to_string(),
-                            kind: Kind::Count,
-                            rule: d.aggregate,
+                            kind,
+                            rule: field_rule(d.aggregate, kind),
                         });
                     }
                 }
-                n if BUILTIN_SCALARS.contains(&n) || n.starts_with("data.") => {
+                n if catalogue::is_figure(n) || n.starts_with("data.") => {
                     if d.kind == Kind::Series {
                         let fields: Vec<(String, Aggregate)> = d
                             .fields
@@ -123,7 +99,8 @@ impl Plan {
     }
 }
 
-/// A built-in figure of a typed sheet, `None` when the sheet does not give it.
+/// A built-in figure of a typed sheet (one of [`catalogue::figures`]: this binds each name to
+/// its field), `None` when the sheet does not give it.
 pub fn builtin(sheet: &FactSheet, path: &str) -> Option<f64> {
     let u = &sheet.unit;
     let f = &sheet.facts;
@@ -421,14 +398,14 @@ mod tests {
             "documents": [{"template": "t"}],
         }))
         .expect("sheet");
-        for path in BUILTIN_SCALARS.iter().map(|p| p.to_string()).chain(
-            PROPAGANDA
-                .iter()
-                .map(|(f, _)| format!("facts.propaganda.{f}")),
-        ) {
-            assert_eq!(builtin(&sheet, &path), None, "{path}");
-            set_builtin(&mut sheet, &path, 42.0);
-            assert_eq!(builtin(&sheet, &path), Some(42.0), "{path}");
+        // Every figure of the catalogue is read and written: a figure added to the catalogue
+        // without its field here fails.
+        let figures = catalogue::figures();
+        assert!(figures.len() >= 17);
+        for (path, _, _) in figures {
+            assert_eq!(builtin(&sheet, path), None, "{path}");
+            set_builtin(&mut sheet, path, 42.0);
+            assert_eq!(builtin(&sheet, path), Some(42.0), "{path}");
         }
     }
 }

@@ -25,7 +25,7 @@ pub(crate) mod tree;
 pub mod units;
 
 pub use assess::{Reason, Unassessed};
-pub use context::add_to_context;
+pub use context::{ChildContext, RollupContext, context_of};
 pub use parents::Parents;
 pub use tree::{GlobMatch, Walk};
 
@@ -66,7 +66,7 @@ pub struct Child {
     pub name: String,
     pub level: Level,
     /// Its entry of the `children` list of the template context.
-    pub context: Value,
+    pub context: context::ChildContext,
 }
 
 /// What the parent takes from its children where it states nothing itself.

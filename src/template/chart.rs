@@ -163,7 +163,8 @@ fn chart(args: &Map<String, Value>) -> Result<Value, String> {
             json!({
                 "series": { "name": name, "values": rates, "approx": approx },
                 "format": "percent",
-                "axis": text(args, "rate_axis", "Tỷ lệ (%)")?,
+                // Axis titles are words: the template gives them (none by default).
+                "axis": text(args, "rate_axis", "")?,
             })
         }
     };
@@ -171,7 +172,7 @@ fn chart(args: &Map<String, Value>) -> Result<Value, String> {
         "kind": kind,
         "title": text(args, "title", "")?,
         "categories": categories,
-        "category_axis": text(args, "category_axis", "Năm")?,
+        "category_axis": text(args, "category_axis", "")?,
         "series": series,
         "format": format,
         "axis": text(args, "axis", "")?,
@@ -205,7 +206,7 @@ mod tests {
             ]),
         );
         let out = render(
-            r#"{{ chart(series=areas, title="T \"x\"", fields=[{"field": "recognised", "name": "Được công nhận"}], rate={"part": "recognised", "whole": "total", "name": "Tỷ lệ"}) | block }}"#,
+            r#"{{ chart(series=areas, title="T \"x\"", fields=[{"field": "recognised", "name": "Được công nhận"}], rate={"part": "recognised", "whole": "total", "name": "Tỷ lệ"}, category_axis="Năm", rate_axis="Tỷ lệ (%)") | block }}"#,
             &ctx,
         );
         let body = parse_body(&out).expect("the block parses");

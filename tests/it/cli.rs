@@ -511,3 +511,27 @@ fn summaries_and_usage_errors_are_vietnamese_by_default() {
         stderr(&usage)
     );
 }
+
+/// `vanban templates --context` prints docs/context.md: every variable a template reads, from
+/// the context's types; with a template name too it is a usage error.
+#[test]
+fn templates_context_prints_the_generated_variable_list() {
+    let o = vanban(&["templates", "--context"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed = String::from_utf8(o.stdout).expect("utf-8");
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/context.md"))
+            .expect("docs/context.md");
+    assert_eq!(printed, doc);
+    for variable in [
+        "- `unit.households` (number or none)",
+        "- `derived.articles` (list of number)",
+        "- `children[].sub_units.khu_dan_cu.recognised` (number or none)",
+        "- `facts.propaganda.online_reach` (count)",
+        "- `derived.sections.tt124.core_forces` (boolean)",
+    ] {
+        assert!(printed.contains(variable), "{variable} missing");
+    }
+    let both = vanban(&["templates", "--context", "bao-cao-so-ket"]);
+    assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
+}
