@@ -125,13 +125,9 @@ pub fn collisions(jobs: &[Job], out: &Path) -> Vec<Diagnostic> {
             first.insert(&job.key, job);
             continue;
         };
-        let same = match (
-            std::fs::canonicalize(&earlier.sheet),
-            std::fs::canonicalize(&job.sheet),
-        ) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => earlier.sheet == job.sheet,
-        };
+        // One file by two names (or a sheet given twice) is the same sheet.
+        let same = crate::source::DISK.canonical(&earlier.sheet)
+            == crate::source::DISK.canonical(&job.sheet);
         let target = job.out_dir(out);
         let mut d = if same {
             Diagnostic::new(

@@ -158,8 +158,14 @@ fn extends(text: &str) -> Option<String> {
 }
 
 impl Templates {
-    /// The built-in templates, overridden or extended by `*.md.tera` files in `dir`.
+    /// The built-in templates, overridden or extended by `*.md.tera` files in `dir` on the
+    /// disk.
     pub fn load(dir: Option<&Path>) -> Result<Templates> {
+        Templates::load_from(&crate::source::DISK, dir)
+    }
+
+    /// [`Self::load`] with the folder read from `source`.
+    pub fn load_from(source: &dyn crate::source::Source, dir: Option<&Path>) -> Result<Templates> {
         type File = (String, String, PathBuf, Option<Diagnostic>);
         let mut files: BTreeMap<String, File> = BUILTIN
             .iter()
@@ -176,10 +182,11 @@ impl Templates {
             })
             .collect();
         if let Some(dir) = dir {
-            let entries = std::fs::read_dir(dir)
+            let entries = source
+                .list(dir)
                 .with_context(|| format!("cannot read the templates folder {}", dir.display()))?;
             for entry in entries {
-                let path = entry?.path();
+                let path = entry.path;
                 let Some(name) = path
                     .file_name()
                     .and_then(|n| n.to_str())
@@ -190,7 +197,7 @@ impl Templates {
                 let origin = path.display().to_string();
                 // A file that cannot be read is set aside with its reason, like one that does
                 // not parse: reported when a document uses it, free when none does.
-                let file = match read_template(&path) {
+                let file = match read_template(source, &path) {
                     Ok(src) => (
                         crate::factsheet::load::clean_text(&src),
                         origin,

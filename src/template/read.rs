@@ -6,6 +6,7 @@ use super::{LARGEST_TEMPLATE, SUFFIX, Source, escape_markdown, filters, function
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::factsheet::paths::Position;
 use crate::i18n::Args;
+use crate::source::Source as Reader;
 use std::collections::BTreeMap;
 use std::path::Path;
 use tera::Tera;
@@ -13,8 +14,10 @@ use tera::Tera;
 /// Reads a template file: only a regular file (a link to one is followed), at most
 /// [`LARGEST_TEMPLATE`] bytes, UTF-8. A device, a pipe or a folder is refused before it is
 /// opened (reading `/dev/zero` never ends, opening a pipe waits for a writer).
-pub(super) fn read_template(path: &Path) -> std::result::Result<String, Box<Diagnostic>> {
-    use std::io::Read;
+pub(super) fn read_template(
+    source: &dyn Reader,
+    path: &Path,
+) -> std::result::Result<String, Box<Diagnostic>> {
     let fail = |code: &'static str, args: Args| {
         let mut d = Diagnostic::new(Severity::Error, code, "", args);
         d.file = path.to_path_buf();
@@ -26,8 +29,8 @@ pub(super) fn read_template(path: &Path) -> std::result::Result<String, Box<Diag
             crate::i18n::args! {"detail" => e.to_string()},
         )
     };
-    let meta = std::fs::metadata(path).map_err(cannot)?;
-    if !meta.is_file() {
+    let size = source.size(path).map_err(cannot)?;
+    if !source.is_file(path) {
         return Err(fail("template-not-a-file", Vec::new()));
     }
     let too_large = |size: u64| {
@@ -37,13 +40,10 @@ pub(super) fn read_template(path: &Path) -> std::result::Result<String, Box<Diag
             "limit" => (LARGEST_TEMPLATE / 1000).to_string()},
         )
     };
-    if meta.len() > LARGEST_TEMPLATE {
-        return Err(too_large(meta.len()));
+    if size > LARGEST_TEMPLATE {
+        return Err(too_large(size));
     }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(LARGEST_TEMPLATE + 1).read_to_end(&mut bytes))
-        .map_err(cannot)?;
+    let bytes = source.read(path, LARGEST_TEMPLATE).map_err(cannot)?;
     if bytes.len() as u64 > LARGEST_TEMPLATE {
         return Err(too_large(bytes.len() as u64));
     }

@@ -10,6 +10,7 @@ use super::{Column, KEY_MARKER, NAME_MARKER, Row, SHEET_NAME, Workbook};
 use crate::diagnostic::{Cell, Diagnostic, Diagnostics, Severity};
 use crate::i18n::Args;
 use crate::i18n::args;
+use crate::source::Source;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -75,32 +76,45 @@ fn is_csv(file: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 
-/// Reads a workbook; a problem with the file or its layout is a diagnostic at its cell.
+/// Reads a workbook from the disk; a problem with the file or its layout is a diagnostic at
+/// its cell.
 pub fn read(file: &Path) -> Result<Workbook, Diagnostics> {
-    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-    if size > LARGEST_WORKBOOK {
-        return Err(whole_file(
+    read_from(&crate::source::DISK, file)
+}
+
+/// [`read`] through `source`: the file's bytes are read once, within the size limit, and
+/// the spreadsheet is parsed from them.
+pub fn read_from(source: &dyn Source, file: &Path) -> Result<Workbook, Diagnostics> {
+    let too_large = |size: u64| {
+        whole_file(
             file,
             "workbook-too-large",
             args! {"mb" => size.div_ceil(1_000_000).to_string()},
-        ));
-    }
-    let grid = if is_csv(file) {
-        read_csv(file)?
-    } else {
-        read_spreadsheet(file)?
+        )
     };
-    interpret(file, &grid)
-}
-
-fn read_csv(file: &Path) -> Result<Grid, Diagnostics> {
-    let bytes = std::fs::read(file).map_err(|e| {
+    let size = source.size(file).unwrap_or(0);
+    if size > LARGEST_WORKBOOK {
+        return Err(too_large(size));
+    }
+    let bytes = source.read(file, LARGEST_WORKBOOK).map_err(|e| {
         whole_file(
             file,
             "workbook-file-unreadable",
             args! {"detail" => e.to_string()},
         )
     })?;
+    if bytes.len() as u64 > LARGEST_WORKBOOK {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let grid = if is_csv(file) {
+        read_csv(file, bytes)?
+    } else {
+        read_spreadsheet(file, &bytes)?
+    };
+    interpret(file, &grid)
+}
+
+fn read_csv(file: &Path, bytes: Vec<u8>) -> Result<Grid, Diagnostics> {
     let text =
         String::from_utf8(bytes).map_err(|_| whole_file(file, "csv-not-utf8", Vec::new()))?;
     // Counted before anything is parsed (a line break inside quotes counts too: an upper
@@ -258,11 +272,8 @@ fn value(data: calamine::DataRef<'_>) -> CellValue {
 
 /// Whether the zip directory of an .xlsx/.ods declares more than [`LARGEST_INFLATED`]
 /// bytes; a file that is not a zip is left to the spreadsheet reader to refuse.
-fn check_inflated(file: &Path) -> Result<(), Diagnostics> {
-    let Ok(handle) = std::fs::File::open(file) else {
-        return Ok(());
-    };
-    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(handle)) else {
+fn check_inflated(file: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return Ok(());
     };
     let mut total: u64 = 0;
@@ -284,8 +295,8 @@ fn check_inflated(file: &Path) -> Result<(), Diagnostics> {
     Ok(())
 }
 
-fn read_spreadsheet(file: &Path) -> Result<Grid, Diagnostics> {
-    use calamine::{Data, Reader, Sheets, open_workbook_auto};
+fn read_spreadsheet(file: &Path, bytes: &[u8]) -> Result<Grid, Diagnostics> {
+    use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
     let cannot = |e: &dyn std::fmt::Display| {
         whole_file(
             file,
@@ -293,8 +304,9 @@ fn read_spreadsheet(file: &Path) -> Result<Grid, Diagnostics> {
             args! {"detail" => e.to_string()},
         )
     };
-    check_inflated(file)?;
-    let mut book = open_workbook_auto(file).map_err(|e| cannot(&e))?;
+    check_inflated(file, bytes)?;
+    let mut book =
+        open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| cannot(&e))?;
     let names = book.sheet_names();
     let Some(name) = names
         .iter()
