@@ -30,6 +30,7 @@ pub mod locale;
 pub mod output;
 pub mod phrase;
 pub mod rollup;
+pub mod serve;
 pub mod template;
 pub mod workbook;
 pub mod writer;

@@ -53,6 +53,9 @@ enum Command {
     /// List the templates and the facts each one uses; with NAME, that template alone and
     /// the blocks a fact sheet's `sections:` can anchor to
     Templates(app::templates::Options),
+    /// Open a local web editor over a folder of fact sheets, with a live preview of the
+    /// documents; prints the address (with its access token) to open in the browser
+    Serve(app::serve::Options),
 }
 
 /// Prints on stdout and stderr. A closed pipe (`vanban templates | head`) is not an error
@@ -98,6 +101,7 @@ fn main() -> ExitCode {
         Command::Init(options) => app::init::run(options, &reporter),
         Command::Workbook(options) => app::workbook::run(options, &reporter),
         Command::Templates(options) => app::templates::run(options, &reporter),
+        Command::Serve(options) => app::serve::run(options, &reporter),
     };
     match result {
         Ok(exit) => ExitCode::from(exit as u8),

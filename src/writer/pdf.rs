@@ -59,11 +59,11 @@ impl PdfRenderer {
         self.shared.covers(c)
     }
 
-    /// Renders `doc` to the bytes of a PDF file.
-    pub fn render(&self, doc: &Document, opts: PdfOptions) -> anyhow::Result<Vec<u8>> {
+    /// Lays `doc` out with Typst: the pages the PDF prints, and the world that made them
+    /// (whose sources name the places of later export errors).
+    fn layout<'a>(&'a self, doc: &Document) -> anyhow::Result<(PagedDocument, DocWorld<'a>)> {
         let data = data::to_json(doc, &|c| self.shared.covers(c))?;
-        let date = doc.meta.date;
-        let today = typst_date(date)?;
+        let today = typst_date(doc.meta.date)?;
         let world = DocWorld::new(&self.shared, data, today);
 
         let compiled = typst::compile::<PagedDocument>(&world);
@@ -84,7 +84,33 @@ impl PdfRenderer {
                 return Err(anyhow!("typst layout: {}", world.describe(&all)));
             }
         };
+        self.evict_now_and_then();
+        Ok((paged, world))
+    }
 
+    /// Every few renders, drops the memo cache's stale entries (see [`EVICT_EVERY`]).
+    fn evict_now_and_then(&self) {
+        if self.renders.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+            typst::comemo::evict(EVICT_MAX_AGE);
+        }
+    }
+
+    /// The pages of `doc` as the PDF lays them out, each an SVG image (the editor's live
+    /// preview, `vanban serve`).
+    pub fn svg_pages(&self, doc: &Document) -> anyhow::Result<Vec<String>> {
+        let (paged, _) = self.layout(doc)?;
+        let options = typst_svg::SvgOptions::default();
+        Ok(paged
+            .pages()
+            .iter()
+            .map(|page| typst_svg::svg(page, &options))
+            .collect())
+    }
+
+    /// Renders `doc` to the bytes of a PDF file.
+    pub fn render(&self, doc: &Document, opts: PdfOptions) -> anyhow::Result<Vec<u8>> {
+        let date = doc.meta.date;
+        let (paged, world) = self.layout(doc)?;
         let standards = if opts.pdf_a {
             PdfStandards::new(&[PdfStandard::A_2b])
                 .map_err(|e| anyhow!("PDF/A-2b: {}", e.message()))?
@@ -114,10 +140,6 @@ impl PdfRenderer {
             } else {
                 "writing PDF"
             })?;
-
-        if self.renders.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
-            typst::comemo::evict(EVICT_MAX_AGE);
-        }
         Ok(pdf)
     }
 }
