@@ -16,6 +16,8 @@ pub struct Document {
     pub template: String,
     /// The file name it renders to, without extension (the template's name).
     pub name: String,
+    /// Its title (kind and summary: `BÁO CÁO Kết quả …`).
+    pub title: String,
     /// The document as text (what `render --format txt` writes).
     pub text: String,
     /// Its pages as SVG images, laid out as in the PDF.
@@ -122,6 +124,7 @@ impl Editor {
                 Ok(Document {
                     template: name.clone(),
                     name: name.clone(),
+                    title: doc.meta.title.clone(),
                     text: writer::text::write(doc),
                     pages,
                 })
