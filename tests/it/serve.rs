@@ -241,6 +241,17 @@ fn the_api_refuses_strangers_and_escapes_and_saves_one_line() {
     );
     assert_eq!(a.status, 413);
 
+    // A new sheet from the skeleton: written once, never over a file, never outside.
+    let new = json!({ "path": "xa-moi.yaml", "template": "bao-cao-ket-qua-tt124", "level": "xa" });
+    let created = s.api("POST", "/api/sheets", &new);
+    assert_eq!(created.status, 201, "{}", created.text());
+    let skeleton = std::fs::read_to_string(s.dir.join("xa-moi.yaml")).expect("written");
+    assert!(skeleton.contains("level: xa"), "{skeleton}");
+    assert_eq!(s.api("POST", "/api/sheets", &new).status, 409);
+    let outside = json!({ "path": "../xa-ngoai.yaml", "level": "xa" });
+    assert_eq!(s.api("POST", "/api/sheets", &outside).status, 422);
+    assert!(!s.dir.parent().expect("tmp").join("xa-ngoai.yaml").exists());
+
     // A download is the document's bytes.
     let pdf = s.api(
         "GET",

@@ -277,7 +277,7 @@ function showDocuments(documents) {
     state.current = documents.length ? documents[0].template : null;
   }
   for (const d of documents) {
-    const short = d.title.length > 48 ? d.title.slice(0, 46) + "…" : d.title;
+    const short = d.title.length > 34 ? d.title.slice(0, 32) + "…" : d.title;
     const tab = el("button", { type: "button", role: "tab", title: d.title + " (" + d.template + ")" }, short || d.template);
     tab.setAttribute("aria-selected", String(d.template === state.current));
     tab.addEventListener("click", () => {
