@@ -174,7 +174,8 @@ pub fn preview_json(p: &super::Preview) -> Value {
     json!({
         "diagnostics": p.diagnostics,
         "documents": p.documents.iter().map(|d| json!({
-            "template": d.template, "name": d.name, "title": d.title, "text": d.text, "pages": d.pages,
+            "template": d.template, "name": d.name, "title": d.title, "text": d.text,
+            "pages": d.pages.iter().map(|p| &**p).collect::<Vec<&str>>(),
         })).collect::<Vec<_>>(),
     })
 }

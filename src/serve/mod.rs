@@ -63,6 +63,9 @@ pub struct Editor {
     /// The templates folder given (`--templates`), for the commands the editor runs.
     templates_dir: Option<PathBuf>,
     pdf: PdfRenderer,
+    /// The last pages of each (sheet, template) previewed, with the document they show: a
+    /// document an edit did not change is not laid out again.
+    laid_out: std::sync::Mutex<preview::LaidOut>,
 }
 
 impl Editor {
@@ -79,6 +82,7 @@ impl Editor {
             templates: Templates::load(templates)?,
             templates_dir: templates.map(Path::to_path_buf),
             pdf: PdfRenderer::new()?,
+            laid_out: std::sync::Mutex::default(),
         })
     }
 

@@ -9,6 +9,7 @@ use crate::produce::build_documents;
 use crate::writer;
 use rayon::prelude::*;
 use std::path::Path;
+use std::sync::Arc;
 
 /// One document of the preview.
 #[derive(Debug, Clone)]
@@ -20,9 +21,13 @@ pub struct Document {
     pub title: String,
     /// The document as text (what `render --format txt` writes).
     pub text: String,
-    /// Its pages as SVG images, laid out as in the PDF.
-    pub pages: Vec<String>,
+    /// Its pages as SVG images, laid out as in the PDF (shared with the renderer's cache).
+    pub pages: Vec<Arc<str>>,
 }
+
+/// The last document laid out for each (sheet, template), with its pages.
+pub(super) type LaidOut =
+    std::collections::HashMap<(String, String), (crate::document::Document, Vec<Arc<str>>)>;
 
 /// What the editor shows for a version of a sheet: its problems and, when it has no
 /// error, its documents.
@@ -118,8 +123,7 @@ impl Editor {
             .par_iter()
             .map(|(name, doc)| {
                 let pages = self
-                    .pdf
-                    .svg_pages(doc)
+                    .pages(relative, name, doc)
                     .map_err(|e| format!("{name}: {e:#}"))?;
                 Ok(Document {
                     template: name.clone(),
@@ -144,6 +148,26 @@ impl Editor {
             diagnostics,
             documents,
         })
+    }
+
+    /// The pages of `doc`, the document of `template` in the sheet `relative`: those of the
+    /// last preview when the document is the same, else laid out anew.
+    fn pages(
+        &self,
+        relative: &str,
+        template: &str,
+        doc: &crate::document::Document,
+    ) -> anyhow::Result<Vec<Arc<str>>> {
+        let key = (relative.to_string(), template.to_string());
+        let lock = || self.laid_out.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((last, pages)) = lock().get(&key)
+            && last == doc
+        {
+            return Ok(pages.clone());
+        }
+        let pages = self.pdf.svg_pages(doc)?;
+        lock().insert(key, (doc.clone(), pages.clone()));
+        Ok(pages)
     }
 
     /// The texts of every document of a version of a sheet (`None` when it has errors).
@@ -214,4 +238,56 @@ pub(super) fn read(file: &Path) -> Result<String, ApiError> {
         return Err(ApiError::new(413, "Tệp quá lớn để là một tệp số liệu."));
     }
     String::from_utf8(bytes).map_err(|_| ApiError::new(422, "Tệp không phải văn bản UTF-8."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn households(v: &str) -> Vec<Edit> {
+        vec![Edit {
+            field: "unit.households".into(),
+            value: v.into(),
+        }]
+    }
+
+    #[test]
+    fn a_second_preview_exports_again_only_the_pages_that_changed() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let editor = Editor::new(&dir, None).expect("editor");
+        let sheet = "phuong-ba-dinh-2024.yaml";
+        let a = editor.preview(sheet, &households("3600")).expect("preview");
+        let b = editor.preview(sheet, &households("3700")).expect("preview");
+        assert!(a.diagnostics.is_empty(), "{:?}", a.diagnostics);
+        assert_eq!(a.documents.len(), 4);
+        let first = |p: &Preview| p.documents[0].text.clone();
+        assert!(first(&a).contains("có 3.600 hộ") && first(&b).contains("có 3.700 hộ"));
+        let pages = |p: &Preview| -> Vec<Arc<str>> {
+            p.documents.iter().flat_map(|d| d.pages.clone()).collect()
+        };
+        let (a, b) = (pages(&a), pages(&b));
+        assert_eq!(a.len(), b.len());
+        let reused = a.iter().zip(&b).filter(|(x, y)| Arc::ptr_eq(x, y)).count();
+        let changed = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+        assert!(changed >= 1, "the page with the households changed");
+        assert!(
+            reused >= a.len() / 2,
+            "{reused} of {} pages reused",
+            a.len()
+        );
+        assert_eq!(reused + changed, a.len(), "a page is either reused or new");
+    }
+
+    #[test]
+    fn the_file_is_never_touched_by_a_preview() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let editor = Editor::new(&dir, None).expect("editor");
+        let file = dir.join("xa-po-y-2024-8-thang.yaml");
+        let before = std::fs::read(&file).expect("sheet");
+        let p = editor
+            .preview("xa-po-y-2024-8-thang.yaml", &[])
+            .expect("preview");
+        assert!(!p.documents.is_empty());
+        assert_eq!(std::fs::read(&file).expect("sheet"), before);
+    }
 }

@@ -11,8 +11,9 @@ mod data;
 mod dehint;
 mod world;
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::{Context, anyhow};
 use chrono::Datelike;
@@ -42,7 +43,13 @@ const EVICT_MAX_AGE: usize = 4;
 pub struct PdfRenderer {
     shared: Shared,
     renders: AtomicUsize,
+    /// SVG of pages already exported, by the hash of the laid-out page: a preview after one
+    /// edit exports again only the pages that edit changed.
+    svgs: Mutex<HashMap<u128, Arc<str>>>,
 }
+
+/// Pages kept in [`PdfRenderer::svgs`] before it is emptied (a few sheets' worth).
+const SVG_CACHE: usize = 200;
 
 impl PdfRenderer {
     /// Parses the embedded fonts and the layout and builds the Typst library (about 1 ms).
@@ -50,6 +57,7 @@ impl PdfRenderer {
         Ok(PdfRenderer {
             shared: Shared::new()?,
             renders: AtomicUsize::new(0),
+            svgs: Mutex::default(),
         })
     }
 
@@ -97,14 +105,31 @@ impl PdfRenderer {
 
     /// The pages of `doc` as the PDF lays them out, each an SVG image (the editor's live
     /// preview, `vanban serve`).
-    pub fn svg_pages(&self, doc: &Document) -> anyhow::Result<Vec<String>> {
+    pub fn svg_pages(&self, doc: &Document) -> anyhow::Result<Vec<Arc<str>>> {
         let (paged, _) = self.layout(doc)?;
         let options = typst_svg::SvgOptions::default();
         Ok(paged
             .pages()
             .iter()
-            .map(|page| typst_svg::svg(page, &options))
+            .map(|page| {
+                let key = typst::utils::hash128(page);
+                if let Some(svg) = self.svg_cache().get(&key) {
+                    return Arc::clone(svg);
+                }
+                let svg: Arc<str> = typst_svg::svg(page, &options).into();
+                let mut cache = self.svg_cache();
+                if cache.len() >= SVG_CACHE {
+                    cache.clear();
+                }
+                cache.insert(key, Arc::clone(&svg));
+                svg
+            })
             .collect())
+    }
+
+    fn svg_cache(&self) -> std::sync::MutexGuard<'_, HashMap<u128, Arc<str>>> {
+        // A poisoned lock only means another export panicked: the map is still sound.
+        self.svgs.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Renders `doc` to the bytes of a PDF file.
