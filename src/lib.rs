@@ -32,6 +32,7 @@ pub mod locale;
 pub mod output;
 pub mod phrase;
 pub mod rollup;
+pub mod serve;
 pub mod source;
 pub mod template;
 pub mod workbook;

@@ -34,3 +34,4 @@ app-templates-periods = periods: { $periods }
 app-templates-problem = problem: { $problem }
 app-templates-required = (required)
 app-templates-blocks = blocks (sections: after, before, replace, drop, rename):
+app-serve-running = The vanban editor is running: open the address above in a browser; Ctrl+C stops it.

@@ -33,6 +33,7 @@ pub enum Commands {
     Init(super::init::Options),
     Workbook(super::workbook::Options),
     Templates(super::templates::Options),
+    Serve(super::serve::Options),
 }
 
 /// The language asked for on the command line (`--lang en`, `--lang=vi`), read before

@@ -8,6 +8,7 @@ pub mod diff;
 pub mod explain;
 pub mod init;
 pub mod render;
+pub mod serve;
 pub mod templates;
 pub mod workbook;
 

@@ -11,8 +11,9 @@ mod data;
 mod dehint;
 mod world;
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::{Context, anyhow};
 use chrono::Datelike;
@@ -42,7 +43,13 @@ const EVICT_MAX_AGE: usize = 4;
 pub struct PdfRenderer {
     shared: Shared,
     renders: AtomicUsize,
+    /// SVG of pages already exported, by the hash of the laid-out page: a preview after one
+    /// edit exports again only the pages that edit changed.
+    svgs: Mutex<HashMap<u128, Arc<str>>>,
 }
+
+/// Pages kept in [`PdfRenderer::svgs`] before it is emptied (a few sheets' worth).
+const SVG_CACHE: usize = 200;
 
 impl PdfRenderer {
     /// Parses the embedded fonts and the layout and builds the Typst library (about 1 ms).
@@ -50,6 +57,7 @@ impl PdfRenderer {
         Ok(PdfRenderer {
             shared: Shared::new()?,
             renders: AtomicUsize::new(0),
+            svgs: Mutex::default(),
         })
     }
 
@@ -59,11 +67,11 @@ impl PdfRenderer {
         self.shared.covers(c)
     }
 
-    /// Renders `doc` to the bytes of a PDF file.
-    pub fn render(&self, doc: &Document, opts: PdfOptions) -> anyhow::Result<Vec<u8>> {
+    /// Lays `doc` out with Typst: the pages the PDF prints, and the world that made them
+    /// (whose sources name the places of later export errors).
+    fn layout<'a>(&'a self, doc: &Document) -> anyhow::Result<(PagedDocument, DocWorld<'a>)> {
         let data = data::to_json(doc, &|c| self.shared.covers(c))?;
-        let date = doc.meta.date;
-        let today = typst_date(date)?;
+        let today = typst_date(doc.meta.date)?;
         let world = DocWorld::new(&self.shared, data, today);
 
         let compiled = typst::compile::<PagedDocument>(&world);
@@ -84,7 +92,50 @@ impl PdfRenderer {
                 return Err(anyhow!("typst layout: {}", world.describe(&all)));
             }
         };
+        self.evict_now_and_then();
+        Ok((paged, world))
+    }
 
+    /// Every few renders, drops the memo cache's stale entries (see [`EVICT_EVERY`]).
+    fn evict_now_and_then(&self) {
+        if self.renders.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+            typst::comemo::evict(EVICT_MAX_AGE);
+        }
+    }
+
+    /// The pages of `doc` as the PDF lays them out, each an SVG image (the editor's live
+    /// preview, `vanban serve`).
+    pub fn svg_pages(&self, doc: &Document) -> anyhow::Result<Vec<Arc<str>>> {
+        let (paged, _) = self.layout(doc)?;
+        let options = typst_svg::SvgOptions::default();
+        Ok(paged
+            .pages()
+            .iter()
+            .map(|page| {
+                let key = typst::utils::hash128(page);
+                if let Some(svg) = self.svg_cache().get(&key) {
+                    return Arc::clone(svg);
+                }
+                let svg: Arc<str> = typst_svg::svg(page, &options).into();
+                let mut cache = self.svg_cache();
+                if cache.len() >= SVG_CACHE {
+                    cache.clear();
+                }
+                cache.insert(key, Arc::clone(&svg));
+                svg
+            })
+            .collect())
+    }
+
+    fn svg_cache(&self) -> std::sync::MutexGuard<'_, HashMap<u128, Arc<str>>> {
+        // A poisoned lock only means another export panicked: the map is still sound.
+        self.svgs.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Renders `doc` to the bytes of a PDF file.
+    pub fn render(&self, doc: &Document, opts: PdfOptions) -> anyhow::Result<Vec<u8>> {
+        let date = doc.meta.date;
+        let (paged, world) = self.layout(doc)?;
         let standards = if opts.pdf_a {
             PdfStandards::new(&[PdfStandard::A_2b])
                 .map_err(|e| anyhow!("PDF/A-2b: {}", e.message()))?
@@ -114,10 +165,6 @@ impl PdfRenderer {
             } else {
                 "writing PDF"
             })?;
-
-        if self.renders.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
-            typst::comemo::evict(EVICT_MAX_AGE);
-        }
         Ok(pdf)
     }
 }

@@ -24,6 +24,7 @@ mod render_example;
 mod render_pdf;
 mod rollup;
 mod sections;
+mod serve;
 mod tables;
 mod truthful;
 mod twins;

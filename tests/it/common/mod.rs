@@ -4,3 +4,4 @@ pub mod ooxml;
 pub mod poppler;
 pub mod run;
 pub mod tmp;
+pub mod webdriver;
