@@ -50,42 +50,21 @@ impl Lang {
     }
 }
 
-/// The catalogue's files, one per part of the program, the same names in both languages.
+/// The catalogue's files, one per part of the program, the same names in both languages:
+/// `files!("core", …)` compiles in `locales/vi/core.ftl` as `VI` and `locales/en/core.ftl` as
+/// `EN`, and so on.
 macro_rules! files {
-    ($lang:literal: $($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../locales/", $lang, "/", $name, ".ftl")))),*]
+    ($($name:literal),* $(,)?) => {
+        const VI: Files = &[$(($name, include_str!(concat!("../../locales/vi/", $name, ".ftl")))),*];
+        const EN: Files = &[$(($name, include_str!(concat!("../../locales/en/", $name, ".ftl")))),*];
     };
 }
 
 type Files = &'static [(&'static str, &'static str)];
 
-const VI: Files = files!("vi":
-    "core",
-    "rollup",
-    "cli",
-    "app",
-    "init",
-    "workbook",
-    "tree",
-    "output",
-    "sheet",
-    "contract",
-    "template",
-    "sections",
-);
-const EN: Files = files!("en":
-    "core",
-    "rollup",
-    "cli",
-    "app",
-    "init",
-    "workbook",
-    "tree",
-    "output",
-    "sheet",
-    "contract",
-    "template",
-    "sections",
+files!(
+    "core", "rollup", "cli", "app", "init", "workbook", "tree", "output", "sheet", "contract",
+    "template", "sections",
 );
 
 /// The files of a language, by name (for the catalogue's own tests).
