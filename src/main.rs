@@ -68,7 +68,7 @@ fn main() -> ExitCode {
         Command::Init(options) => app::init::run(options, &reporter),
         Command::Workbook(options) => app::workbook::run(options, &reporter),
         Command::Templates(options) => app::templates::run(options, &reporter),
-        Command::Serve(options) => app::serve::run(options, &reporter),
+        Command::Serve(options) => vanban::serve::command::run(options, &reporter),
     };
     match result {
         Ok(exit) => ExitCode::from(exit as u8),

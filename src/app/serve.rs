@@ -1,6 +1,6 @@
-//! `vanban serve`: the local web editor over a folder of fact sheets (see `crate::serve`).
+//! `vanban serve`'s arguments. The command itself is `crate::serve::command::run`: the
+//! editor stands above the commands it reuses (init, render, diff), so its entry lives with it.
 
-use super::{Exit, Reporter};
 use std::path::PathBuf;
 
 // What `serve` is asked to do (its `--help` is in the catalogue: cli-serve-*).
@@ -14,37 +14,4 @@ pub struct Options {
     pub open: bool,
     #[arg(long)]
     pub templates: Option<PathBuf>,
-}
-
-/// Serves until the process is stopped; prints the address to open (with its token).
-pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
-    let editor = crate::serve::Editor::new(&options.dir, options.templates.as_deref())?;
-    let open = options.open;
-    crate::serve::http::serve(editor, options.port, |url| {
-        r.console.out(&format!("{url}\n"));
-        r.console.err(&format!(
-            "{}\n",
-            crate::i18n::text(r.lang, "app-serve-running")
-        ));
-        if open {
-            open_browser(url);
-        }
-    })?;
-    Ok(Exit::Success)
-}
-
-/// Opens `url` in the desktop's browser; without one the printed address is enough.
-fn open_browser(url: &str) {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    let _ = std::process::Command::new(opener)
-        .arg(url)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn();
 }

@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod command;
 pub mod edit;
 pub mod form;
 pub mod http;
