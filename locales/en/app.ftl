@@ -35,3 +35,4 @@ app-templates-problem = problem: { $problem }
 app-templates-required = (required)
 app-templates-blocks = blocks (sections: after, before, replace, drop, rename):
 app-serve-running = The vanban editor is running: open the address above in a browser; Ctrl+C stops it.
+app-progress-sheets = fact sheets

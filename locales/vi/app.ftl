@@ -26,3 +26,4 @@ app-templates-problem = vấn đề: { $problem }
 app-templates-required = (bắt buộc)
 app-templates-blocks = các khối (mục `sections:` gắn vào bằng after, before, replace, drop, rename):
 app-serve-running = Trình soạn thảo vanban đang chạy: mở địa chỉ trên bằng trình duyệt; Ctrl+C để dừng.
+app-progress-sheets = tờ khai

@@ -113,7 +113,8 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
     let batch_options = batch::Options {
         render,
         force: options.force,
-        progress: r.format == MessageFormat::Human && options.progress,
+        progress: (r.format == MessageFormat::Human && options.progress)
+            .then(|| crate::i18n::text(r.lang, "app-progress-sheets")),
         digests: &digests,
         workbook: workbook.as_ref(),
     };

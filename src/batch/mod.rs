@@ -44,8 +44,9 @@ pub struct Options<'a> {
     pub render: RenderOptions,
     /// Render every sheet, whatever the manifest says.
     pub force: bool,
-    /// Show a progress bar on stderr (only when it is a terminal: the caller decides).
-    pub progress: bool,
+    /// Show a progress bar on stderr, counting with this word (`tờ khai`, `fact sheets`);
+    /// only when stderr is a terminal: the caller decides.
+    pub progress: Option<String>,
     /// Current values of [`Dependency::Digest`] dependencies, by label.
     pub digests: &'a BTreeMap<String, String>,
     /// A data-entry workbook whose rows fill the sheets' figures (`render --figures`).
@@ -362,14 +363,15 @@ pub fn render(
         parents: std::sync::OnceLock::new(),
         sheets: jobs.iter().map(|j| j.sheet.clone()).collect(),
     };
-    let bar = if options.progress && jobs.len() > 1 {
+    let bar = if let Some(word) = options.progress.as_ref().filter(|_| jobs.len() > 1) {
         let bar = indicatif::ProgressBar::with_draw_target(
             Some(jobs.len() as u64),
             indicatif::ProgressDrawTarget::stderr(),
         );
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} fact sheets {eta}")
-        {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+            "{{bar:40}} {{pos}}/{{len}} {} {{eta}}",
+            word.replace(['{', '}'], "")
+        )) {
             bar.set_style(style);
         }
         bar
