@@ -50,16 +50,6 @@ impl PeriodKind {
             PeriodKind::Years => "years",
         }
     }
-
-    /// How a clerk writes it under `period:`.
-    pub fn example(self) -> &'static str {
-        match self {
-            PeriodKind::Tt124 => "`year: 2024` alone (TT124's evaluation period)",
-            PeriodKind::Year => "`months: 12` (the calendar year)",
-            PeriodKind::Months => "`months: 8` (8 tháng đầu năm)",
-            PeriodKind::Years => "`first_year: 2015` (giai đoạn 2015 - 2024)",
-        }
-    }
 }
 
 impl Period {
