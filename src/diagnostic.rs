@@ -293,6 +293,19 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// An error that is not about one place of a fact sheet (a command that could not run, a
+    /// write that failed), as one diagnostic of `file` with the error's own words.
+    pub fn failure(file: &std::path::Path, detail: String) -> Diagnostics {
+        let mut d = Diagnostic::new(
+            Severity::Error,
+            "command-failed",
+            "",
+            vec![("detail", i18n::Arg::from(detail))],
+        );
+        d.file = file.to_path_buf();
+        Diagnostics(vec![d])
+    }
+
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
     }

@@ -12,9 +12,8 @@ pub mod serve;
 pub mod templates;
 pub mod workbook;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Grouper, Severity};
+use crate::diagnostic::{Diagnostics, Grouper};
 use crate::i18n::Lang;
-use crate::i18n::args;
 use crate::workbook::Workbook;
 use std::path::Path;
 
@@ -124,7 +123,9 @@ impl<'a> Reporter<'a> {
                 let line = self.t("app-fatal", crate::i18n::args! {"detail" => detail});
                 self.console.err(&format!("{line}\n"));
             }
-            MessageFormat::Json => self.report(&failure(Path::new(""), format!("{e:#}"))),
+            MessageFormat::Json => {
+                self.report(&Diagnostics::failure(Path::new(""), format!("{e:#}")))
+            }
         }
     }
 
@@ -156,18 +157,6 @@ impl<'a> Reporter<'a> {
             }
         }
     }
-}
-
-/// An error that is not about one place of a fact sheet, as one diagnostic of `file`.
-fn failure(file: &Path, message: String) -> Diagnostics {
-    let mut d = Diagnostic::new(
-        Severity::Error,
-        "command-failed",
-        "",
-        args! {"detail" => message},
-    );
-    d.file = file.to_path_buf();
-    Diagnostics(vec![d])
 }
 
 /// A console that keeps what is printed (tests, an editor showing a command's output).

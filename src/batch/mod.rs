@@ -153,18 +153,6 @@ fn settings(options: &RenderOptions, workbook: Option<&crate::workbook::Workbook
     s
 }
 
-/// A diagnostic of `file` without a place in it (a write that failed).
-fn failure(file: &Path, message: String) -> Diagnostics {
-    let mut d = Diagnostic::new(
-        Severity::Error,
-        "command-failed",
-        "",
-        args! {"detail" => message},
-    );
-    d.file = file.to_path_buf();
-    Diagnostics(vec![d])
-}
-
 /// What one sheet's render did: its outcome, the manifest entry of what was written, and how
 /// many documents it no longer issues were removed.
 struct Done {
@@ -243,7 +231,7 @@ fn one(job: &Job, shared: &Shared) -> Done {
     let mut outputs = Vec::new();
     for (path, bytes) in files {
         if let Err(e) = crate::output::write_atomic(&path, &bytes) {
-            return Outcome::Failed(failure(&job.sheet, format!("{e:#}"))).into();
+            return Outcome::Failed(Diagnostics::failure(&job.sheet, format!("{e:#}"))).into();
         }
         outputs.push(Output {
             path: relative(&path, out),
