@@ -249,6 +249,11 @@ pub(crate) fn check_in(
             .filter_map(|d| relocate(&applied, figures, file, d))
             .collect();
         found.append(&mut applied.problems.clone());
+        // No templates are known for a sheet that does not load: the catalogue's labels.
+        let none = contract::Merged::default();
+        for d in found.iter_mut().filter(|d| d.label.is_none()) {
+            d.label = label(&none, &d.path);
+        }
         Diagnostics(found)
     })?;
     // Errors of dropped fields first; then the rules, run on what did load, so one pass
@@ -424,22 +429,20 @@ pub(crate) fn check_in(
     }
 }
 
-/// The label of the field at `path` (or of the nearest field above it: the label of
-/// `data.patrols` for `data.patrols[3].count`), from the sheet's templates' declarations or
-/// the built-in catalogue.
+/// The label of the field at `path` (list positions aside: `data.patrols[3]` is labelled as
+/// `data.patrols`), from the sheet's templates' declarations or the built-in catalogue; none
+/// for a part of a field (a member of a record), whose key says more than its whole's label.
 fn label(merged: &contract::Merged, path: &str) -> Option<String> {
     let mut name = path;
-    loop {
-        let found = merged
-            .by_name
-            .get(name)
-            .map(|(d, _)| d.label.clone())
-            .or_else(|| contract::catalogue::get(name).and_then(|d| d.label));
-        if let Some(label) = found.filter(|l| !l.is_empty()) {
-            return Some(label);
-        }
-        name = &name[..name.rfind(['.', '['])?];
+    while let Some(inner) = name.strip_suffix(']') {
+        name = &inner[..inner.rfind('[')?];
     }
+    merged
+        .by_name
+        .get(name)
+        .map(|(d, _)| d.label.clone())
+        .or_else(|| contract::catalogue::get(name).and_then(|d| d.label))
+        .filter(|l| !l.is_empty())
 }
 
 /// A diagnostic about a figure the workbook supplied, at its cell (see
