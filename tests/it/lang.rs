@@ -45,8 +45,10 @@ fn without_a_locale_messages_are_vietnamese_at_the_same_place() {
     assert_eq!(vi.status.code(), Some(1), "{}", stderr(&vi));
     let (vi_place, vi_text) = first_diagnostic(&vi);
     assert!(vi_text.starts_with("lỗi: "), "{vi_text}");
+    // The key stays as written, followed by its name in the clerk's words.
     assert!(
-        vi_text.contains("unit.households") && vi_text.contains("không phải là số"),
+        vi_text.contains("unit.households (Số hộ gia đình): ")
+            && vi_text.contains("không phải là số"),
         "{vi_text}"
     );
     assert!(
