@@ -204,8 +204,11 @@ fn describe(s: &Scalar, merged: &Merged) -> (String, &'static str) {
     (format!("{label} › {rest}"), guessed_kind(s))
 }
 
+/// A key split as a grid cell: the group, the row and the column.
+type Split<'a> = (&'a str, String, &'a str);
+
 /// `P.<row>.<column>` → (`P`, row, column); `P[<i>].<column>` → (`P`, `i + 1`, column).
-fn split_cell(path: &str) -> Option<(&str, String, &str)> {
+fn split_cell(path: &str) -> Option<Split<'_>> {
     let (head, column) = path.rsplit_once('.')?;
     if column.is_empty() || column.contains('[') {
         return None;
@@ -245,7 +248,7 @@ fn grid_cells(fields: &[Field], merged: &Merged) -> Vec<Option<Cell>> {
             key.strip_prefix(*group)
                 .is_some_and(|r| r.starts_with('.') || r.starts_with('['))
         };
-        let members: Vec<(&Field, Option<&(&str, String, &str)>)> = fields
+        let members: Vec<(&Field, Option<&Split>)> = fields
             .iter()
             .zip(&split)
             .filter(|(f, _)| under(&f.key))
