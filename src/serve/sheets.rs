@@ -90,6 +90,11 @@ impl Editor {
                 json!({
                     "key": f.key, "label": f.label, "kind": f.kind, "value": f.value,
                     "position": { "line": f.position.line, "column": f.position.column },
+                    "group": f.grid.as_ref().map(|c| &c.group),
+                    "group_label": f.grid.as_ref().map(|c| &c.group_label),
+                    "row": f.grid.as_ref().map(|c| &c.row),
+                    "column": f.grid.as_ref().map(|c| &c.column),
+                    "column_label": f.grid.as_ref().map(|c| &c.column_label),
                 })
             })
             .collect();

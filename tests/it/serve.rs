@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 const SHEET: &str = "phuong-ba-dinh-2024.yaml";
+const YEN_LAC: &str = "huyen-yen-lac-2015-2024.yaml";
 
 /// A `vanban serve` on a copy of data/: the process, its port, its token and the folder.
 struct Server {
@@ -266,6 +267,38 @@ fn the_api_refuses_strangers_and_escapes_and_saves_one_line() {
         &Value::Null,
     );
     assert!(docx.body.starts_with(b"PK"));
+
+    // A per-year series and a table come with their grid: group, row and column per field.
+    let yl = s
+        .api("GET", &format!("/api/sheets/{YEN_LAC}"), &Value::Null)
+        .json();
+    let fields = yl["fields"].as_array().expect("fields");
+    let field = |key: &str| {
+        fields
+            .iter()
+            .find(|f| f["key"] == key)
+            .unwrap_or_else(|| panic!("{key} in {yl}"))
+    };
+    let cell = field("data.areas.2017.recognised");
+    assert_eq!(
+        (
+            &cell["group"],
+            &cell["row"],
+            &cell["column"],
+            &cell["column_label"]
+        ),
+        (
+            &json!("data.areas"),
+            &json!("2017"),
+            &json!("recognised"),
+            &json!("Được công nhận")
+        )
+    );
+    let grouped = |g: &str| fields.iter().filter(|f| f["group"] == g).count();
+    assert_eq!(grouped("data.areas"), 20, "ten years of two figures");
+    assert_eq!(grouped("data.forces"), 30);
+    assert_eq!(field("data.models_list[2].members")["row"], "3");
+    assert_eq!(field("data.weapons")["group"], Value::Null);
 }
 
 /// chromedriver and Chromium, or `None` (with a note) on a developer's machine without them;
@@ -379,4 +412,45 @@ fn the_editor_in_a_browser_previews_flags_and_saves_one_line() {
             "  households: 3700".to_string()
         )]
     );
+
+    // A per-year series is one grid: a row per year, a column per figure; a cell's error
+    // shows under the grid, naming its year and column.
+    browser.wait_for(
+        "the sheet list reloaded and the sheet reopened",
+        "return document.getElementById('changes-count').textContent === '';",
+    );
+    browser.click(&format!("li.sheet[data-path=\"{YEN_LAC}\"]"));
+    let cell = "td.cell input[data-key=\"data.areas.2017.recognised\"]";
+    browser.find(cell);
+    let shape = browser.eval(
+        "const g = document.querySelector('.grid[data-group=\"data.areas\"]'); \
+         return [g.querySelectorAll('tbody tr').length, \
+                 Array.from(g.querySelectorAll('thead th')).map(t => t.textContent).join('|'), \
+                 g.querySelector('tbody tr:nth-child(3) th').textContent];",
+        json!([]),
+    );
+    assert_eq!(shape, json!([10, "Năm|Tổng số|Được công nhận", "2017"]));
+    browser.wait_for(
+        "the Yên Lạc preview",
+        &format!("return {PREVIEW_TEXT}.includes('Yên Lạc')"),
+    );
+    browser.retype(cell, "300");
+    let error = browser.wait_for(
+        "the part above its whole under the grid",
+        "const d = document.querySelector('.grid[data-group=\"data.areas\"] .diags .diag.error'); return d && d.textContent;",
+    );
+    assert!(
+        error
+            .as_str()
+            .is_some_and(|e| e.starts_with("Năm 2017, Được công nhận.") && e.contains("300")),
+        "{error}"
+    );
+    assert_eq!(
+        browser.eval(
+            "return document.querySelectorAll('td.cell.has-error').length;",
+            json!([])
+        ),
+        1
+    );
+    screenshot(&browser, "serve-series.png");
 }

@@ -30,6 +30,7 @@ const state = {
   timer: null,
   urls: [],
   current: null,
+  grids: new Map(),
 };
 
 const $ = (id) => document.getElementById(id);
@@ -152,16 +153,76 @@ function inputFor(f) {
   return input;
 }
 
+// The series and tables of the sheet (fields with a `group`): a grid each, rows and columns
+// in file order.
+function gridsOf(fields) {
+  const grids = new Map();
+  for (const f of fields) {
+    if (!f.group) continue;
+    if (!grids.has(f.group)) {
+      grids.set(f.group, { label: f.group_label, first: f, rows: new Map(), columns: new Map() });
+    }
+    const g = grids.get(f.group);
+    if (!g.rows.has(f.row)) g.rows.set(f.row, new Map());
+    g.rows.get(f.row).set(f.column, f);
+    if (!g.columns.has(f.column)) g.columns.set(f.column, f.column_label);
+  }
+  for (const g of grids.values()) g.years = [...g.rows.keys()].every((r) => /^\d{4}$/.test(r));
+  return grids;
+}
+
+// "Năm 2015, Tổng số": where a cell sits, for its input's name and its diagnostics.
+function cellName(f) {
+  const grid = state.grids && state.grids.get(f.group);
+  return (grid && grid.years ? "Năm " : "Dòng ") + f.row + ", " + f.column_label;
+}
+
+function gridFor(key, g) {
+  const head = el("tr", {}, el("th", {}, g.years ? "Năm" : "STT"),
+    ...[...g.columns.values()].map((label) => el("th", { scope: "col" }, label)));
+  const body = el("tbody", {});
+  for (const [row, cells] of g.rows) {
+    const tr = el("tr", {}, el("th", { scope: "row" }, row));
+    for (const column of g.columns.keys()) {
+      const f = cells.get(column);
+      if (!f) {
+        tr.append(el("td", { class: "missing", title: "Tệp chưa có giá trị này" }, "—"));
+        continue;
+      }
+      const input = inputFor(f);
+      input.setAttribute("aria-label", g.label + ": " + cellName(f));
+      tr.append(el("td", { class: "cell", "data-key": f.key, title: f.key + " · dòng " + f.position.line }, input));
+    }
+    body.append(tr);
+  }
+  return el(
+    "div",
+    { class: "field grid", "data-group": key },
+    el("div", { class: "grid-label" }, g.label,
+      el("span", { class: "key" }, key + " · dòng " + g.first.position.line)),
+    el("div", { class: "grid-scroll" }, el("table", { class: "cells" }, el("thead", {}, head), body)),
+    el("div", { class: "diags" }),
+  );
+}
+
 function renderForm(sheet) {
   const form = $("form");
   form.replaceChildren();
   const groups = new Map();
+  state.grids = gridsOf(sheet.fields);
   for (const f of sheet.fields) {
     const top = f.key.split(/[.[]/)[0];
     if (!groups.has(top)) {
       const fs = el("fieldset", {}, el("legend", {}, GROUPS[top] || top));
       groups.set(top, fs);
       form.append(fs);
+    }
+    if (f.group) {
+      // The whole grid where its first cell is; its other cells are in it.
+      if (state.grids.get(f.group).first === f) {
+        groups.get(top).append(gridFor(f.group, state.grids.get(f.group)));
+      }
+      continue;
     }
     const row = el(
       "div",
@@ -211,10 +272,16 @@ async function openSheet(path) {
   }
 }
 
+// The form's element for a field: its row, or its cell in a grid.
+function place(key) {
+  const k = CSS.escape(key);
+  return document.querySelector('.field[data-key="' + k + '"], td.cell[data-key="' + k + '"]');
+}
+
 function changed(f, value) {
   if (value === f.value) state.edits.delete(f.key);
   else state.edits.set(f.key, value);
-  const row = document.querySelector('.field[data-key="' + CSS.escape(f.key) + '"]');
+  const row = place(f.key);
   if (row) row.classList.toggle("changed", state.edits.has(f.key));
   updateChanges();
   clearTimeout(state.timer);
@@ -241,15 +308,21 @@ function diagnostic(d) {
 
 function showDiagnostics(list) {
   for (const box of document.querySelectorAll(".field .diags")) box.replaceChildren();
-  for (const row of document.querySelectorAll(".field.has-error")) row.classList.remove("has-error");
+  for (const row of document.querySelectorAll(".has-error")) row.classList.remove("has-error");
   const other = $("other-diagnostics");
   other.replaceChildren();
+  const fields = new Map(((state.sheet && state.sheet.fields) || []).map((f) => [f.key, f]));
   for (const d of list) {
     const sameFile = !d.file || d.file === state.path;
-    const row = sameFile && d.field
-      ? document.querySelector('.field[data-key="' + CSS.escape(d.field) + '"]')
-      : null;
-    if (row) {
+    const row = sameFile && d.field ? place(d.field) : null;
+    if (row && row.classList.contains("cell")) {
+      // A cell's diagnostic goes under its grid, naming the row and the column.
+      const box = diagnostic(d);
+      const f = fields.get(d.field);
+      if (f) box.prepend(cellName(f) + ". ");
+      row.closest(".field.grid").querySelector(".diags").append(box);
+      if (d.severity === "error") row.classList.add("has-error");
+    } else if (row) {
       row.querySelector(".diags").append(diagnostic(d));
       if (d.severity === "error") row.classList.add("has-error");
     } else {
