@@ -25,6 +25,9 @@ pub trait Console: Sync {
     /// The sheet given as `-`: standard input for the binary (at most one byte more than
     /// a fact sheet may have, so that a larger one is refused without being held whole).
     fn input(&self) -> std::io::Result<Vec<u8>>;
+    /// `done` of `total` fact sheets of a batch are through (written, skipped or refused):
+    /// for a console that shows progress (the editor's); the terminal has its own bar.
+    fn progress(&self, _done: usize, _total: usize) {}
 }
 
 /// What a sheet read from standard input (`-`) is called in messages; its documents go to

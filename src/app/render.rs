@@ -118,21 +118,11 @@ pub fn run(options: Options, r: &Reporter) -> anyhow::Result<Exit> {
         digests: &digests,
         workbook: workbook.as_ref(),
     };
-    let print = |job: &Job, outcome: &batch::Outcome| match outcome {
-        batch::Outcome::Written { files, warnings } => {
-            r.report(warnings);
-            let paths: String = files.iter().map(|p| format!("{}\n", p.display())).collect();
-            r.console.out(&paths);
-        }
-        batch::Outcome::Skipped => {}
-        batch::Outcome::Refused(diagnostics) => {
-            r.report(diagnostics);
-            r.summary(&r.t(
-                "app-not-rendered",
-                crate::i18n::args! {"file" => job.sheet.display().to_string(), "n" => diagnostics.error_count()},
-            ));
-        }
-        batch::Outcome::Failed(diagnostics) => r.report(diagnostics),
+    let through = std::sync::atomic::AtomicUsize::new(0);
+    let print = |job: &Job, outcome: &batch::Outcome| {
+        report_one(r, job, outcome);
+        let n = through.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        r.console.progress(n, jobs.len());
     };
     let done = batch::render(&jobs, &templates, &batch_options, pdf.as_ref(), &print);
     if let Some(d) = &done.manifest_error {
@@ -223,4 +213,24 @@ fn stdin(
     }
     r.report_grouped();
     Exit::Success
+}
+
+/// What one sheet of the batch printed: its files on stdout, its diagnostics on stderr.
+fn report_one(r: &Reporter, job: &Job, outcome: &batch::Outcome) {
+    match outcome {
+        batch::Outcome::Written { files, warnings } => {
+            r.report(warnings);
+            let paths: String = files.iter().map(|p| format!("{}\n", p.display())).collect();
+            r.console.out(&paths);
+        }
+        batch::Outcome::Skipped => {}
+        batch::Outcome::Refused(diagnostics) => {
+            r.report(diagnostics);
+            r.summary(&r.t(
+                "app-not-rendered",
+                crate::i18n::args! {"file" => job.sheet.display().to_string(), "n" => diagnostics.error_count()},
+            ));
+        }
+        batch::Outcome::Failed(diagnostics) => r.report(diagnostics),
+    }
 }

@@ -113,6 +113,7 @@ fn answer(editor: &Editor, method: &str, path: &str, bytes: &[u8]) -> Result<Res
         "/api/render" => {
             return match method {
                 "POST" => ok(editor.render_all()?),
+                "GET" => ok(editor.render_progress()),
                 _ => not_allowed(),
             };
         }

@@ -67,6 +67,8 @@ pub struct Editor {
     /// The last pages of each (sheet, template) previewed, with the document they show: a
     /// document an edit did not change is not laid out again.
     laid_out: std::sync::Mutex<preview::LaidOut>,
+    /// How far the folder's render is (`POST /api/render`), for the page to poll.
+    rendering: std::sync::Mutex<sheets::Rendering>,
 }
 
 impl Editor {
@@ -84,6 +86,7 @@ impl Editor {
             templates_dir: templates.map(Path::to_path_buf),
             pdf: PdfRenderer::new()?,
             laid_out: std::sync::Mutex::default(),
+            rendering: std::sync::Mutex::default(),
         })
     }
 

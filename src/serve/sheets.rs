@@ -218,7 +218,36 @@ impl Editor {
     /// Renders every sheet of the folder to `output/` inside it (DOCX and PDF, as `vanban
     /// render DIR --out DIR/output`): the files written and the sheets refused.
     pub fn render_all(&self) -> Result<Value, ApiError> {
-        let console = Captured::default();
+        {
+            let mut state = self.rendering.lock().unwrap_or_else(|e| e.into_inner());
+            if state.running {
+                return Err(ApiError::new(
+                    409,
+                    "Thư mục đang được xuất: chờ lần xuất này xong.",
+                ));
+            }
+            *state = Rendering {
+                running: true,
+                ..Rendering::default()
+            };
+        }
+        let result = self.render_folder();
+        let mut state = self.rendering.lock().unwrap_or_else(|e| e.into_inner());
+        state.running = false;
+        result
+    }
+
+    /// How far the folder's render is: `{"running", "done", "total"}` (sheets).
+    pub fn render_progress(&self) -> Value {
+        let state = self.rendering.lock().unwrap_or_else(|e| e.into_inner());
+        json!({"running": state.running, "done": state.done, "total": state.total})
+    }
+
+    fn render_folder(&self) -> Result<Value, ApiError> {
+        let console = Progress {
+            captured: Captured::default(),
+            state: &self.rendering,
+        };
         let reporter = Reporter::new(&console, MessageFormat::Json, crate::i18n::Lang::Vi);
         let options = crate::app::render::Options {
             paths: vec![self.dir.clone()],
@@ -236,8 +265,18 @@ impl Editor {
         };
         let exit = crate::app::render::run(options, &reporter)
             .map_err(|e| ApiError::new(500, format!("{e:#}")))?;
-        let out = console.out.lock().map(|s| s.clone()).unwrap_or_default();
-        let err = console.err.lock().map(|s| s.clone()).unwrap_or_default();
+        let out = console
+            .captured
+            .out
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or_default();
+        let err = console
+            .captured
+            .err
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or_default();
         let errors: Vec<Value> = err
             .lines()
             .filter_map(|l| serde_json::from_str::<Value>(l).ok())
@@ -265,4 +304,36 @@ fn blocks_json(nodes: &[crate::template::BlockNode]) -> Vec<Value> {
         .iter()
         .map(|n| json!({ "name": n.name, "children": blocks_json(&n.children) }))
         .collect()
+}
+
+/// How far the folder's render is.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Rendering {
+    pub running: bool,
+    /// Fact sheets through (written, skipped or refused), of `total`.
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The render's console: keeps what is printed, and records the progress for the page.
+struct Progress<'a> {
+    captured: Captured,
+    state: &'a std::sync::Mutex<Rendering>,
+}
+
+impl crate::app::Console for Progress<'_> {
+    fn out(&self, text: &str) {
+        self.captured.out(text);
+    }
+    fn err(&self, text: &str) {
+        self.captured.err(text);
+    }
+    fn input(&self) -> std::io::Result<Vec<u8>> {
+        self.captured.input()
+    }
+    fn progress(&self, done: usize, total: usize) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.done = done;
+        state.total = total;
+    }
 }

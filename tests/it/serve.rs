@@ -268,6 +268,34 @@ fn the_api_refuses_strangers_and_escapes_and_saves_one_line() {
     );
     assert!(docx.body.starts_with(b"PK"));
 
+    // The whole folder to output/ inside it; the page polls how far it is.
+    let before = s.api("GET", "/api/render", &Value::Null).json();
+    assert_eq!(before, json!({"running": false, "done": 0, "total": 0}));
+    let rendered = s.api("POST", "/api/render", &Value::Null);
+    assert_eq!(rendered.status, 200, "{}", rendered.text());
+    let rendered = rendered.json();
+    assert!(rendered["files"].as_u64() > Some(10), "{rendered}");
+    assert_eq!(
+        rendered["errors"].as_u64().map(|n| n > 0),
+        Some(true),
+        "xa-moi.yaml is a skeleton"
+    );
+    assert!(
+        s.dir
+            .join("output/phuong-ba-dinh-2024/to-trinh-cong-nhan.pdf")
+            .exists()
+    );
+    let sheets = vanban::factsheet::find::sheets_in(&vanban::source::DISK, &s.dir)
+        .expect("the folder")
+        .into_iter()
+        .filter(|p| !p.starts_with(s.dir.join("output")))
+        .count();
+    let after = s.api("GET", "/api/render", &Value::Null).json();
+    assert_eq!(
+        after,
+        json!({"running": false, "done": sheets, "total": sheets})
+    );
+
     // A per-year series and a table come with their grid: group, row and column per field.
     let yl = s
         .api("GET", &format!("/api/sheets/{YEN_LAC}"), &Value::Null)

@@ -476,6 +476,17 @@ async function renderAll() {
   const button = $("render-all");
   button.disabled = true;
   notice("Đang xuất toàn bộ thư mục…");
+  // The render answers when it is done; meanwhile, how far it is.
+  const poll = setInterval(async () => {
+    try {
+      const p = await api("GET", "/api/render");
+      if (p.running && p.total > 0) {
+        notice("Đang xuất toàn bộ thư mục: " + p.done + "/" + p.total + " tờ khai…");
+      }
+    } catch (e) {
+      // A missed poll is only a missed update.
+    }
+  }, 400);
   try {
     const r = await api("POST", "/api/render");
     notice("Đã ghi " + r.files + " tệp vào thư mục " + r.output + "/" +
@@ -483,6 +494,7 @@ async function renderAll() {
   } catch (e) {
     notice(e.message, true);
   } finally {
+    clearInterval(poll);
     button.disabled = false;
   }
 }
