@@ -8,7 +8,7 @@
 //! `.value` attribute names the argument's value (`<TỜ_KHAI>`). clap's error messages for bad
 //! arguments stay clap's (English).
 
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, text};
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use std::ffi::OsString;
 
@@ -110,9 +110,90 @@ pub fn parse<T: clap::CommandFactory + clap::FromArgMatches>(lang: Lang) -> T {
             print!("{text}");
             std::process::exit(0)
         }
-        Err(e) => e.exit(),
+        Err(e) => exit_with(e, lang),
     };
-    T::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    T::from_arg_matches(&matches).unwrap_or_else(|e| exit_with(e, lang))
+}
+
+/// Prints a parse error and exits as clap does (help and version on stdout with 0, a usage
+/// error on stderr with 2); a usage error in Vietnamese is worded from the catalogue.
+fn exit_with(e: clap::Error, lang: Lang) -> ! {
+    match (lang, usage_error(&e, lang)) {
+        (Lang::Vi, Some(text)) => {
+            eprint!("{text}");
+            std::process::exit(2)
+        }
+        _ => e.exit(),
+    }
+}
+
+/// A usage error in `lang`'s words: what is wrong, a suggestion or the values allowed when
+/// clap knows them, and where the help is. `None` for what is not an error (help, version).
+pub fn usage_error(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        Some(ContextValue::StyledStrs(v)) => Some(
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        _ => None,
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let what = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::UnknownArgument => text_with(
+            lang,
+            "cli-error-unknown-argument",
+            crate::i18n::args! {"arg" => arg},
+        ),
+        ErrorKind::InvalidSubcommand => text_with(
+            lang,
+            "cli-error-unknown-command",
+            crate::i18n::args! {"arg" => get(ContextKind::InvalidSubcommand).unwrap_or(arg)},
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => text_with(
+            lang,
+            "cli-error-invalid-value",
+            crate::i18n::args! {"arg" => arg, "value" => get(ContextKind::InvalidValue).unwrap_or_default()},
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            text_with(lang, "cli-error-missing", crate::i18n::args! {"arg" => arg})
+        }
+        ErrorKind::ArgumentConflict => text_with(
+            lang,
+            "cli-error-conflict",
+            crate::i18n::args! {"arg" => arg, "other" => get(ContextKind::PriorArg).unwrap_or_default()},
+        ),
+        _ => text(lang, "cli-error-other"),
+    };
+    let mut out = format!("{}: {what}\n", text(lang, "severity-error"));
+    if let Some(s) =
+        get(ContextKind::SuggestedArg).or_else(|| get(ContextKind::SuggestedSubcommand))
+    {
+        out.push_str(&format!(
+            "  {}\n",
+            text_with(
+                lang,
+                "cli-error-suggest",
+                crate::i18n::args! {"suggestion" => s}
+            )
+        ));
+    }
+    if let Some(v) = get(ContextKind::ValidValue) {
+        out.push_str(&format!(
+            "  {}\n",
+            text_with(lang, "cli-error-values", crate::i18n::args! {"values" => v})
+        ));
+    }
+    out.push_str(&format!("\n{}\n", text(lang, "cli-error-more")));
+    Some(out)
 }
 
 /// `cmd` worded in `lang`, with our own help and version flags and `help` command.

@@ -535,3 +535,34 @@ fn templates_context_prints_the_generated_variable_list() {
     let both = vanban(&["templates", "--context", "bao-cao-so-ket"]);
     assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
 }
+
+/// A mistyped option or command is a usage error in the user's words (exit 2), with the
+/// nearest name; English keeps clap's own message.
+#[test]
+fn usage_errors_are_vietnamese_by_default() {
+    let o = vanban_unset(&["render", "--frmat", "txt", "data/phuong-ba-dinh-2024.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("lỗi: không có tùy chọn `--frmat`"), "{err}");
+    assert!(err.contains("có phải ý bạn là `--format`?"), "{err}");
+    let o = vanban_unset(&["render", "--format", "dox", "data/phuong-ba-dinh-2024.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("các giá trị dùng được: docx, pdf, txt"),
+        "{}",
+        stderr(&o)
+    );
+    let o = vanban_unset(&["chek"]);
+    assert!(
+        stderr(&o).contains("lỗi: không có lệnh `chek`"),
+        "{}",
+        stderr(&o)
+    );
+    let en = vanban(&["render", "--frmat", "txt", "x.yaml"]);
+    assert_eq!(en.status.code(), Some(2));
+    assert!(
+        stderr(&en).contains("unexpected argument '--frmat'"),
+        "{}",
+        stderr(&en)
+    );
+}
