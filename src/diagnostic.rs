@@ -325,13 +325,8 @@ impl fmt::Display for Diagnostics {
 }
 
 impl Diagnostics {
-    /// Every diagnostic as one JSON line (see [`Diagnostic::to_json_line`]), each ending in
-    /// a newline.
-    pub fn to_json_lines(&self) -> String {
-        self.to_json_lines_in(Lang::En)
-    }
-
-    /// [`Self::to_json_lines`] with messages in `lang`.
+    /// Every diagnostic as one JSON line (see [`Diagnostic::to_json_line_in`]), each ending
+    /// in a newline, with messages in `lang`.
     pub fn to_json_lines_in(&self, lang: Lang) -> String {
         self.0
             .iter()
